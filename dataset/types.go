@@ -72,6 +72,10 @@ type Stamps struct {
 	Modified time.Time `json:"modified,omitzero"`
 }
 
+// StampsRef gives stores access to the stamps of any record type that
+// embeds Stamps.
+func (s *Stamps) StampsRef() *Stamps { return s }
+
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
 type Country struct {
 	ID       string `json:"id"` // "DE"

@@ -1,0 +1,102 @@
+// Package api serves the dataset over HTTP: Huma v2 operations on a chi v5
+// router, reading the snapshot in force and never the store.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humachi"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/moving-cities/opendata/dataset"
+)
+
+// Snapshots gives the snapshot in force; *dataset.Current implements it.
+type Snapshots interface {
+	Load() *dataset.Snapshot
+}
+
+// Config is what the HTTP layer needs to know about its deployment.
+type Config struct {
+	// BaseURI is the public base of every IRI and link, without a trailing
+	// slash ("https://data.moving-cities.eu").
+	BaseURI string
+	// Version is the service's build version.
+	Version string
+}
+
+// Server holds what the operations read.
+type Server struct {
+	cfg   Config
+	snaps Snapshots
+	log   *slog.Logger
+	start time.Time
+}
+
+// New builds the service's HTTP handler.
+func New(cfg Config, snaps Snapshots, log *slog.Logger) http.Handler {
+	router := chi.NewMux()
+	s := &Server{cfg: cfg, snaps: snaps, log: log, start: time.Now()}
+	hc := huma.DefaultConfig("Moving Cities Open Data API", cfg.Version)
+	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
+	hc.DocsPath = "" // the default docs page loads scripts from a third-party host
+	hc.NoFormatFallback = true
+	api := humachi.New(router, hc)
+	Register(api, s)
+	return router
+}
+
+// Register adds every operation to api; tests call it on a humatest API.
+func Register(api huma.API, s *Server) {
+	registerHealth(api, s)
+}
+
+// NewServer returns a Server for Register (tests).
+func NewServer(cfg Config, snaps Snapshots, log *slog.Logger) *Server {
+	return &Server{cfg: cfg, snaps: snaps, log: log, start: time.Now()}
+}
+
+// HealthOutput is the answer of the health checks.
+type HealthOutput struct {
+	Body struct {
+		Status   string `json:"status" enum:"ok,starting" doc:"ok when the service can answer requests"`
+		Revision int64  `json:"revision" doc:"dataset revision being served"`
+		Records  int    `json:"records" doc:"records in the snapshot being served"`
+	}
+}
+
+func registerHealth(api huma.API, s *Server) {
+	huma.Register(api, huma.Operation{
+		OperationID: "get-health",
+		Method:      http.MethodGet,
+		Path:        "/healthz",
+		Summary:     "Liveness check",
+		Description: "Answers 200 while the process is running and serving a snapshot.",
+		Tags:        []string{"Operations"},
+	}, s.health)
+	huma.Register(api, huma.Operation{
+		OperationID: "get-readiness",
+		Method:      http.MethodGet,
+		Path:        "/readyz",
+		Summary:     "Readiness check",
+		Description: "Answers 200 once a dataset snapshot is loaded, 503 before.",
+		Tags:        []string{"Operations"},
+	}, s.health)
+}
+
+func (s *Server) health(ctx context.Context, _ *struct{}) (*HealthOutput, error) {
+	snap := s.snaps.Load()
+	if snap == nil {
+		return nil, huma.Error503ServiceUnavailable("no dataset snapshot loaded yet")
+	}
+	out := &HealthOutput{}
+	out.Body.Status = "ok"
+	out.Body.Revision = snap.Revision
+	out.Body.Records = len(snap.Countries) + len(snap.Categories) + len(snap.Networks) +
+		len(snap.Municipalities) + len(snap.Memberships) + len(snap.Approaches)
+	return out, nil
+}

@@ -1,0 +1,147 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// ChangeKind says what a change does to a record.
+type ChangeKind string
+
+const (
+	Added   ChangeKind = "added"
+	Changed ChangeKind = "changed"
+	Retire  ChangeKind = "retired"
+)
+
+// Change is one record an import adds, changes or retires. Record points to
+// the new version (a *Municipality, *Network…); for Retire it is the
+// *Retired tombstone.
+type Change struct {
+	Kind   ChangeKind
+	Type   Type
+	ID     string
+	Record any
+}
+
+// Merge lays incoming over current and returns the result and what
+// changed. A record whose ID exists replaces it (keeping its created
+// stamp); a new ID is added; an incoming retirement removes the record and
+// keeps its ID as a tombstone. Records equal to the current ones are not
+// changes, so re-importing a file is a no-op. Neither input is modified.
+// An ID given twice in incoming is a Problem, as Merge would otherwise hide
+// it; everything else in the result still has to be validated.
+func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
+	retiring := map[Type]map[string]bool{}
+	for _, r := range incoming.Retired {
+		if retiring[r.Type] == nil {
+			retiring[r.Type] = map[string]bool{}
+		}
+		retiring[r.Type][r.ID] = true
+	}
+	m := &merger{retiring: retiring}
+	out := &Dataset{
+		Countries:      merge(m, TypeCountry, current.Countries, incoming.Countries, func(x *Country) (string, *Stamps) { return x.ID, &x.Stamps }),
+		Categories:     merge(m, TypeCategory, current.Categories, incoming.Categories, func(x *Category) (string, *Stamps) { return x.ID, &x.Stamps }),
+		Networks:       merge(m, TypeNetwork, current.Networks, incoming.Networks, func(x *Network) (string, *Stamps) { return x.ID, &x.Stamps }),
+		Municipalities: merge(m, TypeMunicipality, current.Municipalities, incoming.Municipalities, func(x *Municipality) (string, *Stamps) { return x.ID, &x.Stamps }),
+		Memberships:    merge(m, TypeMembership, current.Memberships, incoming.Memberships, func(x *Membership) (string, *Stamps) { return x.ID, &x.Stamps }),
+		Approaches:     merge(m, TypeApproach, current.Approaches, incoming.Approaches, func(x *Approach) (string, *Stamps) { return x.ID, &x.Stamps }),
+	}
+	out.Retired = slices.Clone(current.Retired)
+	known := map[Type]map[string]bool{}
+	for _, r := range current.Retired {
+		if known[r.Type] == nil {
+			known[r.Type] = map[string]bool{}
+		}
+		known[r.Type][r.ID] = true
+	}
+	for _, r := range incoming.Retired {
+		if known[r.Type][r.ID] {
+			continue // already a tombstone: retiring again changes nothing
+		}
+		r := r
+		out.Retired = append(out.Retired, r)
+		m.changes = append(m.changes, Change{Kind: Retire, Type: r.Type, ID: r.ID, Record: &r})
+	}
+	slices.SortFunc(out.Retired, func(a, b Retired) int {
+		if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(m.problems) > 0 {
+		return nil, nil, m.problems
+	}
+	return out, m.changes, nil
+}
+
+type merger struct {
+	retiring map[Type]map[string]bool
+	changes  []Change
+	problems Problems
+}
+
+func merge[T any](m *merger, t Type, current, incoming []T, key func(*T) (string, *Stamps)) []T {
+	byID := make(map[string]int, len(current))
+	out := make([]T, 0, len(current)+len(incoming))
+	for _, x := range current {
+		id, _ := key(&x)
+		if m.retiring[t][id] {
+			continue
+		}
+		byID[id] = len(out)
+		out = append(out, x)
+	}
+	given := make(map[string]bool, len(incoming))
+	for _, x := range incoming {
+		id, stamps := key(&x)
+		if given[id] {
+			m.problems = append(m.problems, Problem{Type: t, ID: id, Field: "id", Message: "duplicate ID in the input"})
+			continue
+		}
+		given[id] = true
+		i, exists := byID[id]
+		if !exists {
+			*stamps = Stamps{}
+			byID[id] = len(out)
+			out = append(out, x)
+			m.changes = append(m.changes, Change{Kind: Added, Type: t, ID: id, Record: &out[len(out)-1]})
+			continue
+		}
+		_, old := key(&out[i])
+		*stamps = *old
+		if sameRecord(&out[i], &x) {
+			continue
+		}
+		out[i] = x
+		m.changes = append(m.changes, Change{Kind: Changed, Type: t, ID: id, Record: &out[i]})
+	}
+	slices.SortFunc(out, func(a, b T) int {
+		ia, _ := key(&a)
+		ib, _ := key(&b)
+		return strings.Compare(ia, ib)
+	})
+	// Sorting moved the records: point the changes at their new places.
+	for i := range m.changes {
+		if m.changes[i].Type != t || m.changes[i].Kind == Retire {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(out, m.changes[i].ID, func(x T, id string) int {
+			xid, _ := key(&x)
+			return strings.Compare(xid, id)
+		})
+		m.changes[i].Record = &out[j]
+	}
+	return out
+}
+
+// sameRecord compares two records by their JSON form; both carry the same
+// stamps by the time it is called.
+func sameRecord(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}

@@ -1,0 +1,401 @@
+package dataset
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with an input: which record, which field, what.
+type Problem struct {
+	Type    Type   `json:"type"`
+	ID      string `json:"id"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (p Problem) String() string {
+	id := p.ID
+	if id == "" {
+		id = "(no id)"
+	}
+	return fmt.Sprintf("%s %s: %s: %s", p.Type, id, p.Field, p.Message)
+}
+
+// Problems is every problem found in an input. Validation reports them all
+// at once so that a curator fixes a file in one pass.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problem(s) found:", len(ps))
+	for _, p := range ps {
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+var (
+	slugPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+	qidPattern     = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	geonamesPat    = regexp.MustCompile(`^[1-9][0-9]*$`)
+	nuts3Pattern   = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9]{3}$`)
+	lauPattern     = regexp.MustCompile(`^[A-Z0-9][A-Z0-9_-]{0,19}$`)
+)
+
+// MaxIDLength bounds slugs so that they fit in paths, file names and cells.
+const MaxIDLength = 100
+
+// IsSlug reports whether s can be the ID of a municipality, network,
+// membership, approach or category.
+func IsSlug(s string) bool { return len(s) <= MaxIDLength && slugPattern.MatchString(s) }
+
+// IsQID reports whether s is a well-formed Wikidata item ID ("Q64").
+func IsQID(s string) bool { return qidPattern.MatchString(s) }
+
+// countryMargin is how far, in degrees, coordinates may lie outside a
+// country's bounding box before validation calls them misplaced; boxes are
+// coarse, so only gross errors (swapped lat/lon, wrong country) are caught.
+const countryMargin = 1.0
+
+type checker struct {
+	problems Problems
+}
+
+func (c *checker) add(t Type, id, field, format string, args ...any) {
+	c.problems = append(c.problems, Problem{Type: t, ID: id, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Validate checks d as a whole, the records against each other included,
+// and returns Problems (sorted by type, ID and field) or nil.
+func (d *Dataset) Validate() error {
+	c := &checker{}
+	ids := map[Type]map[string]bool{}
+	for _, t := range Types {
+		ids[t] = map[string]bool{}
+	}
+	seen := func(t Type, id string, valid func(string) bool, want string) {
+		switch {
+		case id == "":
+			c.add(t, id, "id", "missing")
+		case !valid(id):
+			c.add(t, id, "id", "%q is not %s", id, want)
+		case ids[t][id]:
+			c.add(t, id, "id", "duplicate ID")
+		}
+		ids[t][id] = true
+	}
+	for _, x := range d.Countries {
+		seen(TypeCountry, x.ID, countryPattern.MatchString, "an ISO 3166-1 alpha-2 code in upper case")
+	}
+	for _, x := range d.Categories {
+		seen(TypeCategory, x.ID, IsSlug, "a lowercase slug")
+	}
+	for _, x := range d.Networks {
+		seen(TypeNetwork, x.ID, IsSlug, "a lowercase slug")
+	}
+	for _, x := range d.Municipalities {
+		seen(TypeMunicipality, x.ID, IsSlug, "a lowercase slug")
+	}
+	for _, x := range d.Memberships {
+		seen(TypeMembership, x.ID, IsSlug, "a lowercase slug")
+	}
+	for _, x := range d.Approaches {
+		seen(TypeApproach, x.ID, IsSlug, "a lowercase slug")
+	}
+	ref := func(t Type, id, field string, to Type, target string) {
+		if target == "" {
+			c.add(t, id, field, "missing")
+		} else if !ids[to][target] {
+			c.add(t, id, field, "refers to unknown %s %q", to, target)
+		}
+	}
+
+	countries := map[string]*Country{}
+	for i := range d.Countries {
+		x := &d.Countries[i]
+		countries[x.ID] = x
+		c.names(TypeCountry, x.ID, "names", x.Names)
+		c.qid(TypeCountry, x.ID, "wikidata", x.Wikidata)
+		if b := x.BBox; b != nil && (b.South > b.North || b.South < -90 || b.North > 90 || b.West < -180 || b.East > 180) {
+			c.add(TypeCountry, x.ID, "bbox", "not a valid WGS84 bounding box")
+		}
+		c.stamps(TypeCountry, x.ID, x.Stamps)
+	}
+	for _, x := range d.Categories {
+		c.text(TypeCategory, x.ID, "labels", x.Labels, true)
+		c.text(TypeCategory, x.ID, "definitions", x.Definitions, false)
+		for i, a := range x.Aliases {
+			if !IsSlug(a) {
+				c.add(TypeCategory, x.ID, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
+			}
+		}
+		c.sources(TypeCategory, x.ID, x.Sources)
+		c.stamps(TypeCategory, x.ID, x.Stamps)
+	}
+	for _, x := range d.Networks {
+		c.names(TypeNetwork, x.ID, "names", x.Names)
+		c.aliases(TypeNetwork, x.ID, x.Aliases)
+		switch x.Scope {
+		case ScopeNational, ScopeEuropean, ScopeInternational:
+		default:
+			c.add(TypeNetwork, x.ID, "scope", "%q is not one of national, european, international", x.Scope)
+		}
+		for i, cc := range x.Countries {
+			ref(TypeNetwork, x.ID, fmt.Sprintf("countries[%d]", i), TypeCountry, cc)
+		}
+		c.url(TypeNetwork, x.ID, "website", x.Website)
+		c.qid(TypeNetwork, x.ID, "wikidata", x.Wikidata)
+		c.year(TypeNetwork, x.ID, "founded", x.Founded)
+		c.text(TypeNetwork, x.ID, "description", x.Description, false)
+		c.sources(TypeNetwork, x.ID, x.Sources)
+		c.stamps(TypeNetwork, x.ID, x.Stamps)
+	}
+	qids := map[string]string{}
+	for _, x := range d.Municipalities {
+		t, id := TypeMunicipality, x.ID
+		switch x.Kind {
+		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict:
+		default:
+			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district", x.Kind)
+		}
+		c.names(t, id, "names", x.Names)
+		c.aliases(t, id, x.Aliases)
+		ref(t, id, "country", TypeCountry, x.Country)
+		if p := x.Coordinates; p != nil {
+			switch {
+			case p.Lat < -90 || p.Lat > 90:
+				c.add(t, id, "coordinates.lat", "%v is out of range [-90, 90]", p.Lat)
+			case p.Lon < -180 || p.Lon > 180:
+				c.add(t, id, "coordinates.lon", "%v is out of range [-180, 180]", p.Lon)
+			default:
+				if cn := countries[x.Country]; cn != nil && cn.BBox != nil && !cn.BBox.Contains(*p, countryMargin) {
+					c.add(t, id, "coordinates", "(%v, %v) lies far outside %s", p.Lat, p.Lon, x.Country)
+				}
+			}
+		}
+		c.qid(t, id, "wikidata", x.Wikidata)
+		if x.Wikidata != "" {
+			if other, dup := qids[x.Wikidata]; dup {
+				c.add(t, id, "wikidata", "%s is already the Wikidata item of municipality %q", x.Wikidata, other)
+			}
+			qids[x.Wikidata] = id
+		}
+		for i, q := range x.WikidataCandidates {
+			c.qid(t, id, fmt.Sprintf("wikidata_candidates[%d]", i), q)
+		}
+		if x.GeoNames != "" && !geonamesPat.MatchString(x.GeoNames) {
+			c.add(t, id, "geonames", "%q is not a GeoNames ID (digits)", x.GeoNames)
+		}
+		if x.LAU != "" && !lauPattern.MatchString(x.LAU) {
+			c.add(t, id, "lau", "%q is not a Eurostat LAU code", x.LAU)
+		}
+		if x.NUTS3 != "" && !nuts3Pattern.MatchString(x.NUTS3) {
+			c.add(t, id, "nuts3", "%q is not a NUTS-3 code (2 letters and 3 characters)", x.NUTS3)
+		}
+		if x.OSMRelation < 0 {
+			c.add(t, id, "osm_relation", "%d is not an OpenStreetMap relation ID", x.OSMRelation)
+		}
+		if p := x.Population; p != nil {
+			if p.Value < 0 {
+				c.add(t, id, "population.value", "must not be negative")
+			}
+			c.year(t, id, "population.year", p.Year)
+			if p.Year == 0 {
+				c.add(t, id, "population.year", "missing: a population needs its reference year")
+			}
+			c.url(t, id, "population.source", p.Source)
+		}
+		c.text(t, id, "summary", x.Summary, false)
+		c.url(t, id, "website", x.Website)
+		c.sources(t, id, x.Sources)
+		switch x.Status {
+		case StatusActive, StatusWithdrawn:
+		default:
+			c.add(t, id, "status", "%q is not one of active, withdrawn", x.Status)
+		}
+		c.stamps(t, id, x.Stamps)
+	}
+	for _, x := range d.Memberships {
+		t, id := TypeMembership, x.ID
+		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
+		ref(t, id, "network", TypeNetwork, x.Network)
+		if !x.Since.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Since) {
+			c.add(t, id, "until", "%s is before since %s", x.Until, x.Since)
+		}
+		if x.Source != nil {
+			c.source(t, id, "source", *x.Source)
+		}
+		c.stamps(t, id, x.Stamps)
+	}
+	for _, x := range d.Approaches {
+		t, id := TypeApproach, x.ID
+		c.text(t, id, "title", x.Title, true)
+		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
+		if len(x.Categories) == 0 {
+			c.add(t, id, "categories", "an approach needs at least one category")
+		}
+		for i, cat := range x.Categories {
+			ref(t, id, fmt.Sprintf("categories[%d]", i), TypeCategory, cat)
+		}
+		c.text(t, id, "summary", x.Summary, false)
+		c.year(t, id, "year_started", x.YearStarted)
+		switch x.Status {
+		case ApproachActive, ApproachEnded, ApproachUnknown:
+		default:
+			c.add(t, id, "status", "%q is not one of active, ended, unknown", x.Status)
+		}
+		for i, r := range x.Related {
+			ref(t, id, fmt.Sprintf("related[%d]", i), TypeApproach, r)
+			if r == id {
+				c.add(t, id, fmt.Sprintf("related[%d]", i), "an approach cannot relate to itself")
+			}
+		}
+		c.sources(t, id, x.Sources)
+		c.stamps(t, id, x.Stamps)
+	}
+	retired := map[Type]map[string]bool{}
+	for _, r := range d.Retired {
+		if _, ok := ParseType(string(r.Type)); !ok || r.Type != Type(strings.ToLower(string(r.Type))) {
+			c.add(r.Type, r.ID, "type", "%q is not an entity type", r.Type)
+			continue
+		}
+		if retired[r.Type] == nil {
+			retired[r.Type] = map[string]bool{}
+		}
+		switch {
+		case r.ID == "":
+			c.add(r.Type, r.ID, "id", "missing")
+		case retired[r.Type][r.ID]:
+			c.add(r.Type, r.ID, "id", "retired twice")
+		case ids[r.Type][r.ID]:
+			c.add(r.Type, r.ID, "id", "retired IDs are never reused, but a record has this ID")
+		}
+		retired[r.Type][r.ID] = true
+		if r.ReplacedBy != "" && !ids[r.Type][r.ReplacedBy] {
+			c.add(r.Type, r.ID, "replaced_by", "refers to unknown %s %q", r.Type, r.ReplacedBy)
+		}
+		if strings.TrimSpace(r.Reason) == "" {
+			c.add(r.Type, r.ID, "reason", "missing: a tombstone says why the ID was retired")
+		}
+	}
+	if len(c.problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(c.problems, func(i, j int) bool {
+		a, b := c.problems[i], c.problems[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Field < b.Field
+	})
+	return c.problems
+}
+
+func (c *checker) names(t Type, id, field string, n Names) {
+	if strings.TrimSpace(n["en"]) == "" {
+		c.add(t, id, field+".en", "missing: an English name is required")
+	}
+	for _, lang := range n.Langs() {
+		if err := checkLangTag(lang); err != nil {
+			c.add(t, id, field, "%v", err)
+		} else if strings.TrimSpace(n[lang]) == "" || n[lang] != strings.TrimSpace(n[lang]) {
+			c.add(t, id, field+"."+lang, "empty or padded with white space")
+		}
+	}
+}
+
+func (c *checker) aliases(t Type, id string, as []Alias) {
+	for i, a := range as {
+		f := fmt.Sprintf("aliases[%d]", i)
+		if err := checkLangTag(a.Lang); err != nil {
+			c.add(t, id, f+".lang", "%v", err)
+		}
+		if strings.TrimSpace(a.Name) == "" {
+			c.add(t, id, f+".name", "missing")
+		}
+	}
+}
+
+func (c *checker) text(t Type, id, field string, tx Text, required bool) {
+	if required && strings.TrimSpace(tx["en"]) == "" {
+		c.add(t, id, field+".en", "missing: English is required")
+	}
+	if !required && len(tx) > 0 && strings.TrimSpace(tx["en"]) == "" {
+		c.add(t, id, field+".en", "missing: a text in other languages needs an English version")
+	}
+	for _, lang := range tx.Langs() {
+		if !IsPlatformLanguage(lang) {
+			c.add(t, id, field, "language %q is not one of the platform's languages (%s)", lang, strings.Join(Languages, ", "))
+		}
+	}
+}
+
+func (c *checker) qid(t Type, id, field, q string) {
+	if q != "" && !IsQID(q) {
+		c.add(t, id, field, "%q is not a Wikidata item ID (Q followed by digits)", q)
+	}
+}
+
+func (c *checker) year(t Type, id, field string, y int) {
+	if y != 0 && (y < 1000 || y > 2999) {
+		c.add(t, id, field, "%d is not a plausible year", y)
+	}
+}
+
+func (c *checker) url(t Type, id, field, s string) {
+	if s == "" {
+		return
+	}
+	if err := CheckURL(s); err != nil {
+		c.add(t, id, field, "%v", err)
+	}
+}
+
+func (c *checker) sources(t Type, id string, ss []Source) {
+	for i, s := range ss {
+		c.source(t, id, fmt.Sprintf("sources[%d]", i), s)
+	}
+}
+
+func (c *checker) source(t Type, id, field string, s Source) {
+	if s.URL == "" {
+		c.add(t, id, field+".url", "missing")
+	} else {
+		c.url(t, id, field+".url", s.URL)
+	}
+	if !s.Accessed.IsZero() && s.Accessed.Precision != PrecisionDay {
+		c.add(t, id, field+".accessed", "%q: an access date must be a full date (YYYY-MM-DD)", s.Accessed)
+	}
+}
+
+func (c *checker) stamps(t Type, id string, s Stamps) {
+	if !s.Created.IsZero() && !s.Modified.IsZero() && s.Modified.Before(s.Created) {
+		c.add(t, id, "modified", "is before created")
+	}
+}
+
+// CheckURL reports why s is not an absolute http(s) URL, or nil.
+func CheckURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("%q is not an absolute http(s) URL", s)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("%q has no host", s)
+	}
+	if strings.ContainsAny(s, " \t\n\"<>") {
+		return fmt.Errorf("%q contains characters a URL cannot hold unescaped", s)
+	}
+	return nil
+}

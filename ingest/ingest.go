@@ -1,0 +1,91 @@
+// Package ingest moves data along the one path it may take: a source (the
+// embedded seed, an import file) is merged over the current data,
+// validated, written to the store in one transaction, and only then
+// published as the new snapshot.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
+)
+
+// Report says what an import did, or would do on a dry run.
+type Report struct {
+	Changes  []dataset.Change
+	Revision int64 // the revision after the import; unchanged on a dry run or no-op
+	DryRun   bool
+}
+
+// Count returns the number of changes of kind k.
+func (r Report) Count(k dataset.ChangeKind) int {
+	n := 0
+	for _, c := range r.Changes {
+		if c.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// Open loads the stored data into a snapshot. An empty store is first
+// filled with seed (if not nil), so that a fresh install serves real data.
+func Open(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, error), log *slog.Logger) (*dataset.Snapshot, error) {
+	d, rev, err := st.Load(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open dataset: %w", err)
+	}
+	if rev == 0 && d.Len() == 0 && seed != nil {
+		s, err := seed()
+		if err != nil {
+			return nil, fmt.Errorf("open dataset: %w", err)
+		}
+		rep, _, err := Import(ctx, st, dataset.NewSnapshot(d, rev), s, false)
+		if err != nil {
+			return nil, fmt.Errorf("open dataset: load seed: %w", err)
+		}
+		log.InfoContext(ctx, "loaded seed data into empty store", "records", len(rep.Changes), "revision", rep.Revision)
+		if d, rev, err = st.Load(ctx); err != nil {
+			return nil, fmt.Errorf("open dataset: %w", err)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		// Stored data was valid when written; failing here means the
+		// database was edited by hand or validation grew stricter.
+		return nil, fmt.Errorf("open dataset: stored data at revision %d is not valid: %w", rev, err)
+	}
+	return dataset.NewSnapshot(d, rev), nil
+}
+
+// Import merges incoming over the snapshot cur, validates the result and,
+// unless dryRun, applies it to the store as one revision. On any problem
+// nothing is written. It returns the snapshot to publish: cur itself on a
+// dry run or when nothing changed.
+func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, *dataset.Snapshot, error) {
+	rep := Report{Revision: cur.Revision, DryRun: dryRun}
+	merged, changes, err := dataset.Merge(cur.Dataset(), incoming)
+	if err != nil {
+		return rep, cur, err
+	}
+	if err := merged.Validate(); err != nil {
+		return rep, cur, err
+	}
+	rep.Changes = changes
+	if dryRun || len(changes) == 0 {
+		return rep, cur, nil
+	}
+	rev, err := st.Apply(ctx, cur.Revision, changes)
+	if err != nil {
+		if errors.Is(err, store.ErrConflict) {
+			return rep, cur, fmt.Errorf("import: %w (load the current data and try again)", err)
+		}
+		return rep, cur, fmt.Errorf("import: %w", err)
+	}
+	rep.Revision = rev
+	// Apply stamped the changed records inside merged.
+	return rep, dataset.NewSnapshot(merged, rev), nil
+}

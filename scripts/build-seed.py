@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""Build dataset/seed.json from the seed facts and our own prose.
+
+Usage: scripts/build-seed.py [--facts DIR] [--prose FILE] [--out FILE]
+
+Inputs:
+  DIR/{featured-cities,member-cities,networks,approaches,categories}.json
+      researched facts (default /work/shared/seed-facts)
+  scripts/seed-prose.json
+      hand-written texts: country names and boxes, network names and
+      descriptions, category translations and definitions, featured-city
+      summaries, local-name corrections.
+Output: the JSON encoding of dataset.Dataset (dataset/types.go), records
+sorted by id, deterministic. Python 3 standard library only.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from urllib.parse import urlparse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PLATFORM_LANGS = ["en", "de", "es", "fr", "el", "it", "pl"]
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 100  # dataset.MaxIDLength
+
+# Source URLs that document a tie to each network, most specific first.
+# A membership's source is the record's first source matching one of them.
+NETWORK_URL_PATTERNS = {
+    "iash": [r"iash-eu\.org"],
+    "sichere-haefen": [r"seebruecke\.org", r"sicherehaefen\.de", r"nds-fluerat\.org/.*niedersachsen$",
+                       r"br\.de/nachrichten", r"neues-deutschland\.de", r"potsdam\.de/kategorie/sicherer-hafen"],
+    "staedte-sicherer-haefen": [r"staedte-sicherer-haefen\.de", r"kommunalwiki\.boell\.de", r"stadtvonmorgen\.de",
+                                r"diasporanrw\.net", r"nds-fluerat\.org/.*niedersachsen/$", r"rheinpfalz\.de",
+                                r"moving-cities\.eu/en/potsdam/"],
+    "solidarity-cities": [r"solidaritycities\.eu", r"eurocities\.eu", r"respekt-fr-griechenland", r"expartibus\.it",
+                          r"moving-cities\.eu/barcelona$"],
+    "ciudades-refugio": [r"lavanguardia\.com", r"ebuenasnoticias\.com", r"diariodemallorca\.es", r"theguardian\.com"],
+    "cities-with-refugees": [r"reliefweb\.int", r"metropolis\.org", r"unhcr\.org", r"moving-cities\.eu/en/warsaw$"],
+    "anvita": [r"anvita\.fr", r"villeurbanne\.fr", r"marsactu\.fr", r"cglu\.org", r"courrierdesmaires\.fr"],
+    "city-of-sanctuary": [r"cityofsanctuary\.org", r"wcia\.org\.uk"],
+    "cni-greece": [r"accmr\.gr", r"docslib\.org", r"cnigreece\.gr"],
+    "intercultural-cities": [r"coe\.int", r"focusonbelgium\.be"],
+    "eccar": [r"mechelen\.be", r"srap-project\.eu"],
+    "from-the-sea-to-the-city": [r"fromseatocity\.eu"],
+    "communes-hospitalieres": [r"pointdappui\.be", r"brusselstimes\.com", r"f41\.be"],
+    "alliance-migrations": [r"alliance-migrations\.fr"],
+    "palermo-charter-platform": [r"tesserae\.eu"],
+}
+
+KINDS = {
+    "municipality": "municipality",
+    "municipality (Gemeinde)": "municipality",
+    "municipality (Samtgemeinde)": "municipal-association",
+    "district (Kreis)": "district",
+    # Brussels: the facts cannot tell the city from the region; keep the default.
+    "city or region (ambiguous)": "municipality",
+}
+
+TRANSLIT = {"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+            "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d", "ı": "i"}
+
+warnings = []
+
+
+def warn(msg):
+    warnings.append(msg)
+
+
+def slugify(name):
+    s = "".join(TRANSLIT.get(ch, ch) for ch in name)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def is_url(s):
+    u = urlparse(s)
+    return u.scheme in ("http", "https") and bool(u.netloc) and not re.search(r"[\s\"<>]", s)
+
+
+def parse_source(s):
+    """'https://x (note)' -> {'url': 'https://x', 'note': 'note'}; None if no URL."""
+    s = s.strip()
+    url, _, rest = s.partition(" ")
+    if not is_url(url):
+        return None
+    src = {"url": url}
+    rest = rest.strip()
+    # "(a) (b)" -> "a; b"; anything else is kept as written.
+    if re.fullmatch(r"(\([^()]*\)\s*)+", rest):
+        rest = "; ".join(g.strip() for g in re.findall(r"\(([^()]*)\)", rest))
+    if rest:
+        src["note"] = rest
+    return src
+
+
+def sources_of(strings, owner):
+    out, seen = [], set()
+    for s in strings or []:
+        src = parse_source(s)
+        if src is None:
+            warn(f"{owner}: source is not a URL, skipped: {s!r}")
+            continue
+        if src["url"] in seen:
+            continue
+        seen.add(src["url"])
+        out.append(src)
+    return out
+
+
+def coord_source(s):
+    """A Source for a coordinate provenance line, when it starts with a URL."""
+    if not s:
+        return None
+    src = parse_source(s)
+    if src is None:
+        return None
+    detail = src.get("note", "")
+    note = "Source of the coordinates"
+    # Some provenance lines were garbled by anonymisation; keep only clean detail.
+    if detail and "public file" not in detail:
+        note += ": " + detail
+    src["note"] = note
+    return src
+
+
+def sorted_map(m):
+    return {k: m[k] for k in sorted(m)}
+
+
+def names_obj(m):
+    m = {k: v.strip() for k, v in m.items() if v and v.strip()}
+    if "en" not in m:
+        raise SystemExit(f"names without en: {m}")
+    return sorted_map(m)
+
+
+def text_obj(m):
+    m = {k: v.strip() for k, v in m.items() if v and v.strip()}
+    for k in m:
+        if k not in PLATFORM_LANGS:
+            raise SystemExit(f"text language {k!r} is not a platform language")
+    return sorted_map(m)
+
+
+def join_en(items):
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def pick_source(network, srcs):
+    """The record's first source (in the record's order) that matches one of
+    the network's URL patterns, else the record's first source."""
+    pats = NETWORK_URL_PATTERNS.get(network, [])
+    for s in srcs:
+        if any(re.search(p, s["url"]) for p in pats):
+            return s["url"]
+    return srcs[0]["url"] if srcs else None
+
+
+def evidence_by_network(lines, networks):
+    """'slug: text' lines (or '; '-joined note fragments) -> {slug: [text]}."""
+    out = {}
+    alt = "|".join(re.escape(n) for n in sorted(networks, key=len, reverse=True))
+    pat = re.compile(rf"(?:^|;\s*|:\s*)({alt}): (.*?)(?=;\s*(?:{alt}): |$)")
+    for line in lines:
+        for m in pat.finditer(line):
+            out.setdefault(m.group(1), []).append(m.group(2).strip().rstrip("."))
+    return out
+
+
+def summary_for_member(nets, prose_nets):
+    groups = {}
+    order = []
+    for n in nets:
+        kind, phrase = prose_nets[n]["phrase"]
+        if kind not in groups:
+            groups[kind] = []
+            order.append(kind)
+        groups[kind].append(phrase)
+    lead = {
+        "member": "as a member of ",
+        "associated": "for its ties to ",
+        "signatory": "as a signatory of ",
+        "participant": "as a participant in ",
+        "hospitable": "as part of ",
+    }
+    parts = [lead[k] + join_en(groups[k]) for k in order]
+    if len(parts) == 1:
+        return f"Listed {parts[0]}."
+    return "Listed " + ", ".join(parts[:-1]) + ", and " + parts[-1] + "."
+
+
+def build(facts_dir, prose):
+    featured = load(os.path.join(facts_dir, "featured-cities.json"))
+    members = load(os.path.join(facts_dir, "member-cities.json"))
+    networks = load(os.path.join(facts_dir, "networks.json"))
+    approaches = load(os.path.join(facts_dir, "approaches.json"))
+    categories = load(os.path.join(facts_dir, "categories.json"))
+
+    # --- categories
+    out_categories = []
+    for c in categories:
+        extra = prose["categories"].get(c["slug"], {})
+        labels = {"en": c["label_en"], "de": c["label_de"]}
+        labels.update(extra.get("labels", {}))
+        rec = {"id": c["slug"], "labels": text_obj(labels)}
+        if extra.get("definitions"):
+            rec["definitions"] = text_obj(extra["definitions"])
+        if c.get("aliases"):
+            rec["aliases"] = sorted(c["aliases"])
+        srcs = sources_of(c.get("sources"), f"category {c['slug']}")
+        if srcs:
+            rec["sources"] = srcs
+        out_categories.append(rec)
+    category_ids = {c["id"] for c in out_categories}
+
+    # --- networks
+    out_networks = []
+    network_ids = set()
+    for n in networks:
+        p = prose["networks"].get(n["slug"])
+        if p is None:
+            raise SystemExit(f"no prose for network {n['slug']}")
+        rec = {"id": n["slug"], "names": names_obj(p["names"])}
+        if p.get("aliases"):
+            rec["aliases"] = p["aliases"]
+        rec["scope"] = n["scope"]
+        if n.get("countries"):
+            rec["countries"] = sorted(n["countries"])
+        if n.get("website"):
+            rec["website"] = n["website"]
+        if n.get("wikidata"):
+            rec["wikidata"] = n["wikidata"]
+        if n.get("founded"):
+            rec["founded"] = int(n["founded"])
+        rec["description"] = text_obj({"en": p["description"]})
+        srcs = sources_of(n.get("sources"), f"network {n['slug']}")
+        if srcs:
+            rec["sources"] = srcs
+        out_networks.append(rec)
+        network_ids.add(n["slug"])
+
+    # --- municipalities and memberships
+    out_munis, out_memberships = [], []
+    muni_ids = {}
+    skipped_links = []
+
+    def add_membership(mid, net, srcs, notes):
+        if net not in network_ids:
+            skipped_links.append(f"{mid} -> {net}")
+            return
+        src = {}
+        url = pick_source(net, srcs)
+        if url:
+            src["url"] = url
+        if notes:
+            src["note"] = "; ".join(notes)
+        rec = {"id": f"{mid}-{net}", "municipality": mid, "network": net}
+        if src.get("url"):
+            rec["source"] = src
+        out_memberships.append(rec)
+
+    for f in featured:
+        mid = f["slug"]
+        names = {"en": f["name"]}
+        names.update(f.get("names_local") or {})
+        rec = {"id": mid, "kind": "municipality", "names": names_obj(names), "country": f["country_iso2"]}
+        if f.get("lat") is not None and f.get("lon") is not None:
+            rec["coordinates"] = {"lat": f["lat"], "lon": f["lon"]}
+        if f.get("wikidata"):
+            rec["wikidata"] = f["wikidata"]
+        if f.get("wikidata_unverified"):
+            rec["wikidata_candidates"] = [f["wikidata_unverified"]]
+        rec["featured"] = True
+        summary = prose["featured_summaries"].get(mid)
+        if not summary:
+            raise SystemExit(f"no summary for featured city {mid}")
+        rec["summary"] = text_obj({"en": summary})
+        srcs = sources_of(f.get("sources"), f"municipality {mid}")
+        cs = coord_source(f.get("coord_source"))
+        if cs and cs["url"] not in {s["url"] for s in srcs}:
+            srcs.append(cs)
+        if srcs:
+            rec["sources"] = srcs
+        rec["status"] = "active"
+        if mid in muni_ids:
+            raise SystemExit(f"duplicate municipality id {mid}")
+        muni_ids[mid] = rec
+        out_munis.append(rec)
+
+        # Membership notes: 'slug: text' fragments of the note, or the whole
+        # note when it speaks about a single network of the record by name.
+        note = f.get("note") or ""
+        ev = evidence_by_network([note], network_ids) if note else {}
+        note_overrides = prose.get("featured_membership_notes", {})
+        for net in f.get("networks") or []:
+            notes = ev.get(net)
+            if f"{mid}/{net}" in note_overrides:
+                notes = [note_overrides[f"{mid}/{net}"]]
+            if not notes and note and len(f["networks"]) == 1 and re.search(
+                    r"\b" + re.escape(net.split("-")[0]) + r"\b", note, re.I):
+                notes = [note]
+            add_membership(mid, net, srcs, notes)
+
+    lang_of = prose["local_name_lang"]
+    overrides = prose["member_overrides"]
+    used_overrides = set()
+    for m in members:
+        ov = overrides.get(m["name"], {})
+        if ov:
+            used_overrides.add(m["name"])
+        en = ov.get("en", m["name"])
+        cc = m["country_iso2"]
+        mid = slugify(en)
+        if mid in muni_ids:
+            mid = f"{mid}-{cc.lower()}"
+            warn(f"id collision for {en!r}: using {mid}")
+        if not SLUG_RE.match(mid) or mid in muni_ids:
+            raise SystemExit(f"bad or duplicate municipality id {mid!r} for {en!r}")
+        names = {"en": en}
+        if "names" in ov:
+            names.update(ov["names"])
+        elif m.get("name_local"):
+            lang = lang_of.get(cc)
+            if not lang:
+                raise SystemExit(f"no language for local name of {en!r} ({cc})")
+            names[lang] = m["name_local"]
+        elif lang_of.get(cc) and lang_of[cc] not in ("el", "ru", "uk"):
+            # Latin-script country: the facts' name is the local form.
+            names[lang_of[cc]] = m["name"]
+        elif lang_of.get(cc):
+            warn(f"{en!r}: no local name in {lang_of[cc]}")
+        kind = KINDS.get(m["kind"])
+        if kind is None:
+            raise SystemExit(f"unknown kind {m['kind']!r} for {en!r}")
+        rec = {"id": mid, "kind": kind, "names": names_obj(names)}
+        if ov.get("aliases"):
+            rec["aliases"] = ov["aliases"]
+        rec["country"] = cc
+        if m.get("lat") is not None and m.get("lon") is not None:
+            rec["coordinates"] = {"lat": m["lat"], "lon": m["lon"]}
+        if m.get("wikidata"):
+            rec["wikidata"] = m["wikidata"]
+        cands = []
+        if m.get("wikidata_unverified"):
+            cands.append(m["wikidata_unverified"])
+        cands += [q for q in ov.get("extra_wikidata_candidates", []) if q not in cands]
+        if cands:
+            rec["wikidata_candidates"] = cands
+        rec["featured"] = False
+        rec["summary"] = text_obj({"en": summary_for_member(
+            [n for n in m["networks"] if n in network_ids], prose["networks"])})
+        srcs = sources_of(m.get("sources"), f"municipality {mid}")
+        cs = coord_source(m.get("coord_source"))
+        if cs and cs["url"] not in {s["url"] for s in srcs}:
+            srcs.append(cs)
+        if srcs:
+            rec["sources"] = srcs
+        rec["status"] = "active"
+        muni_ids[mid] = rec
+        out_munis.append(rec)
+        ev = evidence_by_network(m.get("evidence") or [], network_ids | set(m["networks"]))
+        for net in m["networks"]:
+            add_membership(mid, net, srcs, ev.get(net))
+    for name in overrides:
+        if name not in used_overrides:
+            warn(f"override for unknown member city {name!r}")
+
+    # --- approaches
+    out_approaches = []
+    status = prose["approaches"]["status"]
+    related = {}
+    # status and related in the prose file use the final (possibly shortened) ids
+    for a, b in prose["approaches"]["related"]:
+        related.setdefault(a, set()).add(b)
+        related.setdefault(b, set()).add(a)
+    id_overrides = prose["approaches"].get("id_overrides", {})
+    for a in approaches:
+        aid = id_overrides.get(a["slug"], a["slug"])
+        if len(aid) > MAX_ID_LENGTH or not SLUG_RE.match(aid):
+            raise SystemExit(f"approach id {aid!r} is not a slug of at most {MAX_ID_LENGTH} characters; "
+                             "add an id_overrides entry to the prose file")
+        if a["city_slug"] not in muni_ids:
+            raise SystemExit(f"approach {aid}: unknown municipality {a['city_slug']}")
+        for c in a["categories"]:
+            if c not in category_ids:
+                raise SystemExit(f"approach {aid}: unknown category {c}")
+        rec = {"id": aid, "title": text_obj({"en": a["title"]}), "municipality": a["city_slug"],
+               "categories": list(a["categories"]), "summary": text_obj({"en": a["summary"]})}
+        if a.get("year_started"):
+            rec["year_started"] = int(a["year_started"])
+        rec["status"] = status.get(aid, "active")
+        if aid in related:
+            rec["related"] = sorted(related[aid])
+        srcs = sources_of(a.get("sources"), f"approach {aid}")
+        if srcs:
+            rec["sources"] = srcs
+        out_approaches.append(rec)
+
+    # --- countries: every one referenced
+    referenced = {m["country"] for m in out_munis}
+    for n in out_networks:
+        referenced.update(n.get("countries", []))
+    out_countries = []
+    for cc in sorted(referenced):
+        p = prose["countries"].get(cc)
+        if p is None:
+            raise SystemExit(f"no prose for country {cc}")
+        w, s, e, n = p["bbox"]
+        out_countries.append({"id": cc, "names": names_obj(p["names"]), "wikidata": p["wikidata"],
+                              "bbox": {"west": w, "south": s, "east": e, "north": n}})
+    for cc in sorted(set(prose["countries"]) - referenced):
+        warn(f"country {cc} in prose but not referenced; left out")
+
+    for msg in skipped_links:
+        warn(f"membership skipped, network not in networks.json: {msg}")
+
+    by_id = lambda r: r["id"]
+    return {
+        "countries": sorted(out_countries, key=by_id),
+        "categories": sorted(out_categories, key=by_id),
+        "networks": sorted(out_networks, key=by_id),
+        "municipalities": sorted(out_munis, key=by_id),
+        "memberships": sorted(out_memberships, key=by_id),
+        "approaches": sorted(out_approaches, key=by_id),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--facts", default="/work/shared/seed-facts")
+    ap.add_argument("--prose", default=os.path.join(HERE, "seed-prose.json"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "dataset", "seed.json"))
+    args = ap.parse_args()
+    data = build(args.facts, load(args.prose))
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in data.items())
+    print(f"wrote {args.out}: {counts}", file=sys.stderr)
+    for w in warnings:
+        print("warning:", w, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
