@@ -40,24 +40,43 @@ type Server struct {
 // New builds the service's HTTP handler.
 func New(cfg Config, snaps Snapshots, log *slog.Logger) http.Handler {
 	router := chi.NewMux()
-	s := &Server{cfg: cfg, snaps: snaps, log: log, start: time.Now()}
-	hc := huma.DefaultConfig("Moving Cities Open Data API", cfg.Version)
-	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
-	hc.DocsPath = "" // the default docs page loads scripts from a third-party host
-	hc.NoFormatFallback = true
-	api := humachi.New(router, hc)
-	Register(api, s)
+	s := NewServer(cfg, snaps, log)
+	api := humachi.New(router, humaConfig(cfg))
+	Register(api, router, s)
 	return router
 }
 
-// Register adds every operation to api; tests call it on a humatest API.
-func Register(api huma.API, s *Server) {
-	registerHealth(api, s)
-}
-
-// NewServer returns a Server for Register (tests).
+// NewServer returns the Server that Register wires up.
 func NewServer(cfg Config, snaps Snapshots, log *slog.Logger) *Server {
 	return &Server{cfg: cfg, snaps: snaps, log: log, start: time.Now()}
+}
+
+func humaConfig(cfg Config) huma.Config {
+	hc := huma.DefaultConfig("Moving Cities Open Data API", cfg.Version)
+	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
+	hc.DocsPath = "" // Huma's docs page loads scripts from a third-party host
+	// Not NoFormatFallback: with it, Huma's negotiation answers neither a
+	// missing Accept nor */* (it panics). Unacceptable types must get 406
+	// from our own negotiation in front of Huma instead.
+	return hc
+}
+
+// Register adds every operation to api, and the routes Huma does not
+// model (content-negotiated documents) to router. main and the tests call
+// it alike.
+func Register(api huma.API, router chi.Router, s *Server) {
+	registerHealth(api, s)
+	registerVocab(api, router, s)
+	registerREST(api, router, s)
+}
+
+// Spec returns the OpenAPI document of the operations, as YAML; the
+// committed openapi.yaml is its output.
+func Spec(cfg Config) ([]byte, error) {
+	router := chi.NewMux()
+	api := humachi.New(router, humaConfig(cfg))
+	Register(api, router, NewServer(cfg, nil, slog.New(slog.DiscardHandler)))
+	return api.OpenAPI().YAML()
 }
 
 // HealthOutput is the answer of the health checks.

@@ -87,7 +87,7 @@ func (d PartialDate) Start() time.Time {
 
 // Before reports whether every day of d is before every day of e.
 func (d PartialDate) Before(e PartialDate) bool {
-	return d.end().Before(e.Start())
+	return !d.end().After(e.Start())
 }
 
 // end is the first day after the period d covers.

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -14,11 +12,16 @@ import (
 // punctuation reduced to single spaces. "Gdańsk", "GDANSK" and "gdansk"
 // share a key; so do "Θεσσαλονίκη" and "θεσσαλονικη".
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	s, _, _ = transform.String(t, s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := true // drop leading separators
-	for _, r := range strings.ToLower(s) {
+	// NFD splits letters from their accents; dropping the marks (Mn)
+	// leaves the base letters.
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
 		if sp, ok := spelledOut[r]; ok {
 			b.WriteString(sp)
 			space = false

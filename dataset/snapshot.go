@@ -43,8 +43,9 @@ type Snapshot struct {
 	municipalitiesByNameKey map[string][]*Municipality
 }
 
-// NewSnapshot indexes d, which must be valid, at revision rev. It copies the
-// records, so later changes to d do not reach the snapshot.
+// NewSnapshot indexes d, which must be valid, at revision rev. The snapshot
+// takes ownership of d's maps and slices: the caller must not modify d
+// afterwards.
 func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 	s := &Snapshot{
 		Revision:                rev,

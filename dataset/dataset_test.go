@@ -1,0 +1,215 @@
+package dataset
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParsePartialDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Precision
+		wantErr bool
+	}{
+		{"2018", PrecisionYear, false},
+		{"2018-07", PrecisionMonth, false},
+		{"2018-07-15", PrecisionDay, false},
+		{"2018-13", 0, true},
+		{"2018-02-30", 0, true},
+		{"18", 0, true},
+		{"2018/07/15", 0, true},
+		{"", 0, true},
+	}
+	for _, tt := range tests {
+		d, err := ParsePartialDate(tt.in)
+		if (err != nil) != tt.wantErr || d.Precision != tt.want {
+			t.Errorf("ParsePartialDate(%q) = %v (%v), %v", tt.in, d, d.Precision, err)
+			continue
+		}
+		if err == nil && d.String() != tt.in {
+			t.Errorf("ParsePartialDate(%q).String() = %q", tt.in, d.String())
+		}
+	}
+	y, _ := ParsePartialDate("2018")
+	m, _ := ParsePartialDate("2018-12")
+	if y.Before(m) || !m.Before(mustDate(t, "2019")) {
+		t.Error("Before must compare whole periods")
+	}
+}
+
+func mustDate(t *testing.T, s string) PartialDate {
+	d, err := ParsePartialDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Gdańsk", "gdansk"},
+		{"MÜNCHEN", "munchen"},
+		{"Θεσσαλονίκη", "θεσσαλονικη"},
+		{"Frankfurt (Oder)", "frankfurt oder"},
+		{"  Straße ", "strasse"},
+		{"Łódź", "lodz"},
+		{"Ørland", "orland"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Transliterate(Fold("Αθήνα")); got != "athina" {
+		t.Errorf("Transliterate(Αθήνα) = %q, want athina", got)
+	}
+	if got := Transliterate(Fold("Київ")); got != "kiiv" && got != "kyiv" {
+		t.Errorf("Transliterate(Київ) = %q", got)
+	}
+}
+
+func validMunicipality() Municipality {
+	return Municipality{ID: "testville", Names: Names{"en": "Testville", "de": "Teststadt"}, Country: "DE",
+		Coordinates: &Coordinates{Lat: 52.5, Lon: 13.4}, Status: StatusActive}
+}
+
+func TestValidate(t *testing.T) {
+	base := func() *Dataset {
+		return &Dataset{
+			Countries:      []Country{{ID: "DE", Names: Names{"en": "Germany"}, Wikidata: "Q183", BBox: &BBox{West: 5.8, South: 47.2, East: 15.1, North: 55.1}}},
+			Networks:       []Network{{ID: "net", Names: Names{"en": "Net"}, Scope: ScopeNational, Countries: []string{"DE"}}},
+			Categories:     []Category{{ID: "reception", Labels: Text{"en": "Reception"}}},
+			Municipalities: []Municipality{validMunicipality()},
+		}
+	}
+	tests := []struct {
+		name  string
+		edit  func(d *Dataset)
+		field string // "" means valid
+	}{
+		{"valid", func(*Dataset) {}, ""},
+		{"bad slug", func(d *Dataset) { d.Municipalities[0].ID = "Test Ville" }, "id"},
+		{"duplicate id", func(d *Dataset) { d.Municipalities = append(d.Municipalities, validMunicipality()) }, "id"},
+		{"unknown country", func(d *Dataset) { d.Municipalities[0].Country = "FR" }, "country"},
+		{"malformed qid", func(d *Dataset) { d.Municipalities[0].Wikidata = "Q0" }, "wikidata"},
+		{"latitude out of range", func(d *Dataset) { d.Municipalities[0].Coordinates.Lat = 91 }, "coordinates.lat"},
+		{"far outside country", func(d *Dataset) { d.Municipalities[0].Coordinates = &Coordinates{Lat: 13.4, Lon: 52.5} }, "coordinates"},
+		{"bad language tag", func(d *Dataset) { d.Municipalities[0].Names["en_GB"] = "x" }, "names"},
+		{"missing english name", func(d *Dataset) { delete(d.Municipalities[0].Names, "en") }, "names.en"},
+		{"text in non-platform language", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "x", "nl": "y"} }, "summary"},
+		{"bad url", func(d *Dataset) { d.Municipalities[0].Website = "www.example.org" }, "website"},
+		{"bad source date", func(d *Dataset) {
+			d.Municipalities[0].Sources = []Source{{URL: "https://example.org", Accessed: mustDate(t, "2024-05")}}
+		}, "sources[0].accessed"},
+		{"membership ends before it starts", func(d *Dataset) {
+			d.Memberships = []Membership{{ID: "m", Municipality: "testville", Network: "net", Since: mustDate(t, "2020"), Until: mustDate(t, "2019-12-31")}}
+		}, "until"},
+		{"broken membership reference", func(d *Dataset) {
+			d.Memberships = []Membership{{ID: "m", Municipality: "nowhere", Network: "net"}}
+		}, "municipality"},
+		{"approach without category", func(d *Dataset) {
+			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
+		}, "categories"},
+		{"reused retired id", func(d *Dataset) {
+			d.Retired = []Retired{{Type: TypeMunicipality, ID: "testville", Reason: "merged"}}
+		}, "id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := base()
+			tt.edit(d)
+			err := d.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("unexpected problems: %v", err)
+				}
+				return
+			}
+			var ps Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("Validate() = %v, want Problems", err)
+			}
+			found := false
+			for _, p := range ps {
+				found = found || p.Field == tt.field
+			}
+			if !found {
+				t.Errorf("no problem on field %q in: %v", tt.field, err)
+			}
+		})
+	}
+}
+
+func TestValidateReportsAllProblemsAtOnce(t *testing.T) {
+	d := &Dataset{Municipalities: []Municipality{
+		{ID: "A", Names: Names{}, Country: "", Wikidata: "x", Status: "gone"},
+	}}
+	err := d.Validate()
+	for _, want := range []string{"id", "names.en", "country", "wikidata", "status"} {
+		if !strings.Contains(err.Error(), ": "+want+": ") {
+			t.Errorf("missing a problem on %s in:\n%v", want, err)
+		}
+	}
+}
+
+func TestMerge(t *testing.T) {
+	cur := &Dataset{Municipalities: []Municipality{validMunicipality()}}
+	cur.Municipalities[0].Created = mustDate(t, "2020-01-01").Start()
+	same := validMunicipality()
+	changed := validMunicipality()
+	changed.Website = "https://example.org"
+	added := validMunicipality()
+	added.ID = "another"
+
+	_, changes, err := Merge(cur, &Dataset{Municipalities: []Municipality{same}})
+	if err != nil || len(changes) != 0 {
+		t.Fatalf("re-importing an equal record: %v, %v", changes, err)
+	}
+	out, changes, err := Merge(cur, &Dataset{Municipalities: []Municipality{changed, added}})
+	if err != nil || len(changes) != 2 {
+		t.Fatalf("merge: %v, %v", changes, err)
+	}
+	if out.Municipalities[0].ID != "another" || out.Municipalities[1].Created.IsZero() {
+		t.Errorf("merge result not sorted or lost created stamp: %+v", out.Municipalities)
+	}
+	for _, c := range changes {
+		if c.Record.(*Municipality).ID != c.ID {
+			t.Errorf("change %s points at record %s", c.ID, c.Record.(*Municipality).ID)
+		}
+	}
+	if _, _, err := Merge(cur, &Dataset{Municipalities: []Municipality{added, added}}); err == nil {
+		t.Error("a duplicate ID in the input must be reported")
+	}
+	if cur.Municipalities[0].Website != "" {
+		t.Error("Merge modified its input")
+	}
+}
+
+func TestSnapshotIndexes(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Retired = []Retired{{Type: TypeMunicipality, ID: "old-name", ReplacedBy: "berlin", Reason: "renamed"},
+		{Type: TypeMunicipality, ID: "older-name", ReplacedBy: "old-name", Reason: "renamed"},
+		{Type: TypeMunicipality, ID: "gone", Reason: "listed by mistake"}}
+	s := NewSnapshot(d, 7)
+	if m, ok := s.MunicipalityByQID("Q64"); !ok || m.ID != "berlin" {
+		t.Errorf("MunicipalityByQID(Q64) = %v", m)
+	}
+	for _, q := range []string{"gdansk", "GDAŃSK", "Danzig"} {
+		if got := s.MunicipalitiesNamed(q); len(got) != 1 || got[0].ID != "gdansk" {
+			t.Errorf("MunicipalitiesNamed(%q) = %v", q, got)
+		}
+	}
+	if _, cur, ok := s.Retirement(TypeMunicipality, "older-name"); !ok || cur != "berlin" {
+		t.Errorf("rename chain resolves to %q, want berlin", cur)
+	}
+	if r, cur, ok := s.Retirement(TypeMunicipality, "gone"); !ok || cur != "" || r.Reason == "" {
+		t.Errorf("removed ID: %v %q %v", r, cur, ok)
+	}
+	if len(s.MembersOf("sichere-haefen")) == 0 || len(s.ApproachesIn("reception")) == 0 {
+		t.Error("network members or category approaches not indexed")
+	}
+}

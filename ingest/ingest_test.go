@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store/sqlite"
+)
+
+func openSeeded(t *testing.T) (*sqlite.DB, *dataset.Snapshot) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	snap, err := Open(ctx, db, dataset.Seed, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, snap
+}
+
+func TestOpenSeedsEmptyStoreOnce(t *testing.T) {
+	db, snap := openSeeded(t)
+	if snap.Revision != 1 || len(snap.Municipalities) == 0 {
+		t.Fatalf("seeded snapshot: revision %d, %d municipalities", snap.Revision, len(snap.Municipalities))
+	}
+	again, err := Open(context.Background(), db, dataset.Seed, slog.New(slog.DiscardHandler))
+	if err != nil || again.Revision != 1 {
+		t.Fatalf("second open: revision %d, %v; the seed must load only into an empty store", again.Revision, err)
+	}
+}
+
+func TestImport(t *testing.T) {
+	berlin := func(edit func(m *dataset.Municipality)) *dataset.Dataset {
+		_, snap := openSeeded(t)
+		m, _ := snap.Municipality("berlin")
+		c := *m
+		edit(&c)
+		return &dataset.Dataset{Municipalities: []dataset.Municipality{c}}
+	}
+	tests := []struct {
+		name         string
+		in           *dataset.Dataset
+		dryRun       bool
+		wantErr      bool
+		wantRevision int64
+		wantChanges  int
+	}{
+		{"unchanged record is a no-op", berlin(func(*dataset.Municipality) {}), false, false, 1, 0},
+		{"changed record makes a revision", berlin(func(m *dataset.Municipality) { m.Website = "https://www.berlin.de" }), false, false, 2, 1},
+		{"dry run writes nothing", berlin(func(m *dataset.Municipality) { m.Website = "https://www.berlin.de" }), true, false, 1, 1},
+		{"invalid record writes nothing", berlin(func(m *dataset.Municipality) { m.Country = "XX" }), false, true, 1, 0},
+		{"new record is added", &dataset.Dataset{Municipalities: []dataset.Municipality{{
+			ID: "newtown", Names: dataset.Names{"en": "Newtown"}, Country: "DE", Status: dataset.StatusActive,
+		}}}, false, false, 2, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, snap := openSeeded(t)
+			rep, next, err := Import(context.Background(), db, snap, tt.in, tt.dryRun)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if len(rep.Changes) != tt.wantChanges {
+				t.Errorf("%d changes, want %d", len(rep.Changes), tt.wantChanges)
+			}
+			_, rev, _ := db.Load(context.Background())
+			if rev != tt.wantRevision || next.Revision != tt.wantRevision {
+				t.Errorf("stored revision %d, snapshot revision %d, want %d", rev, next.Revision, tt.wantRevision)
+			}
+		})
+	}
+}
+
+func TestImportReportsEveryProblem(t *testing.T) {
+	db, snap := openSeeded(t)
+	in := &dataset.Dataset{Municipalities: []dataset.Municipality{
+		{ID: "a", Names: dataset.Names{"en": "A"}, Country: "ZZ", Status: dataset.StatusActive},
+		{ID: "b", Names: dataset.Names{"en": "B"}, Country: "DE", Wikidata: "64", Status: dataset.StatusActive},
+		{ID: "c", Names: dataset.Names{"en": "C"}, Country: "DE", Coordinates: &dataset.Coordinates{Lat: 40.4, Lon: -3.7}, Status: dataset.StatusActive},
+	}}
+	_, _, err := Import(context.Background(), db, snap, in, false)
+	var ps dataset.Problems
+	if !errors.As(err, &ps) || len(ps) != 3 {
+		t.Fatalf("err = %v; want the three problems", err)
+	}
+	for i, want := range []string{"country", "wikidata", "coordinates"} {
+		if ps[i].Field != want {
+			t.Errorf("problem %d on field %q, want %q", i, ps[i].Field, want)
+		}
+	}
+}
