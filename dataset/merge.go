@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -119,19 +120,21 @@ func merge[T any](m *merger, t Type, current, incoming []T, key func(*T) (string
 		out[i] = x
 		m.changes = append(m.changes, Change{Kind: Changed, Type: t, ID: id, Record: &out[i]})
 	}
-	slices.SortFunc(out, func(a, b T) int {
-		ia, _ := key(&a)
-		ib, _ := key(&b)
-		return strings.Compare(ia, ib)
+	// Compare through pointers: records are large, and SortFunc would
+	// copy two of them per comparison.
+	sort.Slice(out, func(i, j int) bool {
+		a, _ := key(&out[i])
+		b, _ := key(&out[j])
+		return a < b
 	})
 	// Sorting moved the records: point the changes at their new places.
 	for i := range m.changes {
 		if m.changes[i].Type != t || m.changes[i].Kind == Retire {
 			continue
 		}
-		j, _ := slices.BinarySearchFunc(out, m.changes[i].ID, func(x T, id string) int {
-			xid, _ := key(&x)
-			return strings.Compare(xid, id)
+		j := sort.Search(len(out), func(j int) bool {
+			id, _ := key(&out[j])
+			return id >= m.changes[i].ID
 		})
 		m.changes[i].Record = &out[j]
 	}
