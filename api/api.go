@@ -27,6 +27,30 @@ type Config struct {
 	BaseURI string
 	// Version is the service's build version.
 	Version string
+
+	// RateLimit is the number of requests per second each client (IP
+	// address) may send on average: 0 means DefaultRateLimit, a negative
+	// value turns the limit off. Beyond it the API answers 429 with
+	// Retry-After.
+	RateLimit float64
+	// RateBurst is the number of requests a client may send at once;
+	// 0 means DefaultRateBurst.
+	RateBurst int
+	// RateLimitLoopback limits loopback clients (127.0.0.1, ::1) too; by
+	// default they are not limited.
+	RateLimitLoopback bool
+	// ClientIPHeader, when set, names the header a trusted reverse proxy
+	// puts the client's address in ("X-Forwarded-For", "X-Real-IP"); its
+	// last address is the client the rate limit counts. Leave it empty
+	// when clients reach the service directly, or they could choose their
+	// own address.
+	ClientIPHeader string
+	// RequestTimeout bounds the time a request may take: 0 means
+	// DefaultRequestTimeout, a negative value means no bound.
+	RequestTimeout time.Duration
+	// MaxBodyBytes bounds request bodies: 0 means DefaultMaxBodyBytes, a
+	// negative value means no bound.
+	MaxBodyBytes int64
 }
 
 // Server holds what the operations read.
@@ -40,6 +64,7 @@ type Server struct {
 // New builds the service's HTTP handler.
 func New(cfg Config, snaps Snapshots, log *slog.Logger) http.Handler {
 	router := chi.NewMux()
+	router.Use(plumbing(cfg, snaps, log)...)
 	s := NewServer(cfg, snaps, log)
 	api := humachi.New(router, humaConfig(cfg))
 	Register(api, router, s)
@@ -68,6 +93,8 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerHealth(api, s)
 	registerVocab(api, router, s)
 	registerREST(api, router, s)
+	registerReconcile(api, router, s)
+	registerDumps(api, router, s)
 }
 
 // Spec returns the OpenAPI document of the operations, as YAML; the

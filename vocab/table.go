@@ -1,0 +1,51 @@
+package vocab
+
+// The table, as explicit lists. A test checks that every term defined in
+// this package is in exactly one of them.
+
+// Ours lists our own terms in documentation order: classes, object
+// properties, datatype properties, concept schemes and their concepts.
+var Ours = []*Term{
+	Municipality, Network, Approach, PopulationCount, BoundingBox,
+
+	KindProp, Status, Scope, Population, BoundingBoxProp, WikidataCandidate,
+
+	Featured, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, StartYear, Accessed,
+	West, South, East, North, RetirementReason,
+
+	CategoryScheme,
+	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict,
+	StatusScheme, StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown,
+	ScopeScheme, ScopeNational, ScopeEuropean, ScopeInternational,
+}
+
+// Reused lists the terms of other vocabularies that our outputs use.
+var Reused = []*Term{
+	RDFType, RDFValue, RDFLangString,
+	RDFSLiteral, RDFSLabel, RDFSComment, RDFSDomain, RDFSRange, RDFSSubClassOf, RDFSSubPropertyOf, RDFSIsDefinedBy, RDFSSeeAlso,
+	OWLOntology, OWLClass, OWLObjectProperty, OWLDatatypeProperty, OWLSameAs, OWLVersionInfo, OWLVersionIRI,
+	OWLEquivalentClass, OWLEquivalentProperty,
+	XSDString, XSDInteger, XSDDouble, XSDDecimal, XSDBoolean, XSDDate, XSDDateTime, XSDGYear, EDTFDate,
+	SKOSConcept, SKOSConceptScheme, SKOSPrefLabel, SKOSAltLabel, SKOSHiddenLabel, SKOSDefinition, SKOSNotation,
+	SKOSInScheme, SKOSTopConceptOf, SKOSHasTopConcept, SKOSCloseMatch, SKOSExample,
+	DCTermsTitle, DCTermsDescription, DCTermsAbstract, DCTermsCreator, DCTermsPublisher, DCTermsLicense,
+	DCTermsIssued, DCTermsModified, DCTermsCreated, DCTermsSource, DCTermsSubject, DCTermsRelation,
+	DCTermsIsReplacedBy, DCTermsDate, DCTermsCoverage, DCTermsIsPartOf, DCTermsIdentifier, DCTermsType,
+	VANNPreferredNamespacePrefix, VANNPreferredNamespaceURI,
+	FOAFOrganization, FOAFDocument, FOAFPrimaryTopic, FOAFName, FOAFHomepage,
+	SchemaCountry, SchemaAdministrativeArea, SchemaOrganization, SchemaContainedInPlace, SchemaAreaServed,
+	SchemaFoundingDate, SchemaURL, SchemaQuantitativeValue, SchemaStartDate, SchemaEndDate,
+	OrgOrganization, OrgMembership, OrgMember, OrgOrganizationProp, OrgMemberOf, OrgHasMembership, OrgMemberDuring,
+	PROVActivity, PROVWasAssociatedWith, PROVInvalidatedAtTime, PROVStartedAtTime,
+	TimeHasBeginning, TimeHasEnd,
+	GeoSpatialThing, GeoLat, GeoLong, GSPFeature, GSPGeometry, GSPWKTLiteral, GSPHasBoundingBox, GSPHasGeometry, GSPAsWKT,
+	DCATCatalog, DCATDataset, DCATDistribution, DCATDataService, DCATDatasetProp, DCATDistributionProp,
+	DCATAccessURL, DCATDownloadURL, DCATMediaType, DCATLandingPage, DCATTheme, DCATThemeTaxonomy,
+	WikibaseItem, WDTGeoNamesID, WDTLAU, WDTNUTS, WDTPopulation, WDTOSMRelation,
+	HydraMember, HydraTotalItems, HydraLimit, HydraNext, HydraPrevious,
+	ADMSStatus,
+	VoIDDataset, VoIDInDataset,
+}
+
+// All is the whole table: Ours, then Reused.
+var All = append(append([]*Term{}, Ours...), Reused...)
