@@ -29,7 +29,10 @@ var exportFormats = map[string]func(w io.Writer, s *dataset.Snapshot) error{
 
 func runExport(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("export", e, &s, "db")
+	fs, err := newFlags("export", e, &s, "db")
+	if err != nil {
+		return err
+	}
 	format := fs.String("format", "", "output format: "+strings.Join(formatNames(), ", "))
 	out := fs.String("out", "", "output file ('-' for standard output)")
 	if err := parse(fs, args); err != nil {

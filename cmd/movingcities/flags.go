@@ -4,7 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // errUsage means the flags were wrong; the flag package has said why.
@@ -14,23 +16,79 @@ var errUsage = errors.New("usage")
 // variable that sets its default. Operators and scripts rely on these names.
 type settings struct {
 	addr, db, baseURI, dumpsDir string
+
+	rateLimit         float64
+	rateBurst         int
+	rateLimitLoopback bool
+	clientIPHeader    string
+	requestTimeout    time.Duration
+	maxBodyBytes      int64
 }
 
 type setting struct {
-	flag, envVar, def, help string
-	dst                     func(*settings) *string
+	flag, envVar, help string
+	// bind registers the flag on fs with its default, or env when set.
+	bind func(fs *flag.FlagSet, s *settings, name, usage, env string) error
 }
 
 var settingTable = []setting{
-	{"addr", "MOVINGCITIES_ADDR", "127.0.0.1:8080", "address to listen on", func(s *settings) *string { return &s.addr }},
-	{"db", "MOVINGCITIES_DB", "movingcities.db", "SQLite database file (created if missing)", func(s *settings) *string { return &s.db }},
-	{"base-uri", "MOVINGCITIES_BASE_URI", "http://127.0.0.1:8080", "public base URI of IRIs and links", func(s *settings) *string { return &s.baseURI }},
-	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "dumps", "folder of dump releases", func(s *settings) *string { return &s.dumpsDir }},
+	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, "127.0.0.1:8080")},
+	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
+	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links", stringFlag(func(s *settings) *string { return &s.baseURI }, "http://127.0.0.1:8080")},
+	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "dumps")},
+	{"rate-limit", "MOVINGCITIES_RATE_LIMIT", "requests per second per client; 0 = 10, negative = no limit",
+		typedFlag(func(s *settings) *float64 { return &s.rateLimit }, 0, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) })},
+	{"rate-burst", "MOVINGCITIES_RATE_BURST", "requests a client may send at once; 0 = 60",
+		typedFlag(func(s *settings) *int { return &s.rateBurst }, 0, strconv.Atoi)},
+	{"rate-limit-loopback", "MOVINGCITIES_RATE_LIMIT_LOOPBACK", "rate-limit loopback clients too",
+		typedFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false, strconv.ParseBool)},
+	{"client-ip-header", "MOVINGCITIES_CLIENT_IP_HEADER", "header a trusted reverse proxy puts the client address in (e.g. X-Forwarded-For); empty when clients connect directly",
+		stringFlag(func(s *settings) *string { return &s.clientIPHeader }, "")},
+	{"request-timeout", "MOVINGCITIES_REQUEST_TIMEOUT", "time a request may take; 0 = 30s, negative = none",
+		typedFlag(func(s *settings) *time.Duration { return &s.requestTimeout }, 0, time.ParseDuration)},
+	{"max-body-bytes", "MOVINGCITIES_MAX_BODY_BYTES", "largest request body; 0 = 1 MiB, negative = none",
+		typedFlag(func(s *settings) *int64 { return &s.maxBodyBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
+}
+
+func stringFlag(dst func(*settings) *string, def string) func(*flag.FlagSet, *settings, string, string, string) error {
+	return func(fs *flag.FlagSet, s *settings, name, usage, env string) error {
+		if env != "" {
+			def = env
+		}
+		fs.StringVar(dst(s), name, def, usage)
+		return nil
+	}
+}
+
+// typedFlag binds a flag whose value parse reads, from the command line
+// and from the environment alike.
+func typedFlag[T any](dst func(*settings) *T, def T, parse func(string) (T, error)) func(*flag.FlagSet, *settings, string, string, string) error {
+	return func(fs *flag.FlagSet, s *settings, name, usage, env string) error {
+		p := dst(s)
+		*p = def
+		if env != "" {
+			v, err := parse(env)
+			if err != nil {
+				return fmt.Errorf("%q is not a valid value: %w", env, err)
+			}
+			*p = v
+		}
+		fs.Func(name, usage, func(v string) error {
+			x, err := parse(v)
+			if err != nil {
+				return err
+			}
+			*p = x
+			return nil
+		})
+		return nil
+	}
 }
 
 // newFlags makes a flag set with the named shared settings, their defaults
-// taken from the environment where set.
-func newFlags(name string, e env, s *settings, names ...string) *flag.FlagSet {
+// taken from the environment where set. A malformed environment value is
+// an error, not silently the default.
+func newFlags(name string, e env, s *settings, names ...string) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("movingcities "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	for _, st := range settingTable {
@@ -38,23 +96,18 @@ func newFlags(name string, e env, s *settings, names ...string) *flag.FlagSet {
 			if n != st.flag {
 				continue
 			}
-			def := st.def
-			if v := e.getenv(st.envVar); v != "" {
-				def = v
+			if err := st.bind(fs, s, st.flag, fmt.Sprintf("%s (env %s)", st.help, st.envVar), e.getenv(st.envVar)); err != nil {
+				return nil, fmt.Errorf("%s: %w", st.envVar, err)
 			}
-			fs.StringVar(st.dst(s), st.flag, def, fmt.Sprintf("%s (env %s)", st.help, st.envVar))
 		}
 	}
-	return fs
+	return fs, nil
 }
 
 // parse parses args, mapping flag errors to errUsage.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errUsage
-		}
-		return errUsage
+		return errUsage // the flag package has printed why
 	}
 	return nil
 }

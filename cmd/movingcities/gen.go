@@ -12,7 +12,10 @@ import (
 
 func runGen(_ context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("gen", e, &s)
+	fs, err := newFlags("gen", e, &s)
+	if err != nil {
+		return err
+	}
 	n := fs.Int("municipalities", 1000, "number of municipalities")
 	seed := fs.Int64("seed", 1, "random seed: the same seed gives the same dataset")
 	out := fs.String("out", "-", "output file ('-' for standard output)")

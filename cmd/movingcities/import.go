@@ -15,7 +15,10 @@ import (
 
 func runImport(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("import", e, &s, "db")
+	fs, err := newFlags("import", e, &s, "db")
+	if err != nil {
+		return err
+	}
 	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -46,7 +49,10 @@ func runImport(ctx context.Context, e env, args []string) error {
 
 func runValidate(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("validate", e, &s, "db")
+	fs, err := newFlags("validate", e, &s, "db")
+	if err != nil {
+		return err
+	}
 	standalone := fs.Bool("standalone", false, "check the files on their own, not merged over the database")
 	if err := parse(fs, args); err != nil {
 		return err

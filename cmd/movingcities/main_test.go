@@ -154,3 +154,10 @@ func TestGenIsDeterministicAndImportable(t *testing.T) {
 		t.Fatalf("import of generated data: exit %d: %s", code, errb)
 	}
 }
+
+func TestMalformedEnvironmentIsAnError(t *testing.T) {
+	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_RATE_LIMIT": "fast"})
+	if code := run(context.Background(), []string{"serve"}, e); code != 1 || !strings.Contains(errb.String(), "MOVINGCITIES_RATE_LIMIT") {
+		t.Errorf("exit %d, stderr %q; want an error naming the variable", code, errb)
+	}
+}

@@ -10,7 +10,10 @@ import (
 // openapi.yaml at the repository root is its committed output.
 func runOpenAPI(_ context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("openapi", e, &s, "base-uri")
+	fs, err := newFlags("openapi", e, &s, "base-uri")
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}

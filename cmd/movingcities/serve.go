@@ -17,7 +17,11 @@ import (
 
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs := newFlags("serve", e, &s, "addr", "db", "base-uri", "dumps-dir")
+	fs, err := newFlags("serve", e, &s, "addr", "db", "base-uri", "dumps-dir",
+		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes")
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +44,16 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("listen on %s: %w", s.addr, err)
 	}
 	srv := &http.Server{
-		Handler:           api.New(api.Config{BaseURI: normaliseBase(s.baseURI), Version: version}, &current, log),
+		Handler: api.New(api.Config{
+			BaseURI:           normaliseBase(s.baseURI),
+			Version:           version,
+			RateLimit:         s.rateLimit,
+			RateBurst:         s.rateBurst,
+			RateLimitLoopback: s.rateLimitLoopback,
+			ClientIPHeader:    s.clientIPHeader,
+			RequestTimeout:    s.requestTimeout,
+			MaxBodyBytes:      s.maxBodyBytes,
+		}, &current, log),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
