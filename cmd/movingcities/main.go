@@ -40,6 +40,7 @@ func commands() []command {
 		{"validate", "[flags] FILE...", "check files as an import would, without changing anything", runValidate},
 		{"export", "--format F --out PATH", "write the dataset in a format", runExport},
 		{"gen", "--municipalities N --seed S", "write a deterministic synthetic dataset (JSON) for tests and benchmarks", runGen},
+		{"wikidata", "mixnmatch|quickstatements", "write the Mix'n'match catalogue or QuickStatements for Wikidata (--property P…, --out PATH)", runWikidata},
 		{"openapi", "", "print the OpenAPI document (the committed openapi.yaml)", runOpenAPI},
 		{"version", "", "print the version", func(_ context.Context, e env, _ []string) error {
 			fmt.Fprintln(e.stdout, "movingcities", version)
