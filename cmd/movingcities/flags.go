@@ -35,7 +35,7 @@ var settingTable = []setting{
 	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, "127.0.0.1:8080")},
 	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
 	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links", stringFlag(func(s *settings) *string { return &s.baseURI }, "http://127.0.0.1:8080")},
-	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "dumps")},
+	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
 	{"rate-limit", "MOVINGCITIES_RATE_LIMIT", "requests per second per client; 0 = 10, negative = no limit",
 		typedFlag(func(s *settings) *float64 { return &s.rateLimit }, 0, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) })},
 	{"rate-burst", "MOVINGCITIES_RATE_BURST", "requests a client may send at once; 0 = 60",
