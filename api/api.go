@@ -11,6 +11,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/moving-cities/opendata/dataset"
 )
@@ -51,6 +52,9 @@ type Config struct {
 	// MaxBodyBytes bounds request bodies: 0 means DefaultMaxBodyBytes, a
 	// negative value means no bound.
 	MaxBodyBytes int64
+	// Metrics is the Prometheus registry /metrics serves; nil: a new one
+	// (NewRegistry).
+	Metrics *prometheus.Registry
 }
 
 // Server holds what the operations read.

@@ -35,7 +35,7 @@ const (
 // HEAD for GET routes. It must be installed with router.Use, so that the
 // route pattern is known to the log and the metrics.
 func plumbing(cfg Config, snaps Snapshots, log *slog.Logger) []func(http.Handler) http.Handler {
-	m := newMetrics(snaps)
+	m := newMetrics(cfg.Metrics, snaps)
 	mws := []func(http.Handler) http.Handler{
 		requestID,
 		observe(log, m),
@@ -162,9 +162,9 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
 			rec := &recorder{ResponseWriter: w}
-			m.inFlight.Add(1)
+			m.inFlight.Inc()
 			defer func() {
-				m.inFlight.Add(-1)
+				m.inFlight.Dec()
 				if p := recover(); p != nil {
 					if p == http.ErrAbortHandler {
 						panic(p)
@@ -184,7 +184,7 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 				if r.URL.Path == "/metrics" {
 					route = "/metrics"
 				}
-				m.observe(r.Method, route, status, elapsed)
+				m.observe(r.Method, route, status, elapsed.Seconds())
 				level := slog.LevelInfo
 				switch {
 				case status >= 500:
