@@ -121,6 +121,12 @@ const conventions = `- **JSON-LD.** Every JSON answer links its JSON-LD context 
 - **Search.** ` + "`q`" + ` matches the start of any word of any name or alias in any language, ignoring case and diacritics, ` +
 	`in the name's own script or transliterated (` + "`munchen`" + `, ` + "`Munich`" + ` and ` + "`München`" + ` all find Munich; ` +
 	"`Αθήνα`" + ` and ` + "`athina`" + ` find Athens).
+- **Linked data.** ` + "`GET /{collection}/{id}`" + ` is the entity's document: this JSON by default, and by ` + "`Accept`" + ` (q-values honoured, ` +
+	"`Vary: Accept`" + `) or by suffix the same graph as JSON-LD (` + "`.jsonld`" + `: this JSON with its ` + "`@context`" + `, a municipality's memberships and approaches ` +
+	`and the document's metadata), Turtle (` + "`.ttl`" + `), RDF/XML (` + "`.rdf`" + `), N-Triples (` + "`.nt`" + `) or an HTML page (` + "`.html`" + `); ` +
+	"`.json`" + ` names this JSON. Entity IRIs ` + "`/id/{type}/{id}`" + ` answer ` + "`303 See Other`" + ` to their document; ` +
+	"`/dataset`" + ` streams the whole dataset as one graph (Turtle, N-Triples, JSON-LD). Documents have strong ETags (` + "`If-None-Match`" + ` → 304). ` +
+	`A renamed ID answers 301 to its successor; a removed one 410 with its tombstone.
 - **Errors.** Every error is an RFC 9457 ` + "`application/problem+json`" + ` document. Unknown query parameters and bad values are rejected, never ignored.
 - **Limits.** Clients are rate-limited per address; beyond the limit the API answers 429 with ` + "`Retry-After`" + `.`
 

@@ -24,6 +24,9 @@ import (
 //   - multilingual fields are language maps, aliases are value objects,
 //     dates and numbers are typed, "coordinates" is nested into its
 //     record (@nest), sources and population figures are blank nodes;
+//   - "memberships", "approaches" and "document" are reverse properties
+//     (@reverse): the nested nodes have the record as their org:member,
+//     prov:wasAssociatedWith or foaf:primaryTopic;
 //   - where two types give a key different meanings ("municipality" of a
 //     membership is org:member, of an approach prov:wasAssociatedWith),
 //     the first type in EntityTypes sets the default and the other's
@@ -137,6 +140,15 @@ func addDefs(base string, fields []Field, defs map[string]any) {
 // termDef is the JSON-LD term definition of a field.
 func termDef(base string, f *Field) any {
 	id := f.Term.CURIE()
+	if f.Reverse {
+		switch f.Value {
+		case Entity:
+			return map[string]any{"@reverse": id} // node objects name themselves
+		case URL:
+			return map[string]any{"@reverse": id, "@type": "@id"}
+		}
+		panic("vocab: reverse field " + f.Key + " must hold entities or URLs")
+	}
 	switch f.Value {
 	case ID:
 		return id // the plain identifier; the IRI comes from "iri" or @base

@@ -65,6 +65,10 @@ type Field struct {
 	// column of its own (the parts of a nested object are).
 	Column string
 	Fields []Field // of an Object or Nest
+	// Reverse says that the record is the object of Term and each value
+	// its subject (JSON-LD @reverse): a municipality's "memberships" are
+	// the memberships whose org:member it is.
+	Reverse bool
 }
 
 // LiteralType is the datatype of a Literal field's values.
@@ -229,6 +233,17 @@ var WireFields = []Field{
 	{Key: "geometry", Term: GSPHasGeometry, Value: Object, Fields: []Field{
 		{Key: "wkt", Term: GSPAsWKT, Value: Literal},
 	}},
+	// A document describes its entity with what the API's JSON leaves to
+	// other operations (see package graph): a municipality's memberships
+	// and approaches as nested entities, whose own "municipality" points
+	// back to it, and the document itself, whose foaf:primaryTopic the
+	// entity is, with its licence and the dataset it belongs to.
+	{Key: "memberships", Term: OrgMember, Value: Entity, Many: true, Reverse: true},
+	{Key: "approaches", Term: PROVWasAssociatedWith, Value: Entity, Many: true, Reverse: true},
+	{Key: "document", Term: FOAFPrimaryTopic, Value: Entity, Reverse: true},
+	{Key: "license", Term: DCTermsLicense, Value: URL},
+	{Key: "in_dataset", Term: VoIDInDataset, Value: URL},
+	{Key: "is_part_of", Term: DCTermsIsPartOf, Value: URL},
 	{Key: "items", Term: HydraMember, Value: Entity, Many: true},
 	{Key: "total", Term: HydraTotalItems, Value: Literal},
 	{Key: "limit", Term: HydraLimit, Value: Literal},

@@ -36,6 +36,18 @@ var pageTmpl = template.Must(template.New("page").Parse(pageHTML))
 // {namespace}{name} lands on it), the code lists and the category scheme,
 // the reused terms and the namespaces. It loads nothing from other hosts.
 func WriteHTML(w io.Writer, p Page) error {
+	return execPage(w, "page", viewOf(p))
+}
+
+// WriteHTMLContent writes the documentation WriteHTML writes without the
+// HTML document around it (no head, no styles): a fragment for a site's
+// layout, inside its <main>. Its classes are those of WriteHTML's styles
+// ("doc", "term", "kind", "iri").
+func WriteHTMLContent(w io.Writer, p Page) error {
+	return execPage(w, "content", viewOf(p))
+}
+
+func viewOf(p Page) pageView {
 	v := pageView{
 		Page:        p,
 		Title:       Title["en"],
@@ -77,8 +89,12 @@ func WriteHTML(w io.Writer, p Page) error {
 	for _, t := range Reused {
 		v.Reused = append(v.Reused, viewTerm(t))
 	}
+	return v
+}
+
+func execPage(w io.Writer, name string, v pageView) error {
 	var b bytes.Buffer // a template error must not leave half a page
-	if err := pageTmpl.Execute(&b, v); err != nil {
+	if err := pageTmpl.ExecuteTemplate(&b, name, v); err != nil {
 		return fmt.Errorf("vocab: render HTML: %w", err)
 	}
 	_, err := w.Write(b.Bytes())

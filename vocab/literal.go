@@ -90,6 +90,17 @@ func EntityNamespace(base string, t dataset.Type) string {
 	return base + "/id/" + string(t) + "/"
 }
 
+// DocumentIRI is the IRI of the document about the entity of type t with
+// the given ID: {base}/{types}/{id}. It negotiates its format; each format
+// is also at the IRI plus the format's suffix (".ttl").
+func DocumentIRI(base string, t dataset.Type, id string) string {
+	return base + "/" + t.Plural() + "/" + id
+}
+
+// DatasetIRI names the dataset as a whole (a void:Dataset), which every
+// document is part of; its graph is served there.
+func DatasetIRI(base string) string { return base + "/dataset" }
+
 // WikidataIRI is the IRI of the Wikidata item qid ("Q64").
 func WikidataIRI(qid string) string { return WD.IRI + qid }
 

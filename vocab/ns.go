@@ -28,11 +28,14 @@ var (
 	ADMS     = &Namespace{"adms", "http://www.w3.org/ns/adms#", "Asset Description Metadata Schema (ADMS)"}
 	Wikibase = &Namespace{"wikibase", "http://wikiba.se/ontology#", "Wikibase ontology"}
 	VoID     = &Namespace{"void", "http://rdfs.org/ns/void#", "VoID: Vocabulary of Interlinked Datasets"}
+	DCATAP   = &Namespace{"dcatap", "http://data.europa.eu/r5r/", "DCAT-AP: DCAT Application Profile for data portals in Europe"}
+	SPDX     = &Namespace{"spdx", "http://spdx.org/rdf/terms#", "SPDX 2 (checksums)"}
+	VCard    = &Namespace{"vcard", "http://www.w3.org/2006/vcard/ns#", "vCard ontology"}
 )
 
 // Namespaces lists every namespace, ours first. Writers declare them as
 // prefixes in this order.
-var Namespaces = []*Namespace{MC, RDF, RDFS, OWL, XSD, SKOS, DCTerms, VANN, FOAF, Schema, Org, PROV, Geo, GSP, Time, DCAT, EDTF, WD, WDT, Hydra, ADMS, Wikibase, VoID}
+var Namespaces = []*Namespace{MC, RDF, RDFS, OWL, XSD, SKOS, DCTerms, VANN, FOAF, Schema, Org, PROV, Geo, GSP, Time, DCAT, EDTF, WD, WDT, Hydra, ADMS, Wikibase, VoID, DCATAP, SPDX, VCard}
 
 // Fixed IRIs of the vocabulary document and of the things it names.
 const (

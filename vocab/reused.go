@@ -16,7 +16,7 @@ var (
 		Label:   text{"en": "type", "de": "Typ"},
 		Comment: text{"en": "The class the subject is an instance of.", "de": "Die Klasse, deren Instanz das Subjekt ist."}})
 	RDFValue = def(&Term{NS: RDF, Local: "value", Kind: DatatypeProperty, Range: RDFSLiteral,
-		Label:   text{"en": "value", "de": "Wert"},
+		Label:   text{"en": "value", "de": "Wert", "es": "valor", "fr": "valeur", "el": "τιμή", "it": "valore", "pl": "wartość"},
 		Comment: text{"en": "The main value of a structured value, such as the head count of a population figure.", "de": "Der Hauptwert eines strukturierten Werts, etwa die Einwohnerzahl einer Bevölkerungsangabe."}})
 	RDFLangString = def(&Term{NS: RDF, Local: "langString", Kind: Datatype,
 		Label:   text{"en": "language-tagged string", "de": "Zeichenkette mit Sprachangabe"},
@@ -66,7 +66,7 @@ var (
 		Label:   text{"en": "datatype property", "de": "Datentypeigenschaft"},
 		Comment: text{"en": "A property whose values are literals: texts, numbers, dates.", "de": "Eine Eigenschaft, deren Werte Literale sind: Texte, Zahlen, Daten."}})
 	OWLSameAs = def(&Term{NS: OWL, Local: "sameAs", Kind: ObjectProperty,
-		Label:   text{"en": "same as", "de": "identisch mit"},
+		Label:   text{"en": "same as", "de": "identisch mit", "es": "igual a", "fr": "identique à", "el": "ίδιο με", "it": "uguale a", "pl": "tożsame z"},
 		Comment: text{"en": "Both IRIs name the same thing; we use it for confirmed Wikidata items only.", "de": "Beide IRIs bezeichnen dasselbe Ding; wir verwenden es nur für bestätigte Wikidata-Objekte."}})
 	OWLVersionInfo = def(&Term{NS: OWL, Local: "versionInfo", Kind: AnnotationProperty, Range: RDFSLiteral,
 		Label:   text{"en": "version", "de": "Version"},
@@ -116,22 +116,22 @@ var (
 // SKOS.
 var (
 	SKOSConcept = def(&Term{NS: SKOS, Local: "Concept", Kind: Class,
-		Label:   text{"en": "concept", "de": "Begriff"},
+		Label:   text{"en": "concept", "de": "Begriff", "es": "concepto", "fr": "concept", "el": "έννοια", "it": "concetto", "pl": "pojęcie"},
 		Comment: text{"en": "A value of a code list or thesaurus, such as an approach category.", "de": "Ein Wert einer Codeliste oder eines Thesaurus, etwa eine Kategorie von Ansätzen."}})
 	SKOSConceptScheme = def(&Term{NS: SKOS, Local: "ConceptScheme", Kind: Class,
 		Label:   text{"en": "concept scheme", "de": "Begriffsschema"},
 		Comment: text{"en": "A code list or thesaurus: a set of concepts.", "de": "Eine Codeliste oder ein Thesaurus: eine Menge von Begriffen."}})
 	SKOSPrefLabel = def(&Term{NS: SKOS, Local: "prefLabel", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "name", "de": "Name"},
+		Label:   text{"en": "name", "de": "Name", "es": "nombre", "fr": "nom", "el": "όνομα", "it": "nome", "pl": "nazwa"},
 		Comment: text{"en": "The name of a thing in a language; at most one per language.", "de": "Der Name eines Dings in einer Sprache; höchstens einer je Sprache."}})
 	SKOSAltLabel = def(&Term{NS: SKOS, Local: "altLabel", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "alias", "de": "Alternativname"},
+		Label:   text{"en": "alias", "de": "Alternativname", "es": "nombre alternativo", "fr": "autre nom", "el": "εναλλακτικό όνομα", "it": "nome alternativo", "pl": "nazwa alternatywna"},
 		Comment: text{"en": "Another name of a thing in a language: a former name, an exonym, a short form.", "de": "Ein weiterer Name eines Dings in einer Sprache: ein früherer Name, ein Exonym, eine Kurzform."}})
 	SKOSHiddenLabel = def(&Term{NS: SKOS, Local: "hiddenLabel", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "former code", "de": "früherer Code"},
+		Label:   text{"en": "former code", "de": "früherer Code", "es": "código anterior", "fr": "ancien code", "el": "προηγούμενος κωδικός", "it": "codice precedente", "pl": "poprzedni kod"},
 		Comment: text{"en": "A former or alternative code of a category, kept so that old links and searches still find it.", "de": "Ein früherer oder alternativer Code einer Kategorie, der erhalten bleibt, damit alte Links und Suchen sie weiter finden."}})
 	SKOSDefinition = def(&Term{NS: SKOS, Local: "definition", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "definition", "de": "Definition"},
+		Label:   text{"en": "definition", "de": "Definition", "es": "definición", "fr": "définition", "el": "ορισμός", "it": "definizione", "pl": "definicja"},
 		Comment: text{"en": "What a concept means.", "de": "Was ein Begriff bedeutet."}})
 	SKOSNotation = def(&Term{NS: SKOS, Local: "notation", Kind: DatatypeProperty, Range: XSDString,
 		Label:   text{"en": "code", "de": "Code"},
@@ -156,13 +156,13 @@ var (
 // DCMI Metadata Terms.
 var (
 	DCTermsTitle = def(&Term{NS: DCTerms, Local: "title", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "title", "de": "Titel"},
+		Label:   text{"en": "title", "de": "Titel", "es": "título", "fr": "titre", "el": "τίτλος", "it": "titolo", "pl": "tytuł"},
 		Comment: text{"en": "The title of an approach, a source document or the vocabulary.", "de": "Der Titel eines Ansatzes, eines Quelldokuments oder des Vokabulars."}})
 	DCTermsDescription = def(&Term{NS: DCTerms, Local: "description", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "description", "de": "Beschreibung"},
+		Label:   text{"en": "description", "de": "Beschreibung", "es": "descripción", "fr": "description", "el": "περιγραφή", "it": "descrizione", "pl": "opis"},
 		Comment: text{"en": "A description of a network or the vocabulary, or what a source says in our words.", "de": "Eine Beschreibung eines Netzwerks oder des Vokabulars oder das, was eine Quelle aussagt, in unseren Worten."}})
 	DCTermsAbstract = def(&Term{NS: DCTerms, Local: "abstract", Kind: AnnotationProperty, Range: RDFSLiteral,
-		Label:   text{"en": "summary", "de": "Zusammenfassung"},
+		Label:   text{"en": "summary", "de": "Zusammenfassung", "es": "resumen", "fr": "résumé", "el": "περίληψη", "it": "sintesi", "pl": "streszczenie"},
 		Comment: text{"en": "A short summary: why a municipality is listed, what an approach does.", "de": "Eine kurze Zusammenfassung: warum eine Kommune aufgeführt ist, was ein Ansatz bewirkt."}})
 	DCTermsCreator = def(&Term{NS: DCTerms, Local: "creator", Kind: ObjectProperty,
 		Label:   text{"en": "creator", "de": "Urheber"},
@@ -177,25 +177,25 @@ var (
 		Label:   text{"en": "issued", "de": "veröffentlicht"},
 		Comment: text{"en": "When the resource was first published.", "de": "Wann die Ressource erstmals veröffentlicht wurde."}})
 	DCTermsModified = def(&Term{NS: DCTerms, Local: "modified", Kind: DatatypeProperty, Range: RDFSLiteral,
-		Label:   text{"en": "modified", "de": "geändert"},
+		Label:   text{"en": "modified", "de": "geändert", "es": "modificado", "fr": "modifié", "el": "τροποποιήθηκε", "it": "modificato", "pl": "zmieniono"},
 		Comment: text{"en": "When the resource last changed.", "de": "Wann sich die Ressource zuletzt geändert hat."}})
 	DCTermsCreated = def(&Term{NS: DCTerms, Local: "created", Kind: DatatypeProperty, Range: XSDDateTime,
-		Label:   text{"en": "created", "de": "erstellt"},
+		Label:   text{"en": "created", "de": "erstellt", "es": "creado", "fr": "créé", "el": "δημιουργήθηκε", "it": "creato", "pl": "utworzono"},
 		Comment: text{"en": "When the record was first stored.", "de": "Wann der Datensatz erstmals gespeichert wurde."}})
 	DCTermsSource = def(&Term{NS: DCTerms, Local: "source", Kind: ObjectProperty,
-		Label:   text{"en": "source", "de": "Quelle"},
+		Label:   text{"en": "source", "de": "Quelle", "es": "fuente", "fr": "source", "el": "πηγή", "it": "fonte", "pl": "źródło"},
 		Comment: text{"en": "A public document a record is based on. In our data its value is a node with the document's address (schema:url), title, the date we read it (mc:accessed) and what it says (dcterms:description); a population figure's source is the document itself.", "de": "Ein öffentliches Dokument, auf dem ein Datensatz beruht. In unseren Daten ist der Wert ein Knoten mit der Adresse des Dokuments (schema:url), seinem Titel, dem Datum, an dem wir es gelesen haben (mc:accessed), und seiner Aussage (dcterms:description); die Quelle einer Bevölkerungsangabe ist das Dokument selbst."}})
 	DCTermsSubject = def(&Term{NS: DCTerms, Local: "subject", Kind: ObjectProperty, Range: SKOSConcept,
-		Label:   text{"en": "category", "de": "Kategorie"},
+		Label:   text{"en": "category", "de": "Kategorie", "es": "categoría", "fr": "catégorie", "el": "κατηγορία", "it": "categoria", "pl": "kategoria"},
 		Comment: text{"en": "A category an approach is filed under.", "de": "Eine Kategorie, der ein Ansatz zugeordnet ist."}})
 	DCTermsRelation = def(&Term{NS: DCTerms, Local: "relation", Kind: ObjectProperty,
-		Label:   text{"en": "related", "de": "verwandt"},
+		Label:   text{"en": "related", "de": "verwandt", "es": "relacionado", "fr": "lié", "el": "σχετικό", "it": "correlato", "pl": "powiązane"},
 		Comment: text{"en": "A related approach.", "de": "Ein verwandter Ansatz."}})
 	DCTermsIsReplacedBy = def(&Term{NS: DCTerms, Local: "isReplacedBy", Kind: ObjectProperty,
-		Label:   text{"en": "replaced by", "de": "ersetzt durch"},
+		Label:   text{"en": "replaced by", "de": "ersetzt durch", "es": "sustituido por", "fr": "remplacé par", "el": "αντικαταστάθηκε από", "it": "sostituito da", "pl": "zastąpione przez"},
 		Comment: text{"en": "The entity a retired identifier now redirects to.", "de": "Die Entität, auf die eine stillgelegte Kennung nun weiterleitet."}})
 	DCTermsDate = def(&Term{NS: DCTerms, Local: "date", Kind: DatatypeProperty, Range: RDFSLiteral,
-		Label:   text{"en": "date", "de": "Datum"},
+		Label:   text{"en": "date", "de": "Datum", "es": "fecha", "fr": "date", "el": "ημερομηνία", "it": "data", "pl": "data"},
 		Comment: text{"en": "The date a value refers to, such as the reference year of a population figure.", "de": "Das Datum, auf das sich ein Wert bezieht, etwa das Stichjahr einer Bevölkerungsangabe."}})
 	DCTermsCoverage = def(&Term{NS: DCTerms, Local: "coverage", Kind: ObjectProperty,
 		Label:   text{"en": "coverage", "de": "Geltungsbereich"},
@@ -204,10 +204,10 @@ var (
 		Label:   text{"en": "is part of", "de": "ist Teil von"},
 		Comment: text{"en": "The larger resource a resource belongs to.", "de": "Die größere Ressource, zu der eine Ressource gehört."}})
 	DCTermsIdentifier = def(&Term{NS: DCTerms, Local: "identifier", Kind: DatatypeProperty, Range: XSDString,
-		Label:   text{"en": "identifier", "de": "Kennung"},
+		Label:   text{"en": "identifier", "de": "Kennung", "es": "identificador", "fr": "identifiant", "el": "αναγνωριστικό", "it": "identificativo", "pl": "identyfikator"},
 		Comment: text{"en": "The record's ID: a lowercase slug, or the ISO 3166-1 code of a country. It is the last segment of the entity's IRI and is never reused.", "de": "Die Kennung des Datensatzes: ein Slug in Kleinbuchstaben oder der ISO-3166-1-Code eines Staates. Sie ist das letzte Segment der IRI der Entität und wird nie wiederverwendet."}})
 	DCTermsType = def(&Term{NS: DCTerms, Local: "type", Kind: ObjectProperty, Range: OWLClass,
-		Label:   text{"en": "entity type", "de": "Entitätstyp"},
+		Label:   text{"en": "entity type", "de": "Entitätstyp", "es": "tipo de entidad", "fr": "type d'entité", "el": "τύπος οντότητας", "it": "tipo di entità", "pl": "typ encji"},
 		Comment: text{"en": "The class of the entity a retired identifier named. A tombstone is not an instance of that class, so that queries for municipalities do not find removed ones.", "de": "Die Klasse der Entität, die eine stillgelegte Kennung bezeichnete. Ein Grabstein ist keine Instanz dieser Klasse, damit Abfragen nach Kommunen keine entfernten finden."}})
 )
 
@@ -233,14 +233,14 @@ var (
 		Label:   text{"en": "name", "de": "Name"},
 		Comment: text{"en": "The name of an agent.", "de": "Der Name eines Akteurs."}})
 	FOAFHomepage = def(&Term{NS: FOAF, Local: "homepage", Kind: ObjectProperty,
-		Label:   text{"en": "website", "de": "Website"},
+		Label:   text{"en": "website", "de": "Website", "es": "sitio web", "fr": "site web", "el": "ιστότοπος", "it": "sito web", "pl": "strona internetowa"},
 		Comment: text{"en": "The official website of a municipality, network or organisation.", "de": "Die offizielle Website einer Kommune, eines Netzwerks oder einer Organisation."}})
 )
 
 // schema.org.
 var (
 	SchemaCountry = def(&Term{NS: Schema, Local: "Country", Kind: Class,
-		Label:   text{"en": "country", "de": "Staat"},
+		Label:   text{"en": "country", "de": "Staat", "es": "país", "fr": "pays", "el": "χώρα", "it": "paese", "pl": "państwo"},
 		Comment: text{"en": "A state, identified by its ISO 3166-1 alpha-2 code.", "de": "Ein Staat, bezeichnet durch seinen Code nach ISO 3166-1 alpha-2."}})
 	SchemaAdministrativeArea = def(&Term{NS: Schema, Local: "AdministrativeArea", Kind: Class,
 		Label:   text{"en": "administrative area", "de": "Verwaltungsgebiet"},
@@ -249,16 +249,16 @@ var (
 		Label:   text{"en": "organisation (schema.org)", "de": "Organisation (schema.org)"},
 		Comment: text{"en": "An organisation such as a school, an NGO or a corporation.", "de": "Eine Organisation wie eine Schule, eine NGO oder ein Unternehmen."}})
 	SchemaContainedInPlace = def(&Term{NS: Schema, Local: "containedInPlace", Kind: ObjectProperty, Range: SchemaCountry,
-		Label:   text{"en": "country", "de": "Staat"},
+		Label:   text{"en": "country", "de": "Staat", "es": "país", "fr": "pays", "el": "χώρα", "it": "paese", "pl": "państwo"},
 		Comment: text{"en": "The country a municipality lies in.", "de": "Der Staat, in dem eine Kommune liegt."}})
 	SchemaAreaServed = def(&Term{NS: Schema, Local: "areaServed", Kind: ObjectProperty, Range: SchemaCountry,
-		Label:   text{"en": "countries", "de": "Staaten"},
+		Label:   text{"en": "countries", "de": "Staaten", "es": "países", "fr": "pays", "el": "χώρες", "it": "paesi", "pl": "państwa"},
 		Comment: text{"en": "A country a network is active in.", "de": "Ein Staat, in dem ein Netzwerk tätig ist."}})
 	SchemaFoundingDate = def(&Term{NS: Schema, Local: "foundingDate", Kind: DatatypeProperty, Range: XSDGYear,
-		Label:   text{"en": "founded", "de": "gegründet"},
+		Label:   text{"en": "founded", "de": "gegründet", "es": "fundado", "fr": "fondé", "el": "ιδρύθηκε", "it": "fondato", "pl": "założono"},
 		Comment: text{"en": "The year a network was founded.", "de": "Das Gründungsjahr eines Netzwerks."}})
 	SchemaURL = def(&Term{NS: Schema, Local: "url", Kind: ObjectProperty,
-		Label:   text{"en": "address", "de": "Adresse"},
+		Label:   text{"en": "address", "de": "Adresse", "es": "dirección web", "fr": "adresse web", "el": "διεύθυνση ιστού", "it": "indirizzo web", "pl": "adres internetowy"},
 		Comment: text{"en": "The web address of a source document.", "de": "Die Webadresse eines Quelldokuments."}})
 	SchemaQuantitativeValue = def(&Term{NS: Schema, Local: "QuantitativeValue", Kind: Class,
 		Label:   text{"en": "quantitative value", "de": "Mengenangabe"},
@@ -277,13 +277,13 @@ var (
 		Label:   text{"en": "organisation (ORG)", "de": "Organisation (ORG)"},
 		Comment: text{"en": "A body that has members or is a member: a city network, or a municipality as a local authority.", "de": "Eine Körperschaft, die Mitglieder hat oder Mitglied ist: ein Städtenetzwerk oder eine Kommune als Gebietskörperschaft."}})
 	OrgMembership = def(&Term{NS: Org, Local: "Membership", Kind: Class,
-		Label:   text{"en": "membership", "de": "Mitgliedschaft"},
+		Label:   text{"en": "membership", "de": "Mitgliedschaft", "es": "membresía", "fr": "adhésion", "el": "ιδιότητα μέλους", "it": "adesione", "pl": "członkostwo"},
 		Comment: text{"en": "A municipality's membership in a network, as a record of its own with its dates and source.", "de": "Die Mitgliedschaft einer Kommune in einem Netzwerk als eigener Datensatz mit Daten und Quelle."}})
 	OrgMember = def(&Term{NS: Org, Local: "member", Kind: ObjectProperty, Domain: OrgMembership,
-		Label:   text{"en": "member", "de": "Mitglied"},
+		Label:   text{"en": "member", "de": "Mitglied", "es": "miembro", "fr": "membre", "el": "μέλος", "it": "membro", "pl": "członek"},
 		Comment: text{"en": "The municipality that is the member.", "de": "Die Kommune, die Mitglied ist."}})
 	OrgOrganizationProp = def(&Term{NS: Org, Local: "organization", Kind: ObjectProperty, Domain: OrgMembership,
-		Label:   text{"en": "network", "de": "Netzwerk"},
+		Label:   text{"en": "network", "de": "Netzwerk", "es": "red", "fr": "réseau", "el": "δίκτυο", "it": "rete", "pl": "sieć"},
 		Comment: text{"en": "The network the membership is in.", "de": "Das Netzwerk, in dem die Mitgliedschaft besteht."}})
 	OrgMemberOf = def(&Term{NS: Org, Local: "memberOf", Kind: ObjectProperty,
 		Label:   text{"en": "member of", "de": "Mitglied von"},
@@ -299,10 +299,10 @@ var (
 		Label:   text{"en": "activity", "de": "Aktivität"},
 		Comment: text{"en": "Something that occurs over a period of time and acts upon or with things.", "de": "Etwas, das über einen Zeitraum geschieht und auf Dinge einwirkt."}})
 	PROVWasAssociatedWith = def(&Term{NS: PROV, Local: "wasAssociatedWith", Kind: ObjectProperty,
-		Label:   text{"en": "municipality", "de": "Kommune"},
+		Label:   text{"en": "municipality", "de": "Kommune", "es": "municipio", "fr": "commune", "el": "δήμος", "it": "comune", "pl": "gmina"},
 		Comment: text{"en": "The municipality responsible for an approach.", "de": "Die für einen Ansatz verantwortliche Kommune."}})
 	PROVInvalidatedAtTime = def(&Term{NS: PROV, Local: "invalidatedAtTime", Kind: DatatypeProperty, Range: XSDDateTime,
-		Label:   text{"en": "retired", "de": "stillgelegt"},
+		Label:   text{"en": "retired", "de": "stillgelegt", "es": "retirado", "fr": "retiré", "el": "αποσύρθηκε", "it": "ritirato", "pl": "wycofano"},
 		Comment: text{"en": "When an identifier was retired.", "de": "Wann eine Kennung stillgelegt wurde."}})
 	PROVStartedAtTime = def(&Term{NS: PROV, Local: "startedAtTime", Kind: DatatypeProperty, Range: XSDDateTime,
 		Label:   text{"en": "started at", "de": "begonnen am"},
@@ -322,10 +322,10 @@ var (
 		Label:   text{"en": "spatial thing", "de": "räumliches Ding"},
 		Comment: text{"en": "Anything with a spatial extent or position.", "de": "Alles, was eine räumliche Ausdehnung oder Lage hat."}})
 	GeoLat = def(&Term{NS: Geo, Local: "lat", Kind: DatatypeProperty, Range: XSDDouble,
-		Label:   text{"en": "latitude", "de": "geografische Breite"},
+		Label:   text{"en": "latitude", "de": "geografische Breite", "es": "latitud", "fr": "latitude", "el": "γεωγραφικό πλάτος", "it": "latitudine", "pl": "szerokość geograficzna"},
 		Comment: text{"en": "WGS84 latitude in decimal degrees.", "de": "Geografische Breite nach WGS84 in Dezimalgrad."}})
 	GeoLong = def(&Term{NS: Geo, Local: "long", Kind: DatatypeProperty, Range: XSDDouble,
-		Label:   text{"en": "longitude", "de": "geografische Länge"},
+		Label:   text{"en": "longitude", "de": "geografische Länge", "es": "longitud", "fr": "longitude", "el": "γεωγραφικό μήκος", "it": "longitudine", "pl": "długość geograficzna"},
 		Comment: text{"en": "WGS84 longitude in decimal degrees.", "de": "Geografische Länge nach WGS84 in Dezimalgrad."}})
 	GSPFeature = def(&Term{NS: GSP, Local: "Feature", Kind: Class,
 		Label:   text{"en": "feature", "de": "Geoobjekt"},

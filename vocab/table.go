@@ -45,6 +45,27 @@ var Reused = []*Term{
 	HydraMember, HydraTotalItems, HydraLimit, HydraNext, HydraPrevious,
 	ADMSStatus,
 	VoIDDataset, VoIDInDataset,
+
+	// The data catalogue (catalog_terms.go).
+	RDFSResource, XSDHexBinary, XSDNonNegativeInteger, XSDGYearMonth,
+	DCTermsLanguage, DCTermsSpatial, DCTermsTemporal, DCTermsAccessRights, DCTermsConformsTo, DCTermsFormat, DCTermsAccrualPeriodicity,
+	DCTermsLicenseDocument, DCTermsMediaType, DCTermsMediaTypeOrExtent, DCTermsLinguisticSystem, DCTermsLocation,
+	DCTermsPeriodOfTime, DCTermsRightsStatement, DCTermsStandard, DCTermsFrequency,
+	DCATKeyword, DCATContactPoint, DCATEndpointURL, DCATEndpointDescription, DCATServesDataset, DCATService,
+	DCATByteSize, DCATCompressFormat, DCATVersion, DCATHasVersion, DCATIsVersionOf, DCATPreviousVersion,
+	DCATStartDate, DCATEndDate, DCATBBox,
+	DCATAPAvailability,
+	SPDXChecksum, SPDXChecksumAlgorithm, SPDXChecksumProp, SPDXAlgorithm, SPDXChecksumValue,
+	VCardKind, VCardOrganization, VCardFN, VCardHasEmail, VCardHasURL,
+	ADMSVersionNotes, FOAFAgent,
+	VoIDLinkset, VoIDTriples, VoIDEntities, VoIDClasses, VoIDProperties, VoIDDistinctSubjects, VoIDDistinctObjects,
+	VoIDClassPartition, VoIDPropertyPartition, VoIDClass, VoIDProperty, VoIDLinkPredicate, VoIDSubjectsTarget,
+	VoIDObjectsTarget, VoIDSubset, VoIDDataDump, VoIDExampleResource, VoIDVocabulary, VoIDFeature, VoIDURISpace,
+	SchemaDataset, SchemaDataDownload, SchemaDataCatalog, SchemaPlace, SchemaName, SchemaDescription, SchemaIdentifier,
+	SchemaKeywords, SchemaLicense, SchemaIsAccessibleForFree, SchemaCreator, SchemaPublisher, SchemaVersion,
+	SchemaDatePublished, SchemaDateModified, SchemaTemporalCoverage, SchemaSpatialCoverage, SchemaDistribution,
+	SchemaEncodingFormat, SchemaContentURL, SchemaContentSize, SchemaSHA256, SchemaIncludedInDataCatalog,
+	SchemaCitation, SchemaInLanguage, SchemaSameAs,
 }
 
 // All is the whole table: Ours, then Reused.
