@@ -31,7 +31,8 @@ func TestUnknownCommandAndNoArgs(t *testing.T) {
 
 func TestServeAnswersHealthz(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "serve.db")
-	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_ADDR": "127.0.0.1:0", "MOVINGCITIES_DB": db})
+	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_ADDR": "127.0.0.1:0", "MOVINGCITIES_DB": db,
+		"MOVINGCITIES_DUMPS_DIR": filepath.Join(t.TempDir(), "releases")})
 	ready := make(chan string, 1)
 	e.ready = func(addr string) { ready <- addr }
 	ctx, cancel := context.WithCancel(context.Background())

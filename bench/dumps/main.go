@@ -1,0 +1,128 @@
+// Command dumps measures a full dump release of a synthetic dataset: the
+// time of each file, the whole release, and the process's peak memory.
+// bench/dumps.sh runs it and then DuckDB on the same CSV.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/moving-cities/opendata/catalog"
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/graph"
+	"github.com/moving-cities/opendata/synth"
+	"github.com/moving-cities/opendata/vocab"
+)
+
+func main() {
+	n := flag.Int("municipalities", 100000, "synthetic municipalities")
+	out := flag.String("out", "", "folder for the dumps folders of the runs (required)")
+	runs := flag.Int("runs", 3, "releases to make (each in a folder of its own); the best times are reported")
+	flag.Parse()
+	if *out == "" {
+		log.Fatal("--out is required")
+	}
+	t0 := time.Now()
+	d := synth.Generate(synth.Options{Municipalities: *n, Seed: 1})
+	snap := dataset.NewSnapshot(d, 1)
+	gen := time.Since(t0)
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+
+	// Sample the heap while releases are written.
+	var peakHeap atomic.Uint64
+	stop := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > peakHeap.Load() {
+				peakHeap.Store(ms.HeapAlloc)
+			}
+		}
+	}()
+
+	const base = "https://data.moving-cities.eu"
+	files := map[string]float64{}
+	var best time.Duration
+	var res *dumps.Result
+	for run := range *runs {
+		var cur string
+		var curStart time.Time
+		times := map[string]float64{}
+		dm := &dumps.Dumper{Dir: filepath.Join(*out, fmt.Sprintf("run-%d", run+1)), BaseURI: base,
+			Graph: dumps.GraphFunc(func(ctx context.Context, snap *dataset.Snapshot, emit func(vocab.Triple) error) error {
+				return graph.DatasetTriples(ctx, snap, base, emit)
+			}),
+			Catalog: &catalog.Config{},
+			Progress: func(p dumps.Progress) {
+				now := time.Now()
+				if cur != "" {
+					times[cur] = now.Sub(curStart).Seconds()
+				}
+				cur, curStart = p.File, now
+			}}
+		start := time.Now()
+		r, err := dm.Release(context.Background(), snap)
+		total := time.Since(start)
+		if err != nil {
+			log.Fatal(err)
+		}
+		times[cur] = time.Since(curStart).Seconds()
+		if best == 0 || total < best {
+			best, res = total, r
+		}
+		for f, t := range times {
+			if old, ok := files[f]; !ok || t < old {
+				files[f] = t
+			}
+		}
+	}
+	close(stop)
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	var bytes int64
+	sizes := map[string]int64{}
+	for _, f := range res.Manifest.Files {
+		bytes += f.Bytes
+		sizes[f.Name] = f.Bytes
+	}
+	report := map[string]any{
+		"municipalities":        len(snap.Municipalities),
+		"memberships":           len(snap.Memberships),
+		"approaches":            len(snap.Approaches),
+		"release":               res.Release,
+		"generate_seconds":      gen.Seconds(),
+		"runs":                  *runs,
+		"release_seconds":       best.Seconds(),
+		"release_bytes":         bytes,
+		"peak_rss_bytes":        ru.Maxrss * 1024, // Linux reports KiB
+		"heap_before_bytes":     before.HeapAlloc,
+		"peak_heap_alloc_bytes": peakHeap.Load(),
+		"file_seconds":          files,
+		"file_bytes":            sizes,
+		"gomaxprocs":            runtime.GOMAXPROCS(0),
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(report); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,152 @@
+package dumps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/klauspost/compress/gzip"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/exporters"
+	"github.com/moving-cities/opendata/vocab"
+)
+
+// Graph produces the triples of the whole dataset, in a fixed order, for
+// the graph dumps. The dumps write them in each of graphFormats.
+type Graph interface {
+	Triples(ctx context.Context, snap *dataset.Snapshot, emit func(vocab.Triple) error) error
+}
+
+// GraphFunc makes a function a Graph.
+type GraphFunc func(ctx context.Context, snap *dataset.Snapshot, emit func(vocab.Triple) error) error
+
+func (f GraphFunc) Triples(ctx context.Context, snap *dataset.Snapshot, emit func(vocab.Triple) error) error {
+	return f(ctx, snap, emit)
+}
+
+// graphFormats are the formats of the graph dumps, from the exporters'
+// format table.
+var graphFormats = []*exporters.Format{exporters.NTriples, exporters.Turtle, exporters.JSONLD}
+
+// graphFile is the name of the graph dump in format f.
+func graphFile(f *exporters.Format) string { return "dataset" + f.Suffix + ".gz" }
+
+// graphBatch is how many triples go to the writers at a time.
+const graphBatch = 4096
+
+// writeGraphs writes the graph once in each format, gzipped, to ws (one
+// per format), and returns the number of triples of each. The triples are
+// made once: batches of them go to one goroutine per format (and one for
+// count, which sees every triple), so the formats are written side by
+// side in the memory of a few batches. Every writer sees the same triples
+// in the same order, so each file is the same for the same data.
+func writeGraphs(ctx context.Context, ws []io.Writer, g Graph, formats []*exporters.Format, snap *dataset.Snapshot, count func(vocab.Triple)) ([]int64, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	consumers := make([]func([]vocab.Triple) error, 0, len(formats)+1)
+	closers := make([]func() error, 0, len(formats)+1)
+	for i, f := range formats {
+		zw, err := gzip.NewWriterLevel(ws[i], gzip.DefaultCompression)
+		if err != nil {
+			return nil, err
+		}
+		tw := f.NewWriter(zw, exporters.Options{})
+		name := graphFile(f)
+		consumers = append(consumers, func(batch []vocab.Triple) error {
+			for _, t := range batch {
+				if err := tw.WriteTriple(t); err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+			}
+			return nil
+		})
+		closers = append(closers, func() error {
+			if err := tw.Close(); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if err := zw.Close(); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			return nil
+		})
+	}
+	if count != nil {
+		consumers = append(consumers, func(batch []vocab.Triple) error {
+			for _, t := range batch {
+				count(t)
+			}
+			return nil
+		})
+		closers = append(closers, func() error { return nil })
+	}
+
+	chans := make([]chan []vocab.Triple, len(consumers))
+	var wg sync.WaitGroup
+	for i, consume := range consumers {
+		ch := make(chan []vocab.Triple, 4)
+		chans[i] = ch
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			for batch := range ch {
+				if err == nil {
+					if err = consume(batch); err != nil {
+						cancel(err) // and drain, so that the producer never blocks
+					}
+				}
+			}
+			if err == nil {
+				err = closers[i]()
+			}
+			if err != nil {
+				cancel(err)
+			}
+		}()
+	}
+
+	var n int64
+	batch := make([]vocab.Triple, 0, graphBatch)
+	send := func() error {
+		for _, ch := range chans {
+			select {
+			case ch <- batch:
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
+		}
+		batch = make([]vocab.Triple, 0, graphBatch) // the writers share the old one
+		return nil
+	}
+	err := g.Triples(ctx, snap, func(t vocab.Triple) error {
+		n++
+		batch = append(batch, t)
+		if len(batch) == graphBatch {
+			return send()
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = send()
+	}
+	for _, ch := range chans {
+		close(ch)
+	}
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		err = cause // a writer's error explains the producer's
+	} else if err == nil {
+		err = cause
+	}
+	if err != nil {
+		return nil, err
+	}
+	counts := make([]int64, len(formats))
+	for i := range counts {
+		counts[i] = n
+	}
+	return counts, nil
+}
