@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/moving-cities/opendata/catalog"
 )
 
 // errUsage means the flags were wrong; the flag package has said why.
@@ -23,6 +25,10 @@ type settings struct {
 	clientIPHeader    string
 	requestTimeout    time.Duration
 	maxBodyBytes      int64
+
+	// The DCAT-AP catalogue's statements about the publisher.
+	publisherName, publisherURL, publisherType   string
+	contactEmail, contactURL, license, frequency string
 }
 
 type setting struct {
@@ -48,14 +54,43 @@ var settingTable = []setting{
 		typedFlag(func(s *settings) *time.Duration { return &s.requestTimeout }, 0, time.ParseDuration)},
 	{"max-body-bytes", "MOVINGCITIES_MAX_BODY_BYTES", "largest request body; 0 = 1 MiB, negative = none",
 		typedFlag(func(s *settings) *int64 { return &s.maxBodyBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
+	{"publisher-name", "MOVINGCITIES_PUBLISHER_NAME", "publisher named in the catalogue (default: Moving Cities)", stringFlag(func(s *settings) *string { return &s.publisherName }, "")},
+	{"publisher-url", "MOVINGCITIES_PUBLISHER_URL", "publisher's web address and IRI", stringFlag(func(s *settings) *string { return &s.publisherURL }, "")},
+	{"publisher-type", "MOVINGCITIES_PUBLISHER_TYPE", "ADMS publisher type code (default: NonProfitOrganisation)", stringFlag(func(s *settings) *string { return &s.publisherType }, "")},
+	{"contact-email", "MOVINGCITIES_CONTACT_EMAIL", "contact point e-mail address in the catalogue", stringFlag(func(s *settings) *string { return &s.contactEmail }, "")},
+	{"contact-url", "MOVINGCITIES_CONTACT_URL", "contact point web page (default: the publisher URL)", stringFlag(func(s *settings) *string { return &s.contactURL }, "")},
+	{"license", "MOVINGCITIES_LICENSE", "licence IRI from the EU licence table (default: CC BY 4.0)", stringFlag(func(s *settings) *string { return &s.license }, "")},
+	{"update-frequency", "MOVINGCITIES_UPDATE_FREQUENCY", "EU frequency code of the dataset's updates (e.g. DAILY); empty: none stated", stringFlag(func(s *settings) *string { return &s.frequency }, "")},
+}
+
+// catalogFlags are the settings of the DCAT-AP catalogue.
+var catalogFlags = []string{"publisher-name", "publisher-url", "publisher-type", "contact-email", "contact-url", "license", "update-frequency"}
+
+// catalogConfig builds the catalogue configuration from the settings.
+func (s *settings) catalogConfig() (catalog.Config, error) {
+	c := catalog.Config{
+		BaseURI:       normaliseBase(s.baseURI),
+		PublisherName: s.publisherName,
+		PublisherURL:  s.publisherURL,
+		PublisherType: s.publisherType,
+		ContactEmail:  s.contactEmail,
+		ContactURL:    s.contactURL,
+		License:       s.license,
+		Frequency:     s.frequency,
+	}.WithDefaults()
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("catalogue settings: %w", err)
+	}
+	return c, nil
 }
 
 func stringFlag(dst func(*settings) *string, def string) func(*flag.FlagSet, *settings, string, string, string) error {
 	return func(fs *flag.FlagSet, s *settings, name, usage, env string) error {
+		v := def // not def itself: the closure is shared by every flag set
 		if env != "" {
-			def = env
+			v = env
 		}
-		fs.StringVar(dst(s), name, def, usage)
+		fs.StringVar(dst(s), name, v, usage)
 		return nil
 	}
 }
