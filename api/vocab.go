@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/exporters"
+	"github.com/moving-cities/opendata/pages"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -74,8 +76,17 @@ type vocabHandler struct {
 type vocabDocs struct {
 	snap     *dataset.Snapshot
 	modified time.Time
-	reps     map[*exporters.Format]*rendered
+	reps     map[*exporters.Format]*rendered // all but HTML
 	context  *rendered
+	// body is the HTML documentation, shown in the pages' layout; the
+	// pages are rendered on first request per language and path.
+	body  template.HTML
+	pages sync.Map // vocabPageKey → *rendered
+}
+
+type vocabPageKey struct {
+	choice pages.Choice
+	path   string
 }
 
 // rendered is a representation's bytes with their strong ETag.
@@ -128,12 +139,16 @@ func renderVocab(base string, snap *dataset.Snapshot) (*vocabDocs, error) {
 		var b bytes.Buffer
 		var err error
 		if f == htmlFormat {
-			err = vocab.WriteHTML(&b, vocab.Page{Base: base, Categories: snap.Categories, Alternates: vocabAlternates(base)})
+			err = vocab.WriteHTMLContent(&b, vocab.Page{Base: base, Categories: snap.Categories, Alternates: vocabAlternates(base)})
 		} else {
 			err = exporters.Write(&b, f, g, exporters.Options{})
 		}
 		if err != nil {
 			return nil, fmt.Errorf("render vocabulary as %s: %w", f.Name, err)
+		}
+		if f == htmlFormat {
+			d.body = template.HTML(b.String()) // html/template escaped it
+			continue
 		}
 		d.reps[f] = newRendered(b.Bytes())
 	}
@@ -201,7 +216,43 @@ func (h *vocabHandler) vocab(w http.ResponseWriter, r *http.Request) {
 			hdr.Add("Link", fmt.Sprintf(`<%s/vocab%s>; rel="alternate"; type="%s"`, h.s.cfg.BaseURI, g.Suffix, g.MediaType))
 		}
 	}
-	serveRendered(w, r, d.reps[f], f.ContentType, d.modified)
+	rep := d.reps[f]
+	if f == htmlFormat {
+		var err error
+		if rep, err = h.page(d, r); err != nil {
+			h.s.log.ErrorContext(r.Context(), "render vocabulary page", "err", err)
+			vocabProblem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
+			return
+		}
+		pages.SetHeaders(hdr, pages.Choose(r).Lang)
+	}
+	serveRendered(w, r, rep, f.ContentType, d.modified)
+}
+
+// page returns the HTML documentation in the pages' layout, in the
+// interface language r asks for, rendering it on first request.
+func (h *vocabHandler) page(d *vocabDocs, r *http.Request) (*rendered, error) {
+	// /vocab and /vocab.html are the same bytes: the page's links (the
+	// language switcher's) go to the negotiated URL.
+	key := vocabPageKey{choice: pages.Choose(r), path: strings.TrimSuffix(r.URL.Path, htmlFormat.Suffix)}
+	if rep, ok := d.pages.Load(key); ok {
+		return rep.(*rendered), nil
+	}
+	var alts []pages.Alternate
+	for _, f := range vocabFormats {
+		if f != htmlFormat {
+			alts = append(alts, pages.Alternate{Label: f.Label, MediaType: f.MediaType, Href: "/vocab" + f.Suffix})
+		}
+	}
+	b, err := h.s.pages().RenderDocument(key.choice, key.path, pages.Doc{
+		Title: vocab.Title["en"], Description: vocab.Description["en"], Body: d.body, BodyLang: "en",
+		Section: "vocab", Alternates: alts, Canonical: vocab.OntologyIRI,
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep, _ := d.pages.LoadOrStore(key, newRendered(b))
+	return rep.(*rendered), nil
 }
 
 // context serves the JSON-LD context.
@@ -246,8 +297,9 @@ func serveRendered(w http.ResponseWriter, r *http.Request, rep *rendered, conten
 	hdr.Set("Content-Type", contentType)
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	if strings.HasPrefix(contentType, "text/html") {
-		// The page needs nothing from anywhere: no scripts, no requests.
-		hdr.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+		// The page needs nothing but our stylesheet: no scripts, no
+		// requests elsewhere.
+		hdr.Set("Content-Security-Policy", pages.CSP)
 	}
 	hdr.Set("Content-Length", fmt.Sprint(len(rep.body)))
 	w.WriteHeader(http.StatusOK)

@@ -155,8 +155,11 @@ test("the vocabulary meets the LOV requirements and the HTML lists every term", 
     }
     assert.ok(html.includes(`id="${term.slice(MC.length)}"`), `the HTML has no section for ${term}`);
   }
-  // Nothing in the page is fetched from elsewhere.
-  assert.doesNotMatch(html, /<script|<img|<iframe|rel="stylesheet"/);
+  // Nothing in the page is fetched from elsewhere: no scripts, images or
+  // frames, and the only stylesheet is the pages' own (pages.test.mjs
+  // checks the page in a browser).
+  assert.doesNotMatch(html, /<script|<img|<iframe/);
+  for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]*)"/g)) assert.match(m[1], /^\/assets\//);
 });
 
 test("conditional requests answer 304", async () => {
