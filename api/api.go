@@ -54,7 +54,9 @@ type Config struct {
 	MaxBodyBytes int64
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one
 	// (NewRegistry).
-	Metrics *prometheus.Registry
+	Metrics  *prometheus.Registry
+	DumpsDir string        // folder of the dump releases served at /dumps (issue 6); empty: none
+	Catalog  CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
 }
 
 // Server holds what the operations read.
@@ -97,8 +99,11 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerHealth(api, s)
 	registerVocab(api, router, s)
 	registerREST(api, router, s)
+	registerDocuments(api, router, s) // after registerREST: takes over its get operations' GET routes
 	registerReconcile(api, router, s)
 	registerDumps(api, router, s)
+	registerCatalog(api, router, s)
+	registerPages(api, router, s)
 }
 
 // Spec returns the OpenAPI document of the operations, as YAML; the

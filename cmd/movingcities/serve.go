@@ -11,14 +11,16 @@ import (
 
 	"github.com/moving-cities/opendata/api"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs, err := newFlags("serve", e, &s, "addr", "db", "base-uri", "dumps-dir",
-		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes")
+	fs, err := newFlags("serve", e, &s, append([]string{"addr", "db", "base-uri", "dumps-dir",
+		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
+		catalogFlags...)...)
 	if err != nil {
 		return err
 	}
@@ -26,6 +28,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	cat, err := s.catalogConfig()
+	if err != nil {
+		return err
+	}
 
 	db, err := sqlite.Open(ctx, s.db)
 	if err != nil {
@@ -38,6 +44,25 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	var current dataset.Current
 	current.Store(snap)
+
+	metricsReg := api.NewRegistry()
+	dumper := newDumper(s, cat, log)
+	dumper.Metrics = &dumps.Metrics{}
+	if err := registerDumpMetrics(metricsReg, dumper.Metrics); err != nil {
+		return err
+	}
+	dumpSchedule, err := dumps.NewScheduler(dumper, &current, dumps.DefaultSchedule)
+	if err != nil {
+		return err
+	}
+	dumpSchedule.Start()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := dumpSchedule.Stop(ctx); err != nil {
+			log.Warn("dump run still in progress at shutdown", "err", err)
+		}
+	}()
 
 	ln, err := net.Listen("tcp", s.addr)
 	if err != nil {
@@ -53,6 +78,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 			ClientIPHeader:    s.clientIPHeader,
 			RequestTimeout:    s.requestTimeout,
 			MaxBodyBytes:      s.maxBodyBytes,
+			DumpsDir:          s.dumpsDir,
+			Metrics:           metricsReg,
+			Catalog:           cat,
 		}, &current, log),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
