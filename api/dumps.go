@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"net/http"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -144,7 +143,6 @@ func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusInternalServerError, "the dump file could not be read")
 		return
 	}
-	w = identity(w)
 	hd := w.Header()
 	hd.Set("Content-Type", fe.MediaType)
 	hd.Set("X-Content-Type-Options", "nosniff")
@@ -160,21 +158,6 @@ func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 	// ServeContent answers Range, If-Range, If-None-Match, If-Modified-Since
 	// and HEAD, and sets Content-Length.
 	http.ServeContent(w, r, name, st.ModTime(), f)
-}
-
-// identity returns w without the plumbing's compressing wrapper: a dump
-// file is served byte for byte, so that Range, Content-Length and the
-// ETag (its SHA-256) refer to the file; its large files are compressed
-// already. Until the plumbing exempts /dumps/ from compression, the
-// wrapper is recognised by its type.
-func identity(w http.ResponseWriter) http.ResponseWriter {
-	for {
-		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
-		if !ok || !strings.HasSuffix(reflect.TypeOf(w).String(), ".compressResponseWriter") {
-			return w
-		}
-		w = u.Unwrap()
-	}
 }
 
 // dumpsBody is the index of dumps as HTML, shown in the site's layout.

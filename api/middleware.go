@@ -67,9 +67,28 @@ func plumbing(cfg Config, snaps Snapshots, log *slog.Logger) []func(http.Handler
 		mws = append(mws, timeoutAfter(timeout))
 	}
 	return append(mws,
-		middleware.Compress(5, compressible...),
+		compressExcept(dumpFilesPrefix, middleware.Compress(5, compressible...)),
 		middleware.GetHead,
 	)
+}
+
+// dumpFilesPrefix is where release files are served byte for byte: Range,
+// Content-Length and the ETag (the file's SHA-256) must refer to the file
+// itself, and its large files are compressed already.
+const dumpFilesPrefix = "/dumps/"
+
+// compressExcept applies compress to every request but those under prefix.
+func compressExcept(prefix string, compress func(http.Handler) http.Handler) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		compressed := compress(next)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, prefix) {
+				next.ServeHTTP(w, r)
+				return
+			}
+			compressed.ServeHTTP(w, r)
+		})
+	}
 }
 
 // compressible are the media types answers are gzipped in, when the

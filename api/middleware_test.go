@@ -321,3 +321,36 @@ func TestDocs(t *testing.T) {
 		}
 	}
 }
+
+// Release files go out byte for byte, so that Range and the file's ETag
+// hold; every other answer is compressed.
+func TestCompressionSkipsDumpFiles(t *testing.T) {
+	body := strings.Repeat("municipality,country\n", 200)
+	h := plumbing(Config{}, nil, slog.New(slog.DiscardHandler))
+	var handler http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/csv")
+		io.WriteString(w, body)
+	})
+	for i := len(h) - 1; i >= 0; i-- {
+		handler = h[i](handler)
+	}
+	for _, tc := range []struct {
+		path string
+		gzip bool
+	}{
+		{"/dumps/latest/municipalities.csv", false},
+		{"/dumps/2026-11-26-r1/municipalities.csv", false},
+		{"/municipalities.csv", true},
+	} {
+		r := httptest.NewRequest(http.MethodGet, tc.path, nil)
+		r.Header.Set("Accept-Encoding", "gzip")
+		w := httptest.NewRecorder()
+		handler.ServeHTTP(w, r)
+		if got := w.Header().Get("Content-Encoding") == "gzip"; got != tc.gzip {
+			t.Errorf("%s: gzip %v, want %v", tc.path, got, tc.gzip)
+		}
+		if !tc.gzip && w.Body.String() != body {
+			t.Errorf("%s: body changed", tc.path)
+		}
+	}
+}
