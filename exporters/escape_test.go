@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moving-cities/opendata/graph/graphtest"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -93,7 +94,7 @@ func TestHardStringsRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("cannot read back: %v\n%s", err, doc)
 			}
-			sameGraph(t, f.Name, g, got)
+			graphtest.SameGraph(t, f.Name, g, got)
 		})
 	}
 }
@@ -108,7 +109,7 @@ func TestHardStringsInRapper(t *testing.T) {
 			if warnings != "" {
 				t.Errorf("rapper warns: %s", warnings)
 			}
-			sameGraph(t, f.Name+" in rapper", g, got)
+			graphtest.SameGraph(t, f.Name+" in rapper", g, got)
 		})
 	}
 }
@@ -116,14 +117,14 @@ func TestHardStringsInRapper(t *testing.T) {
 // The npm jsonld processor reads our JSON-LD as the same graph.
 func TestHardStringsInJSONLDProcessor(t *testing.T) {
 	g := hardGraph()
-	sameGraph(t, "jsonld.js", g, jsonldRead(t, write(t, JSONLD, g)))
+	graphtest.SameGraph(t, "jsonld.js", g, jsonldRead(t, write(t, JSONLD, g)))
 }
 
 // The npm n3 parser reads our Turtle and N-Triples as the same graph.
 func TestHardStringsInN3(t *testing.T) {
 	g := hardGraph()
-	sameGraph(t, "n3 turtle", g, n3Read(t, write(t, Turtle, g), "text/turtle"))
-	sameGraph(t, "n3 n-triples", g, n3Read(t, write(t, NTriples, g), "application/n-triples"))
+	graphtest.SameGraph(t, "n3 turtle", g, n3Read(t, write(t, Turtle, g), "text/turtle"))
+	graphtest.SameGraph(t, "n3 n-triples", g, n3Read(t, write(t, NTriples, g), "application/n-triples"))
 }
 
 // Control characters other than tab and line breaks are escaped where the
@@ -140,7 +141,7 @@ func TestControlCharacters(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
-		sameGraph(t, f.Name, g, got)
+		graphtest.SameGraph(t, f.Name, g, got)
 	}
 	var b bytes.Buffer
 	if err := Write(&b, RDFXML, g, Options{}); err == nil || !strings.Contains(err.Error(), "cannot be written in XML 1.0") {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/moving-cities/opendata/graph/graphtest"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -49,7 +50,7 @@ func FuzzWriters(f *testing.F) {
 			if err != nil {
 				t.Fatalf("%s: cannot read back: %v\n%s", f.Name, err, b.String())
 			}
-			sameGraph(t, f.Name, g, got)
+			graphtest.SameGraph(t, f.Name, g, got)
 		}
 	})
 }

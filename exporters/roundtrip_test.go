@@ -9,42 +9,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
-	"github.com/knakk/rdf"
-
+	"github.com/moving-cities/opendata/graph/graphtest"
 	"github.com/moving-cities/opendata/vocab"
 )
 
 // Test helpers: read a document back with an independent parser and
 // compare graphs.
 
-// fromKnakk converts a parsed triple.
-func fromKnakk(t rdf.Triple) vocab.Triple {
-	conv := func(term rdf.Term) vocab.Node {
-		switch x := term.(type) {
-		case rdf.IRI:
-			return vocab.IRI(x.String())
-		case rdf.Blank:
-			return vocab.Blank(x.String())
-		case rdf.Literal:
-			if x.Lang() != "" {
-				return vocab.LangStr(x.String(), x.Lang())
-			}
-			return vocab.Node{Kind: vocab.LiteralNode, Value: x.String(), Datatype: x.DataType.String()}
-		}
-		return vocab.Node{}
-	}
-	return vocab.Triple{S: conv(t.Subj), P: conv(t.Pred), O: conv(t.Obj)}
-}
-
 // knakkFormat is the knakk decoder of our formats. Its RDF/XML decoder
 // is not used: it takes namespace declarations on property elements for
 // properties and lets xml:lang leak into following elements. RDF/XML is
 // read back by readRDFXML (encoding/xml) and by rapper.
-var knakkFormat = map[*Format]rdf.Format{NTriples: rdf.NTriples, Turtle: rdf.Turtle}
+var knakkFormat = map[*Format]string{NTriples: "ntriples", Turtle: "turtle"}
 
 // readBack reads a document of format f with the independent reader the
 // tests have for it in Go.
@@ -55,7 +34,7 @@ func readBack(f *Format, doc []byte) ([]vocab.Triple, error) {
 	case RDFXML:
 		return readRDFXML(doc)
 	}
-	return decodeKnakk(string(doc), knakkFormat[f])
+	return graphtest.Knakk(doc, knakkFormat[f])
 }
 
 // readRDFXML reads the RDF/XML subset our writer writes (rdf:Description
@@ -132,112 +111,6 @@ func readRDFXML(doc []byte) ([]vocab.Triple, error) {
 			depth--
 		}
 	}
-}
-
-func decodeKnakk(doc string, f rdf.Format) ([]vocab.Triple, error) {
-	dec := rdf.NewTripleDecoder(strings.NewReader(doc), f)
-	var out []vocab.Triple
-	for {
-		t, err := dec.Decode()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, fromKnakk(t))
-	}
-}
-
-func decodeNQuads(doc string) ([]vocab.Triple, error) {
-	dec := rdf.NewQuadDecoder(strings.NewReader(doc), rdf.NQuads)
-	var out []vocab.Triple
-	for {
-		q, err := dec.Decode()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, fromKnakk(q.Triple))
-	}
-}
-
-// canonical lists a graph's triples as sorted strings, with blank node
-// labels numbered in order of first use after sorting the rest, and
-// language tags lower-cased (several parsers lower-case them).
-func canonical(ts []vocab.Triple) []string {
-	norm := func(n vocab.Node) vocab.Node {
-		n.Lang = strings.ToLower(n.Lang)
-		if n.Kind == vocab.LiteralNode && n.Datatype == "" {
-			n.Datatype = vocab.XSDString.IRI
-		}
-		if n.Kind == vocab.LiteralNode && n.Lang != "" {
-			n.Datatype = vocab.RDFLangString.IRI
-		}
-		return n
-	}
-	type row struct {
-		key string
-		t   vocab.Triple
-	}
-	rows := make([]row, len(ts))
-	for i, t := range ts {
-		t.S, t.O = norm(t.S), norm(t.O)
-		blankless := t
-		if blankless.S.IsBlank() {
-			blankless.S.Value = ""
-		}
-		if blankless.O.IsBlank() {
-			blankless.O.Value = ""
-		}
-		rows[i] = row{blankless.String(), t}
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
-	labels := map[string]string{}
-	label := func(n vocab.Node) vocab.Node {
-		if n.IsBlank() {
-			if _, ok := labels[n.Value]; !ok {
-				labels[n.Value] = fmt.Sprintf("b%d", len(labels))
-			}
-			n.Value = labels[n.Value]
-		}
-		return n
-	}
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		r.t.S, r.t.O = label(r.t.S), label(r.t.O)
-		out[i] = r.t.String()
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sameGraph(t *testing.T, what string, want, got []vocab.Triple) {
-	t.Helper()
-	w, g := canonical(want), canonical(got)
-	if strings.Join(w, "\n") == strings.Join(g, "\n") {
-		return
-	}
-	missing, extra := diff(w, g), diff(g, w)
-	t.Errorf("%s: the graph read back differs\nmissing: %s\nextra: %s", what, strings.Join(missing, "\n  "), strings.Join(extra, "\n  "))
-}
-
-func diff(a, b []string) []string {
-	in := map[string]int{}
-	for _, s := range b {
-		in[s]++
-	}
-	var out []string
-	for _, s := range a {
-		if in[s] > 0 {
-			in[s]--
-		} else {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // readJSONLD reads back a document of the shape our JSON-LD writer
@@ -324,7 +197,7 @@ func rapperRead(t *testing.T, doc []byte, syntax string) ([]vocab.Triple, string
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("rapper -i %s: %v\n%s", syntax, err, errb.String())
 	}
-	ts, err := decodeKnakk(out.String(), rdf.NTriples)
+	ts, err := graphtest.Knakk(out.Bytes(), "ntriples")
 	if err != nil {
 		t.Fatalf("rapper's N-Triples: %v", err)
 	}
@@ -353,7 +226,7 @@ let s = ""; process.stdin.on("data", d => s += d).on("end", async () => {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("jsonld.toRDF: %v\n%s", err, errb.String())
 	}
-	ts, err := decodeNQuads(out.String())
+	ts, err := graphtest.Knakk(out.Bytes(), "nquads")
 	if err != nil {
 		t.Fatalf("jsonld's N-Quads: %v\n%s", err, out.String())
 	}
@@ -383,7 +256,7 @@ let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("n3 (%s): %v\n%s", format, err, errb.String())
 	}
-	ts, err := decodeNQuads(out.String())
+	ts, err := graphtest.Knakk(out.Bytes(), "nquads")
 	if err != nil {
 		t.Fatalf("n3's N-Quads: %v\n%s", err, out.String())
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/graph/graphtest"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -60,7 +61,7 @@ func TestVocabularyInEveryFormat(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
-		sameGraph(t, f.Name, g, got)
+		graphtest.SameGraph(t, f.Name, g, got)
 	}
 }
 
@@ -82,7 +83,7 @@ func TestEmptyAndInterleavedGraphs(t *testing.T) {
 			}
 			// Writers stream: a duplicate is written twice, which is the
 			// same graph.
-			sameGraph(t, f.Name+" "+name, g, got)
+			graphtest.SameGraph(t, f.Name+" "+name, g, got)
 		}
 	}
 }
@@ -156,7 +157,7 @@ func TestRDFXMLPredicates(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", c.pred, err, b.String())
 			}
-			sameGraph(t, c.pred, []vocab.Triple{vocab.T(s, vocab.IRI(c.pred), vocab.Str("x"))}, got)
+			graphtest.SameGraph(t, c.pred, []vocab.Triple{vocab.T(s, vocab.IRI(c.pred), vocab.Str("x"))}, got)
 		}
 	}
 }
