@@ -1,5 +1,7 @@
 // Package api serves the dataset over HTTP: Huma v2 operations on a chi v5
-// router, reading the snapshot in force and never the store.
+// router, and the documents, pages and files Huma does not model, all
+// answering from the State in force (package publish) and its read model
+// (package query), never from the store.
 package api
 
 import (
@@ -14,11 +16,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/pages"
+	"github.com/moving-cities/opendata/publish"
 )
 
-// Snapshots gives the snapshot in force; *dataset.Current implements it.
-type Snapshots interface {
-	Load() *dataset.Snapshot
+// States gives the State in force, nil before the first snapshot;
+// *publish.Publisher and *publish.Fixed implement it.
+type States interface {
+	Current() *publish.State
 }
 
 // Config is what the HTTP layer needs to know about its deployment.
@@ -55,31 +60,51 @@ type Config struct {
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one
 	// (NewRegistry).
 	Metrics  *prometheus.Registry
-	DumpsDir string        // folder of the dump releases served at /dumps (issue 6); empty: none
+	DumpsDir string        // folder of the dump releases served at /dumps; empty: none
 	Catalog  CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
 }
 
 // Server holds what the operations read.
 type Server struct {
-	cfg   Config
-	snaps Snapshots
-	log   *slog.Logger
-	start time.Time
+	cfg    Config
+	states States
+	log    *slog.Logger
+	pages  *pages.Pages
+	// jsonLinks are the Link header values of each type's JSON documents:
+	// the JSON-LD context and the JSON Schema (rel=describedBy).
+	jsonLinks map[dataset.Type][]string
 }
 
 // New builds the service's HTTP handler.
-func New(cfg Config, snaps Snapshots, log *slog.Logger) http.Handler {
+func New(cfg Config, states States, log *slog.Logger) (http.Handler, error) {
+	s, err := NewServer(cfg, states, log)
+	if err != nil {
+		return nil, err
+	}
 	router := chi.NewMux()
-	router.Use(plumbing(cfg, snaps, log)...)
-	s := NewServer(cfg, snaps, log)
+	router.Use(plumbing(cfg, log)...)
 	api := humachi.New(router, humaConfig(cfg))
 	Register(api, router, s)
-	return router
+	return router, nil
 }
 
 // NewServer returns the Server that Register wires up.
-func NewServer(cfg Config, snaps Snapshots, log *slog.Logger) *Server {
-	return &Server{cfg: cfg, snaps: snaps, log: log, start: time.Now()}
+func NewServer(cfg Config, states States, log *slog.Logger) (*Server, error) {
+	var formats []pages.Format
+	for _, f := range docOffer {
+		if f != htmlFormat {
+			formats = append(formats, pages.Format{Label: f.Label, MediaType: f.MediaType, Suffix: f.Suffix})
+		}
+	}
+	p, err := pages.New(pages.Config{BaseURI: cfg.BaseURI, Version: cfg.Version, Formats: formats})
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{}}
+	for _, t := range dataset.Types {
+		s.jsonLinks[t] = []string{s.contextLink(), "<" + cfg.BaseURI + "/schemas/" + className(t) + `.json>; rel="describedBy"`}
+	}
+	return s, nil
 }
 
 func humaConfig(cfg Config) huma.Config {
@@ -87,8 +112,8 @@ func humaConfig(cfg Config) huma.Config {
 	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
 	hc.DocsPath = "" // Huma's docs page loads scripts from a third-party host
 	// Not NoFormatFallback: with it, Huma's negotiation answers neither a
-	// missing Accept nor */* (it panics). Unacceptable types must get 406
-	// from our own negotiation in front of Huma instead.
+	// missing Accept nor */* (it panics). Huma's operations answer JSON;
+	// the routes that negotiate formats are ours (respond.go).
 	return hc
 }
 
@@ -99,11 +124,12 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerHealth(api, s)
 	registerVocab(api, router, s)
 	registerREST(api, router, s)
-	registerDocuments(api, router, s) // after registerREST: takes over its get operations' GET routes
+	registerDocuments(api, router, s)
 	registerReconcile(api, router, s)
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)
 	registerPages(api, router, s)
+	describeSpec(api)
 }
 
 // Spec returns the OpenAPI document of the operations, as YAML; the
@@ -111,16 +137,21 @@ func Register(api huma.API, router chi.Router, s *Server) {
 func Spec(cfg Config) ([]byte, error) {
 	router := chi.NewMux()
 	api := humachi.New(router, humaConfig(cfg))
-	Register(api, router, NewServer(cfg, nil, slog.New(slog.DiscardHandler)))
+	s, err := NewServer(cfg, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil, err
+	}
+	Register(api, router, s)
 	return api.OpenAPI().YAML()
 }
 
 // HealthOutput is the answer of the health checks.
 type HealthOutput struct {
 	Body struct {
-		Status   string `json:"status" enum:"ok,starting" doc:"ok when the service can answer requests"`
-		Revision int64  `json:"revision" doc:"dataset revision being served"`
-		Records  int    `json:"records" doc:"records in the snapshot being served"`
+		Status   string `json:"status" enum:"ok" doc:"ok when the service answers from a dataset snapshot"`
+		Revision int64  `json:"revision" doc:"Dataset revision being served"`
+		Records  int    `json:"records" doc:"Records in the snapshot being served"`
+		Release  string `json:"release,omitempty" doc:"Latest dump release being served, absent before the first"`
 	}
 }
 
@@ -130,7 +161,7 @@ func registerHealth(api huma.API, s *Server) {
 		Method:      http.MethodGet,
 		Path:        "/healthz",
 		Summary:     "Liveness check",
-		Description: "Answers 200 while the process is running and serving a snapshot.",
+		Description: "Answers 200 while the process is running and serving a snapshot, with the revision it serves.",
 		Tags:        []string{"Operations"},
 	}, s.health)
 	huma.Register(api, huma.Operation{
@@ -138,20 +169,24 @@ func registerHealth(api huma.API, s *Server) {
 		Method:      http.MethodGet,
 		Path:        "/readyz",
 		Summary:     "Readiness check",
-		Description: "Answers 200 once a dataset snapshot is loaded, 503 before.",
+		Description: "Answers 200 once a dataset snapshot is served, with its revision; 503 before.",
 		Tags:        []string{"Operations"},
 	}, s.health)
 }
 
 func (s *Server) health(ctx context.Context, _ *struct{}) (*HealthOutput, error) {
-	snap := s.snaps.Load()
-	if snap == nil {
-		return nil, huma.Error503ServiceUnavailable("no dataset snapshot loaded yet")
+	st, err := s.state()
+	if err != nil {
+		return nil, err
 	}
+	snap := st.Snapshot()
 	out := &HealthOutput{}
 	out.Body.Status = "ok"
 	out.Body.Revision = snap.Revision
 	out.Body.Records = len(snap.Countries) + len(snap.Categories) + len(snap.Networks) +
 		len(snap.Municipalities) + len(snap.Memberships) + len(snap.Approaches)
+	if st.Release != nil {
+		out.Body.Release = st.Release.Release
+	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -47,10 +48,10 @@ var bench struct {
 func benchSetup(b *testing.B) {
 	bench.once.Do(func() {
 		d := synth.Generate(synth.Options{Municipalities: benchMunicipalities, Seed: 1})
-		cur := &dataset.Current{}
+		cur := &testStates{}
 		bench.snap = dataset.NewSnapshot(d, 1)
 		cur.Store(bench.snap)
-		bench.h = New(Config{BaseURI: testBase, RateLimit: -1}, cur, slog.New(slog.DiscardHandler))
+		bench.h = mustNew(b, Config{BaseURI: testBase, RateLimit: -1}, cur)
 
 		// Pages of a filtered list at every depth: walk it once, keeping
 		// the URL of each page.
@@ -67,7 +68,7 @@ func benchSetup(b *testing.B) {
 		seen := map[string]bool{}
 		for len(bench.qs) < benchSearches {
 			m := bench.snap.Municipalities[r.IntN(len(bench.snap.Municipalities))]
-			langs := sortedKeys(m.Names)
+			langs := slices.Sorted(maps.Keys(m.Names))
 			name := m.Names[langs[r.IntN(len(langs))]]
 			q := name
 			switch r.IntN(3) {
@@ -89,7 +90,7 @@ func benchSetup(b *testing.B) {
 // middleware as the API.
 func staticTwin(body []byte) http.Handler {
 	router := chi.NewMux()
-	router.Use(plumbing(Config{RateLimit: -1}, nil, slog.New(slog.DiscardHandler))...)
+	router.Use(plumbing(Config{RateLimit: -1}, slog.New(slog.DiscardHandler))...)
 	router.Get("/static", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(body)

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
 	"github.com/knakk/rdf"
 
@@ -31,11 +31,14 @@ const catalogTestBase = "https://data.catalog.test"
 
 // catalogRouter serves only the catalogue's routes, from snaps and the
 // releases in dir.
-func catalogRouter(t testing.TB, snaps Snapshots, dir string) http.Handler {
+func catalogRouter(t testing.TB, snaps States, dir string) http.Handler {
 	t.Helper()
 	router := chi.NewMux()
 	cfg := Config{BaseURI: catalogTestBase, DumpsDir: dir, Catalog: CatalogConfig{ContactEmail: "data@example.org"}}
-	registerCatalog(nil, router, NewServer(cfg, snaps, slog.New(slog.DiscardHandler)))
+	if ts, ok := snaps.(*testStates); ok {
+		ts.dir, ts.base = dir, catalogTestBase
+	}
+	registerCatalog(humachi.New(router, humaConfig(cfg)), router, mustServer(t, cfg, snaps))
 	return router
 }
 
@@ -105,7 +108,7 @@ func TestCatalogConditional(t *testing.T) {
 }
 
 func TestCatalogWithoutSnapshot(t *testing.T) {
-	h := catalogRouter(t, &dataset.Current{}, "")
+	h := catalogRouter(t, &testStates{}, "")
 	for _, path := range []string{"/catalog", "/.well-known/void", "/"} {
 		if w := vocabGet(h, http.MethodGet, path, nil); w.Code != http.StatusServiceUnavailable {
 			t.Errorf("%s: %d", path, w.Code)

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"log/slog"
 	"runtime"
 	"testing"
 
@@ -20,23 +19,22 @@ func TestDocumentSizes(t *testing.T) {
 	}
 	const n = 1000
 	d := synth.Generate(synth.Options{Municipalities: n, Seed: 1})
-	var cur dataset.Current
+	var cur testStates
 	cur.Store(dataset.NewSnapshot(d, 1))
-	s := NewServer(Config{BaseURI: testBase}, &cur, slog.New(slog.DiscardHandler))
-	h := &docHandler{s: s}
+	s := mustServer(t, Config{BaseURI: testBase}, &cur)
 	snap := cur.Load()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	bytesOf := map[string]int{}
 	gzipped := 0
-	var keep []*docRep
+	var keep []*rendered
 	for _, m := range snap.Municipalities {
-		for _, f := range docFormats {
-			if f == jsonFormat {
+		for _, f := range docOffer {
+			if f == jsonFormat || f == htmlFormat {
 				continue
 			}
-			rep, err := h.render(snap, dataset.TypeMunicipality, m.ID, nil, f)
+			rep, err := s.render(snap, dataset.TypeMunicipality, m.ID, nil, f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,8 +56,8 @@ func TestDocumentSizes(t *testing.T) {
 	total += gzipped
 	t.Logf("docCacheBytes (%d MiB) holds every format of about %d municipalities", docCacheBytes>>20, int64(docCacheBytes)/(heap/n))
 	runtime.KeepAlive(keep)
-	// docRep.size's allowance for what is not the body.
-	if overhead := (heap - int64(total)) / n / int64(len(docFormats)-1); overhead > 2048 {
-		t.Errorf("%d bytes of heap a representation beyond its body; docRep.size assumes 1536", overhead)
+	// rendered.size's allowance for what is not the body.
+	if overhead := (heap - int64(total)) / n / int64(len(docOffer)-2); overhead > 2048 {
+		t.Errorf("%d bytes of heap a representation beyond its body; rendered.size assumes 1536", overhead)
 	}
 }

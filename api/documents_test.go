@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -237,7 +236,7 @@ func TestDocumentNegotiation(t *testing.T) {
 		if !strings.Contains(w.Header().Get("Vary"), "Accept") {
 			t.Errorf("Accept %q: Vary %q", tc.accept, w.Header().Get("Vary"))
 		}
-		f := formatFor(docFormats, tc.want)
+		f := docOffer.byMediaType(tc.want)
 		if loc := w.Header().Get("Content-Location"); loc != path+f.Suffix {
 			t.Errorf("Accept %q: Content-Location %q", tc.accept, loc)
 		}
@@ -263,7 +262,7 @@ func TestDocumentNegotiation(t *testing.T) {
 	if w.Code != http.StatusNotAcceptable || w.Header().Get("Content-Type") != "application/problem+json" || p.Status != 406 {
 		t.Errorf("406: %d %s", w.Code, w.Body)
 	}
-	for _, f := range docFormats {
+	for _, f := range docOffer {
 		if !contains(p.Available, f.MediaType) {
 			t.Errorf("406 does not list %s", f.MediaType)
 		}
@@ -411,10 +410,10 @@ func TestRetiredIdentifiers(t *testing.T) {
 		{S: gone, P: vocab.PROVInvalidatedAtTime.Node(), O: vocab.DateTime(r.Retired)},
 	}, got)
 	html := a.do(http.MethodGet, "/municipalities/escaping-gone-town", http.Header{"Accept": {"text/html"}}).Body.String()
-	if !strings.Contains(html, "was retired") || !strings.Contains(html, "listed by mistake: &#34;Gone&#34; \\ town") {
+	if !strings.Contains(html, "was removed") || !strings.Contains(html, "listed by mistake: &#34;Gone&#34; \\ town") {
 		t.Errorf("tombstone page:\n%s", html)
 	}
-	// JSON clients get the operation's problem, as before.
+	// JSON clients get a problem.
 	if w := a.get("/municipalities/escaping-gone-town"); w.Header().Get("Content-Type") != "application/problem+json" {
 		t.Errorf("JSON 410: %s", w.Header().Get("Content-Type"))
 	}
@@ -458,13 +457,14 @@ func TestDocumentHTML(t *testing.T) {
 // renders afresh.
 func TestDocumentsRenderedOncePerSnapshot(t *testing.T) {
 	d := seed(t)
-	var cur dataset.Current
+	var cur testStates
 	cur.Store(dataset.NewSnapshot(d, 1))
-	s := NewServer(Config{BaseURI: testBase}, &cur, slog.New(slog.DiscardHandler))
+	s := mustServer(t, Config{BaseURI: testBase}, &cur)
 	router := chi.NewMux()
 	hapi := humachi.New(router, humaConfig(s.cfg))
 	registerREST(hapi, router, s)
-	h := registerDocuments(hapi, router, s)
+	registerDocuments(hapi, router, s)
+	cached := func() int { return s.docs(cur.Current().View).Len() }
 	get := func(path string) string {
 		w := httptest.NewRecorder()
 		router.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
@@ -472,11 +472,11 @@ func TestDocumentsRenderedOncePerSnapshot(t *testing.T) {
 	}
 	first := get("/countries/DE.ttl")
 	get("/countries/DE.ttl")
-	if n := h.cacheFor(cur.Load()).len(); n != 1 {
+	if n := cached(); n != 1 {
 		t.Errorf("%d representations after two requests for one", n)
 	}
 	get("/countries/DE.nt")
-	if n := h.cacheFor(cur.Load()).len(); n != 2 {
+	if n := cached(); n != 2 {
 		t.Errorf("%d representations after two formats", n)
 	}
 	for i := range d.Countries {
@@ -489,44 +489,8 @@ func TestDocumentsRenderedOncePerSnapshot(t *testing.T) {
 	if first == second || !strings.Contains(second, "Deutschland, changed") {
 		t.Errorf("the new snapshot's document is not served:\n%s", second)
 	}
-	if n := h.cacheFor(cur.Load()).len(); n != 1 {
+	if n := cached(); n != 1 {
 		t.Errorf("%d representations in the new snapshot's cache", n)
-	}
-}
-
-func TestDocCacheBound(t *testing.T) {
-	snap := dataset.NewSnapshot(seed(t), 1)
-	c := newDocCache(snap, docCacheShards*4096)
-	renders := 0
-	rep := func(n int) func() (*docRep, error) {
-		return func() (*docRep, error) {
-			renders++
-			return &docRep{body: make([]byte, n)}, nil
-		}
-	}
-	for i := range 200 {
-		if _, err := c.get(docKey{t: dataset.TypeCountry, id: fmt.Sprint(i), f: exporters.Turtle}, rep(500)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := c.len(); n == 0 || n >= 200 {
-		t.Errorf("%d representations kept within the budget", n)
-	}
-	for i := range c.shards {
-		if s := &c.shards[i]; s.bytes > s.max {
-			t.Errorf("shard %d holds %d bytes, over %d", i, s.bytes, s.max)
-		}
-	}
-	k := docKey{t: dataset.TypeCountry, id: "hot", f: exporters.Turtle}
-	before := renders
-	for range 10 {
-		_, _ = c.get(k, rep(100))
-	}
-	if renders != before+1 {
-		t.Errorf("a hot document was rendered %d times", renders-before)
-	}
-	if _, err := c.get(docKey{id: "huge"}, rep(1<<20)); err != nil || c.len() > 200 {
-		t.Errorf("a representation larger than a shard: %v", err)
 	}
 }
 
@@ -599,7 +563,7 @@ func TestDocumentsConcurrentSnapshots(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := range 30 {
-				f := docFormats[1+(i+j)%(len(docFormats)-1)]
+				f := docOffer[1+(i+j)%(len(docOffer)-1)]
 				w := httptest.NewRecorder()
 				a.h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/municipalities/munich"+f.Suffix, nil))
 				if w.Code != http.StatusOK || w.Body.Len() == 0 {

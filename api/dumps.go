@@ -14,15 +14,15 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/moving-cities/opendata/dumps"
-	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/pages"
 )
 
 // registerDumps serves the dump releases (issue 6) from cfg.DumpsDir:
 // their index at /dumps, as JSON or HTML, and their files at
-// /dumps/{release}/{file}, where release may be "latest". Files are
-// served as they are on disk, with Range, ETag (the SHA-256 of the
-// manifest), Content-Length and their media type; only the files a
+// /dumps/{release}/{file}, where release may be "latest": the latest
+// release of the State in force, made under this service's base URI.
+// Files are served as they are on disk, with Range, ETag (the SHA-256 of
+// the manifest), Content-Length and their media type; only the files a
 // release's manifest lists can be reached.
 func registerDumps(api huma.API, router chi.Router, s *Server) {
 	h := &dumpsHandler{archive: dumps.Open(s.cfg.DumpsDir), base: s.cfg.BaseURI, s: s}
@@ -31,7 +31,7 @@ func registerDumps(api huma.API, router chi.Router, s *Server) {
 		router.Method(m, "/dumps/", http.RedirectHandler("/dumps", http.StatusMovedPermanently))
 		router.Method(m, "/dumps/{release}/{file}", http.HandlerFunc(h.file))
 	}
-	describeDumps(api.OpenAPI())
+	describeDumps(api)
 }
 
 // DumpIndex is the answer of GET /dumps.
@@ -72,22 +72,23 @@ func (h *dumpsHandler) fileURL(release, name string) string {
 	return h.base + "/dumps/" + release + "/" + name
 }
 
+// dumpsOffer are the representations of the index of dumps.
+var dumpsOffer = offer{jsonFormat, htmlFormat}
+
 func (h *dumpsHandler) index(w http.ResponseWriter, r *http.Request) {
-	w.Header().Add("Vary", "Accept")
-	mt, ok := exporters.Negotiate(r.Header.Get("Accept"), []string{"application/json", "text/html"})
-	if !ok {
-		writeProblem(w, http.StatusNotAcceptable, "the index of dumps is available as application/json and text/html")
+	f := dumpsOffer.pick(w, r, "/dumps", "")
+	if f == nil {
 		return
 	}
 	ms, err := h.archive.Releases()
 	if err != nil {
 		h.s.log.ErrorContext(r.Context(), "list dump releases", "err", err)
-		writeProblem(w, http.StatusInternalServerError, "the dump releases could not be listed; the error was logged")
+		problem(w, http.StatusInternalServerError, "the dump releases could not be listed; the error was logged", nil)
 		return
 	}
 	ix := DumpIndex{Releases: []DumpRelease{}}
-	if latest, err := h.archive.Latest(); err == nil {
-		ix.Latest = latest
+	if st := h.s.states.Current(); st != nil && st.Release != nil {
+		ix.Latest = st.Release.Release
 	}
 	for _, m := range ms {
 		rel := DumpRelease{Name: m.Release, URL: h.fileURL(m.Release, "manifest.json"), Revision: m.Revision,
@@ -99,14 +100,14 @@ func (h *dumpsHandler) index(w http.ResponseWriter, r *http.Request) {
 		ix.Releases = append(ix.Releases, rel)
 	}
 	w.Header().Set("Cache-Control", "no-cache")
-	if mt == "text/html" {
+	if f == htmlFormat {
 		var buf bytes.Buffer
 		if err := dumpsBody.Execute(&buf, ix); err != nil {
 			h.s.log.ErrorContext(r.Context(), "render dumps index", "err", err)
-			writeProblem(w, http.StatusInternalServerError, "the index of dumps could not be rendered; the error was logged")
+			problem(w, http.StatusInternalServerError, "the index of dumps could not be rendered; the error was logged", nil)
 			return
 		}
-		h.s.pageError(w, r, h.s.pages().Document(w, r, pages.Doc{
+		h.s.pageError(w, r, h.s.pages.Document(w, r, pages.Doc{
 			Title:       "Dumps",
 			Description: "Downloadable releases of Moving Cities Open Data: Parquet, CSV, GeoJSON, RDF, with checksums.",
 			Body:        template.HTML(buf.String()),
@@ -127,20 +128,31 @@ func writeJSONBody(w http.ResponseWriter, v any) error {
 
 func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 	release, name := chi.URLParam(r, "release"), chi.URLParam(r, "file")
+	latest := release == dumps.LatestLink
+	if latest {
+		// The latest release served is the State's: the folder's may have
+		// been made under another base URI.
+		st := h.s.states.Current()
+		if st == nil || st.Release == nil {
+			problem(w, http.StatusNotFound, "there is no release yet; the releases are listed at /dumps", nil)
+			return
+		}
+		release = st.Release.Release
+	}
 	f, fe, m, err := h.archive.OpenFile(release, name)
 	if err != nil {
 		if errors.Is(err, dumps.ErrNotFound) {
-			writeProblem(w, http.StatusNotFound, fmt.Sprintf("no dump file %s in release %s; the releases are listed at /dumps", name, release))
+			problem(w, http.StatusNotFound, fmt.Sprintf("no dump file %s in release %s; the releases are listed at /dumps", name, release), nil)
 			return
 		}
 		h.s.log.ErrorContext(r.Context(), "open dump file", "release", release, "file", name, "err", err)
-		writeProblem(w, http.StatusInternalServerError, "the dump file could not be opened; the error was logged")
+		problem(w, http.StatusInternalServerError, "the dump file could not be opened; the error was logged", nil)
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		writeProblem(w, http.StatusInternalServerError, "the dump file could not be read")
+		problem(w, http.StatusInternalServerError, "the dump file could not be read", nil)
 		return
 	}
 	hd := w.Header()
@@ -149,7 +161,7 @@ func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 	if fe.SHA256 != "" {
 		hd.Set("ETag", `"`+fe.SHA256+`"`)
 	}
-	if release == dumps.LatestLink {
+	if latest {
 		hd.Set("Cache-Control", "public, no-cache")
 		hd.Set("Content-Location", "/dumps/"+m.Release+"/"+name)
 	} else {
@@ -194,57 +206,22 @@ var dumpsBody = template.Must(template.New("dumps").Funcs(template.FuncMap{
 </div>
 `))
 
-// describeDumps adds the dump routes, which Huma does not serve, to the
-// OpenAPI description.
-func describeDumps(o *huma.OpenAPI) {
-	if o.Components == nil || o.Components.Schemas == nil {
-		return
-	}
-	if !hasTag(o, "Dumps") {
-		o.Tags = append(o.Tags, &huma.Tag{Name: "Dumps", Description: "Downloadable releases of the whole dataset."})
-	}
-	problem := map[string]*huma.MediaType{"application/problem+json": {Schema: &huma.Schema{Type: "object"}}}
-	index := o.Components.Schemas.Schema(reflect.TypeFor[DumpIndex](), true, "DumpIndex")
-	o.AddOperation(&huma.Operation{
-		OperationID: "list-dumps", Method: http.MethodGet, Path: "/dumps", Tags: []string{"Dumps"},
-		Summary: "List dump releases",
-		Description: "Lists the releases of the whole dataset, newest first, with each file's size, SHA-256 and row or triple count. " +
+// describeDumps describes the dump routes.
+func describeDumps(api huma.API) {
+	index := contentOf(api, dumpsOffer, reflect.TypeFor[DumpIndex]())
+	route{id: "list-dumps", method: http.MethodGet, path: "/dumps", tag: "Dumps", summary: "List dump releases",
+		desc: "Lists the releases of the whole dataset, newest first, with each file's size, SHA-256 and row or triple count. " +
 			"Answers JSON or, for browsers, HTML (`Accept`).",
-		Responses: map[string]*huma.Response{
-			"200": {Description: "The releases", Content: map[string]*huma.MediaType{
-				"application/json": {Schema: index},
-				"text/html":        {Schema: &huma.Schema{Type: "string"}},
-			}},
-			"406": {Description: "Neither JSON nor HTML is acceptable", Content: problem},
-		},
-	})
-	str := func(desc, example string) *huma.Schema {
-		return &huma.Schema{Type: "string", Description: desc, Examples: []any{example}}
-	}
-	o.AddOperation(&huma.Operation{
-		OperationID: "get-dump-file", Method: http.MethodGet, Path: "/dumps/{release}/{file}", Tags: []string{"Dumps"},
-		Summary: "Download a dump file",
-		Description: "Serves a file of a release as it is: `Range` requests resume and split downloads, the `ETag` is the file's SHA-256, " +
+		ok: index, more: map[int]string{http.StatusNotAcceptable: "Neither JSON nor HTML is acceptable"}}.describe(api)
+	route{id: "list-dumps-slash", method: http.MethodGet, path: "/dumps/", tag: "Dumps", summary: "List dump releases (redirect)",
+		desc: "Redirects (301) to /dumps.", status: http.StatusMovedPermanently}.describe(api)
+	binary := map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}}
+	route{id: "get-dump-file", method: http.MethodGet, path: "/dumps/{release}/{file}", tag: "Dumps", summary: "Download a dump file",
+		desc: "Serves a file of a release as it is, with its media type: `Range` requests resume and split downloads, the `ETag` is the file's SHA-256, " +
 			"and named releases never change (`Cache-Control: immutable`). `latest` stands for the latest release.",
-		Parameters: []*huma.Param{
-			{Name: "release", In: "path", Required: true, Description: "Release name, or latest", Schema: str("Release name, or latest", "latest")},
-			{Name: "file", In: "path", Required: true, Description: "File name, as listed in the release's manifest", Schema: str("File name", "municipalities.parquet")},
-		},
-		Responses: map[string]*huma.Response{
-			"200": {Description: "The file", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
-			"206": {Description: "The requested range of the file", Content: map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: "string", Format: "binary"}}}},
-			"304": {Description: "The file has not changed (If-None-Match)"},
-			"404": {Description: "No such release or file", Content: problem},
-			"416": {Description: "The range is outside the file"},
-		},
-	})
-}
-
-func hasTag(o *huma.OpenAPI, name string) bool {
-	for _, t := range o.Tags {
-		if t.Name == name {
-			return true
-		}
-	}
-	return false
+		params: []*huma.Param{pathParam("release", "Release name, or latest", "latest"),
+			pathParam("file", "File name, as listed in the release's manifest", "municipalities.parquet")},
+		ok: binary,
+		more: map[int]string{http.StatusPartialContent: "The requested range of the file", http.StatusNotModified: "The file has not changed (If-None-Match)",
+			http.StatusNotFound: "No such release or file", http.StatusRequestedRangeNotSatisfiable: "The range is outside the file"}}.describe(api)
 }

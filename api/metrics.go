@@ -7,8 +7,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-
-	"github.com/moving-cities/opendata/dataset"
 )
 
 // metrics counts requests for Prometheus, through its client library.
@@ -21,14 +19,14 @@ type metrics struct {
 
 // NewRegistry returns a Prometheus registry with the Go runtime and
 // process collectors, for Config.Metrics; other parts of the service (the
-// dumps scheduler) register their own collectors on it.
+// publisher, the dumps scheduler) register their own collectors on it.
 func NewRegistry() *prometheus.Registry {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return reg
 }
 
-func newMetrics(reg *prometheus.Registry, snaps Snapshots) *metrics {
+func newMetrics(reg *prometheus.Registry) *metrics {
 	if reg == nil {
 		reg = NewRegistry()
 	}
@@ -46,7 +44,7 @@ func newMetrics(reg *prometheus.Registry, snaps Snapshots) *metrics {
 			Name: "http_requests_in_flight", Help: "Requests being answered.",
 		}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.inFlight, snapshotCollector{snaps})
+	reg.MustRegister(m.requests, m.duration, m.inFlight)
 	return m
 }
 
@@ -67,42 +65,11 @@ func (m *metrics) serve(path string) func(http.Handler) http.Handler {
 			}
 			if r.Method != http.MethodGet && r.Method != http.MethodHead {
 				w.Header().Set("Allow", "GET, HEAD")
-				writeProblem(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+path)
+				problem(w, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+path, nil)
 				return
 			}
 			w.Header().Set("Cache-Control", "no-store")
 			h.ServeHTTP(w, r)
 		})
-	}
-}
-
-// snapshotCollector reports the snapshot in force when scraped.
-type snapshotCollector struct{ snaps Snapshots }
-
-var (
-	revisionDesc = prometheus.NewDesc("movingcities_dataset_revision", "Revision of the dataset snapshot being served.", nil, nil)
-	recordsDesc  = prometheus.NewDesc("movingcities_dataset_records", "Records in the snapshot being served, by type.", []string{"type"}, nil)
-)
-
-func (c snapshotCollector) Describe(ch chan<- *prometheus.Desc) {
-	ch <- revisionDesc
-	ch <- recordsDesc
-}
-
-func (c snapshotCollector) Collect(ch chan<- prometheus.Metric) {
-	if c.snaps == nil {
-		return
-	}
-	snap := c.snaps.Load()
-	if snap == nil {
-		return
-	}
-	ch <- prometheus.MustNewConstMetric(revisionDesc, prometheus.GaugeValue, float64(snap.Revision))
-	for _, n := range []struct {
-		t dataset.Type
-		n int
-	}{{dataset.TypeApproach, len(snap.Approaches)}, {dataset.TypeCategory, len(snap.Categories)}, {dataset.TypeCountry, len(snap.Countries)},
-		{dataset.TypeMembership, len(snap.Memberships)}, {dataset.TypeMunicipality, len(snap.Municipalities)}, {dataset.TypeNetwork, len(snap.Networks)}} {
-		ch <- prometheus.MustNewConstMetric(recordsDesc, prometheus.GaugeValue, float64(n.n), string(n.t))
 	}
 }

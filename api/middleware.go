@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -34,8 +33,8 @@ const (
 // CORS, the rate limit, the body-size limit, the timeout, compression and
 // HEAD for GET routes. It must be installed with router.Use, so that the
 // route pattern is known to the log and the metrics.
-func plumbing(cfg Config, snaps Snapshots, log *slog.Logger) []func(http.Handler) http.Handler {
-	m := newMetrics(cfg.Metrics, snaps)
+func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
+	m := newMetrics(cfg.Metrics)
 	mws := []func(http.Handler) http.Handler{
 		requestID,
 		observe(log, m),
@@ -98,17 +97,6 @@ var compressible = []string{
 	"application/schema+json", "application/yaml", "application/openapi+yaml", "application/xml",
 	"application/rdf+xml", "application/n-triples", "application/n-quads", "application/trig",
 	"application/sparql-results+json", "image/svg+xml",
-}
-
-// writeProblem answers an RFC 9457 problem document.
-func writeProblem(w http.ResponseWriter, status int, detail string) {
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(struct {
-		Title  string `json:"title"`
-		Status int    `json:"status"`
-		Detail string `json:"detail"`
-	}{http.StatusText(status), status, detail})
 }
 
 // recorder notes what a handler answered. It forwards Flush and unwraps
@@ -191,7 +179,7 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 					log.ErrorContext(r.Context(), "panic serving request", "path", r.URL.Path, "panic", fmt.Sprint(p),
 						"stack", string(debug.Stack()))
 					if rec.status == 0 {
-						writeProblem(rec, http.StatusInternalServerError, "the server failed to answer; the error was logged")
+						problem(rec, http.StatusInternalServerError, "the server failed to answer; the error was logged", nil)
 					}
 				}
 				status := rec.status
@@ -271,8 +259,8 @@ func limitBody(max int64) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.ContentLength > max {
-				writeProblem(w, http.StatusRequestEntityTooLarge,
-					fmt.Sprintf("the request body has %d bytes; at most %d are accepted", r.ContentLength, max))
+				problem(w, http.StatusRequestEntityTooLarge,
+					fmt.Sprintf("the request body has %d bytes; at most %d are accepted", r.ContentLength, max), nil)
 				return
 			}
 			if r.Body != nil && r.Body != http.NoBody {
@@ -293,7 +281,7 @@ func timeoutAfter(d time.Duration) func(http.Handler) http.Handler {
 			rec := &recorder{ResponseWriter: w}
 			next.ServeHTTP(rec, r.WithContext(ctx))
 			if rec.status == 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				writeProblem(w, http.StatusServiceUnavailable, fmt.Sprintf("the request took longer than %s and was stopped", d))
+				problem(w, http.StatusServiceUnavailable, fmt.Sprintf("the request took longer than %s and was stopped", d), nil)
 			}
 		})
 	}
@@ -380,8 +368,8 @@ func (l *limiter) middleware(next http.Handler) http.Handler {
 		if ok, wait := l.allow(client); !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-			writeProblem(w, http.StatusTooManyRequests, fmt.Sprintf(
-				"more than %g requests per second (bursts of %g) from %s; retry after %d s", l.rate, l.burst, client, max(secs, 1)))
+			problem(w, http.StatusTooManyRequests, fmt.Sprintf(
+				"more than %g requests per second (bursts of %g) from %s; retry after %d s", l.rate, l.burst, client, max(secs, 1)), nil)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -200,8 +200,6 @@ func TestMetrics(t *testing.T) {
 		`http_request_duration_seconds_bucket{method="GET",route="/municipalities/{id}",status="200",le="+Inf"} 1`,
 		`http_request_duration_seconds_count{method="GET",route="/municipalities",status="200"} 1`,
 		"# TYPE http_request_duration_seconds histogram",
-		"movingcities_dataset_revision 1",
-		`movingcities_dataset_records{type="municipality"} 202`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %s", want)
@@ -218,9 +216,12 @@ func TestMetrics(t *testing.T) {
 
 func TestAccessLog(t *testing.T) {
 	var buf bytes.Buffer
-	cur := &dataset.Current{}
+	cur := &testStates{}
 	cur.Store(dataset.NewSnapshot(seed(t), 1))
-	h := New(Config{BaseURI: testBase, RateLimit: -1}, cur, slog.New(slog.NewJSONHandler(&buf, nil)))
+	h, err := New(Config{BaseURI: testBase, RateLimit: -1}, cur, slog.New(slog.NewJSONHandler(&buf, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := httptest.NewRequest(http.MethodGet, "/municipalities/munich", nil)
 	r.Header.Set("X-Request-ID", "abc-123")
 	w := httptest.NewRecorder()
@@ -255,7 +256,7 @@ func TestTimeoutAndBodyLimit(t *testing.T) {
 
 	read := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := io.ReadAll(r.Body); err != nil {
-			writeProblem(w, http.StatusRequestEntityTooLarge, err.Error())
+			problem(w, http.StatusRequestEntityTooLarge, err.Error(), nil)
 		}
 	})
 	limited := limitBody(10)(read)
@@ -282,7 +283,7 @@ func TestPanicIsProblem(t *testing.T) {
 	var buf bytes.Buffer
 	boom := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })
 	w := httptest.NewRecorder()
-	observe(slog.New(slog.NewJSONHandler(&buf, nil)), newMetrics(nil, nil))(boom).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	observe(slog.New(slog.NewJSONHandler(&buf, nil)), newMetrics(nil))(boom).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
 	if w.Code != http.StatusInternalServerError || w.Header().Get("Content-Type") != "application/problem+json" ||
 		strings.Contains(w.Body.String(), "boom") {
 		t.Errorf("%d %s", w.Code, w.Body)
@@ -326,7 +327,7 @@ func TestDocs(t *testing.T) {
 // hold; every other answer is compressed.
 func TestCompressionSkipsDumpFiles(t *testing.T) {
 	body := strings.Repeat("municipality,country\n", 200)
-	h := plumbing(Config{}, nil, slog.New(slog.DiscardHandler))
+	h := plumbing(Config{}, slog.New(slog.DiscardHandler))
 	var handler http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/csv")
 		io.WriteString(w, body)

@@ -3,11 +3,12 @@ package api
 import (
 	"bytes"
 	"flag"
-	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
 )
@@ -48,7 +49,7 @@ func TestOpenAPIFile(t *testing.T) {
 func TestOpenAPIComplete(t *testing.T) {
 	router := chi.NewMux()
 	api := humachi.New(router, humaConfig(Config{BaseURI: testBase, Version: "test"}))
-	Register(api, router, NewServer(Config{BaseURI: testBase}, nil, slog.New(slog.DiscardHandler)))
+	Register(api, router, mustServer(t, Config{BaseURI: testBase}, nil))
 	restTags := map[string]bool{}
 	for _, tag := range []string{"Municipalities", "Countries", "Networks", "Memberships", "Approaches", "Categories", "Wikidata"} {
 		restTags[tag] = true
@@ -83,5 +84,50 @@ func TestOpenAPIComplete(t *testing.T) {
 	}
 	if n != 14 {
 		t.Errorf("%d REST operations, want 14", n)
+	}
+}
+
+// TestOpenAPIListsEveryRoute walks the router: every route a client can
+// call is in the OpenAPI document, with each method (HEAD goes with GET).
+func TestOpenAPIListsEveryRoute(t *testing.T) {
+	router := chi.NewMux()
+	api := humachi.New(router, humaConfig(Config{BaseURI: testBase, Version: "test"}))
+	Register(api, router, mustServer(t, Config{BaseURI: testBase}, nil))
+	paths := api.OpenAPI().Paths
+	n := 0
+	err := chi.Walk(router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		n++
+		if method == http.MethodHead {
+			method = http.MethodGet
+		}
+		item := paths[route]
+		var op *huma.Operation
+		if item != nil {
+			op = map[string]*huma.Operation{http.MethodGet: item.Get, http.MethodPost: item.Post, http.MethodPut: item.Put,
+				http.MethodPatch: item.Patch, http.MethodDelete: item.Delete}[method]
+		}
+		if op == nil {
+			t.Errorf("%s %s is served but not in the OpenAPI document", method, route)
+			return nil
+		}
+		if len(op.Responses) == 0 {
+			t.Errorf("%s %s documents no answer", method, route)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 40 {
+		t.Errorf("walked only %d routes", n)
+	}
+	// Documents list every format they answer in.
+	for _, tp := range []string{"municipalities", "countries", "networks", "memberships", "approaches", "categories"} {
+		ok := paths["/"+tp+"/{id}"].Get.Responses["200"].Content
+		for _, f := range docOffer {
+			if ok[f.MediaType] == nil {
+				t.Errorf("/%s/{id} does not list %s", tp, f.MediaType)
+			}
+		}
 	}
 }

@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/query"
 	"github.com/moving-cities/opendata/reconcile"
 )
 
@@ -30,9 +32,8 @@ const (
 // reconcileAPI serves the reconciliation APIs and the Wikidata exports
 // over the per-snapshot indexes of package reconcile.
 type reconcileAPI struct {
-	s     *Server
-	svc   reconcile.Service
-	cache reconcile.Cache
+	s   *Server
+	svc reconcile.Service
 }
 
 // registerReconcile serves the W3C reconciliation APIs and the Wikidata
@@ -133,6 +134,54 @@ func registerReconcile(api huma.API, router chi.Router, s *Server) {
 	router.Post(reconcileRoot02, h.serve02)
 	router.Get(reconcileRoot02+"/suggest/{kind}", h.suggest02)
 	router.Get(reconcileRoot02+"/extend/propose", h.propose02)
+	describeReconcile02(api)
+}
+
+// describeReconcile02 describes the routes of the 0.2 endpoint and the
+// 1.0 root's POST, which are not Huma operations (form posts, JSONP).
+func describeReconcile02(api huma.API) {
+	q := func(name, desc, example string) *huma.Param {
+		return &huma.Param{Name: name, In: "query", Description: desc, Schema: &huma.Schema{Type: huma.TypeString, Examples: []any{example}}}
+	}
+	callback := q("callback", "JSONP: wrap the answer in a call of this JavaScript function", "cb")
+	js := map[string]*huma.MediaType{"application/json": {Schema: objectSchema}, "application/javascript": {Schema: stringSchema}}
+	bad := map[int]string{http.StatusBadRequest: "A malformed query, form or parameter", http.StatusServiceUnavailable: "No dataset snapshot is loaded yet"}
+	form := &huma.RequestBody{Description: "Form-encoded `queries` (a 0.2 query batch as JSON) or `extend` (a data extension query as JSON)",
+		Content: map[string]*huma.MediaType{"application/x-www-form-urlencoded": {Schema: &huma.Schema{Type: huma.TypeObject,
+			Properties: map[string]*huma.Schema{"queries": stringSchema, "extend": stringSchema, "callback": stringSchema}}}}}
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		rt := route{id: "reconcile-02-" + strings.ToLower(method), method: method, path: reconcileRoot02, tag: "Reconciliation",
+			summary: "Reconciliation service 0.2 (OpenRefine 3.x)",
+			desc: "Without `queries` or `extend`, the 0.2 service manifest; with `queries`, candidates per query; with `extend`, " +
+				"the requested properties of the requested entities. `callback` answers JSONP.",
+			params: []*huma.Param{q("queries", "A 0.2 query batch, as JSON", `{"q0":{"query":"Munich","type":"municipality"}}`),
+				q("extend", "A data extension query, as JSON", `{"ids":["munich"],"properties":[{"id":"country"}]}`), callback},
+			ok: js, more: with(bad, map[int]string{http.StatusRequestEntityTooLarge: "Too many queries in one batch"})}
+		if method == http.MethodPost {
+			rt.params = []*huma.Param{callback}
+		}
+		op := rt
+		op.describe(api)
+		if method == http.MethodPost {
+			api.OpenAPI().Paths[reconcileRoot02].Post.RequestBody = form
+		}
+	}
+	route{id: "suggest-02", method: http.MethodGet, path: reconcileRoot02 + "/suggest/{kind}", tag: "Reconciliation",
+		summary: "Suggest services 0.2", desc: "Auto-completes entity names, types or properties (`kind`: entity, type, property); `callback` answers JSONP.",
+		params: []*huma.Param{pathParam("kind", "entity, type or property", "entity"), q("prefix", "What was typed so far", "mun"),
+			q("type", "Restrict entities or properties to a type", "municipality"), q("cursor", "Number of suggestions to skip", "0"), callback},
+		ok: js, more: with(bad, map[int]string{http.StatusNotFound: "No such suggest service"})}.describe(api)
+	route{id: "propose-properties-02", method: http.MethodGet, path: reconcileRoot02 + "/extend/propose", tag: "Reconciliation",
+		summary: "Propose properties 0.2", desc: "Lists the properties data extension can fetch for a type; `callback` answers JSONP.",
+		params: []*huma.Param{q("type", "The type", "municipality"), q("limit", "Most properties to list", "10"), callback},
+		ok:     js, more: bad}.describe(api)
+	route{id: "reconcile-root-post", method: http.MethodPost, path: reconcileRoot, tag: "Reconciliation",
+		summary: "Reconcile a batch of queries at the endpoint itself",
+		desc:    "A JSON query batch (1.0 draft), answered as at `/reconcile/reconcile`; form-encoded 0.2 queries are answered in the 0.2 shape.",
+		ok:      map[string]*huma.MediaType{"application/json": {Schema: objectSchema}},
+		more:    with(bad, map[int]string{http.StatusUnsupportedMediaType: "Neither JSON nor a form", http.StatusRequestEntityTooLarge: "Too many queries in one batch"})}.describe(api)
+	api.OpenAPI().Paths[reconcileRoot].Post.RequestBody = &huma.RequestBody{Required: true, Content: map[string]*huma.MediaType{
+		"application/json": {Schema: objectSchema}, "application/x-www-form-urlencoded": form.Content["application/x-www-form-urlencoded"]}}
 }
 
 // addTag adds a tag to the document once.
@@ -145,13 +194,26 @@ func addTag(o *huma.OpenAPI, name, desc string) {
 	o.Tags = append(o.Tags, &huma.Tag{Name: name, Description: desc})
 }
 
-// index returns the index of the snapshot in force.
+// reconcileKey is the reconciliation index in the read model.
+type reconcileKey struct{}
+
+// index returns the index of the snapshot in force, built once per
+// snapshot.
 func (h *reconcileAPI) index() (*reconcile.Index, bool) {
-	snap := h.s.snaps.Load()
-	if snap == nil {
+	st := h.s.states.Current()
+	if st == nil {
 		return nil, false
 	}
-	return h.cache.Index(snap), true
+	ix, _ := query.Cached(st.View, reconcileKey{}, func() (*reconcile.Index, error) { return reconcile.NewIndex(st.Snapshot()), nil })
+	return ix, true
+}
+
+// snapshot returns the snapshot in force, or nil.
+func (h *reconcileAPI) snapshot() *dataset.Snapshot {
+	if st := h.s.states.Current(); st != nil {
+		return st.Snapshot()
+	}
+	return nil
 }
 
 var errNoSnapshot = huma.Error503ServiceUnavailable("no dataset snapshot loaded yet")
@@ -305,7 +367,7 @@ func (h *reconcileAPI) view(ctx context.Context, in *ViewInput) (*viewOutput, er
 }
 
 func (h *reconcileAPI) mixnmatch(ctx context.Context, _ *struct{}) (*huma.StreamResponse, error) {
-	snap := h.s.snaps.Load()
+	snap := h.snapshot()
 	if snap == nil {
 		return nil, errNoSnapshot
 	}
@@ -324,7 +386,7 @@ type QuickStatementsInput struct {
 }
 
 func (h *reconcileAPI) quickstatements(ctx context.Context, in *QuickStatementsInput) (*huma.StreamResponse, error) {
-	snap := h.s.snaps.Load()
+	snap := h.snapshot()
 	if snap == nil {
 		return nil, errNoSnapshot
 	}
@@ -361,7 +423,7 @@ func setExportHeaders(hc huma.Context, snap *dataset.Snapshot, contentType, file
 func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 	ix, ok := h.index()
 	if !ok {
-		writeProblem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet")
+		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -370,7 +432,7 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 		var b reconcile.QueryBatch10
 		dec := json.NewDecoder(r.Body)
 		if err := dec.Decode(&b); err != nil {
-			writeProblem(w, http.StatusBadRequest, "the body is not a reconciliation query batch: "+err.Error())
+			problem(w, http.StatusBadRequest, "the body is not a reconciliation query batch: "+err.Error(), nil)
 			return
 		}
 		qs, err := reconcile.Queries10(b)
@@ -382,8 +444,8 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 	case "application/x-www-form-urlencoded", "multipart/form-data":
 		h.serve02(w, r)
 	default:
-		writeProblem(w, http.StatusUnsupportedMediaType, "POST a JSON query batch (application/json); "+
-			"0.2 clients may post form-encoded queries")
+		problem(w, http.StatusUnsupportedMediaType, "POST a JSON query batch (application/json); "+
+			"0.2 clients may post form-encoded queries", nil)
 	}
 }
 
@@ -392,7 +454,7 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 // form-encoded body; JSONP with "callback".
 func (h *reconcileAPI) serve02(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		writeProblem(w, http.StatusBadRequest, "the form cannot be read: "+err.Error())
+		problem(w, http.StatusBadRequest, "the form cannot be read: "+err.Error(), nil)
 		return
 	}
 	if !r.Form.Has("queries") && !r.Form.Has("extend") {
@@ -401,7 +463,7 @@ func (h *reconcileAPI) serve02(w http.ResponseWriter, r *http.Request) {
 	}
 	ix, ok := h.index()
 	if !ok {
-		writeProblem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet")
+		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
 		return
 	}
 	if r.Form.Has("queries") {
@@ -429,14 +491,14 @@ func (h *reconcileAPI) suggest02(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	cursor, err := nonNegative(q.Get("cursor"))
 	if err != nil {
-		writeProblem(w, http.StatusBadRequest, "cursor: "+err.Error())
+		problem(w, http.StatusBadRequest, "cursor: "+err.Error(), nil)
 		return
 	}
 	switch chi.URLParam(r, "kind") {
 	case "entity":
 		ix, ok := h.index()
 		if !ok {
-			writeProblem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet")
+			problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
 			return
 		}
 		writeJSONP(w, r, ix.SuggestEntities(q.Get("prefix"), q.Get("type"), cursor, reconcile.DefaultLimit))
@@ -445,7 +507,7 @@ func (h *reconcileAPI) suggest02(w http.ResponseWriter, r *http.Request) {
 	case "property":
 		writeJSONP(w, r, reconcile.SuggestProperties(q.Get("prefix"), q.Get("type"), cursor, reconcile.DefaultLimit))
 	default:
-		writeProblem(w, http.StatusNotFound, "suggest services are entity, type and property")
+		problem(w, http.StatusNotFound, "suggest services are entity, type and property", nil)
 	}
 }
 
@@ -453,7 +515,7 @@ func (h *reconcileAPI) suggest02(w http.ResponseWriter, r *http.Request) {
 func (h *reconcileAPI) propose02(w http.ResponseWriter, r *http.Request) {
 	limit, err := nonNegative(r.URL.Query().Get("limit"))
 	if err != nil {
-		writeProblem(w, http.StatusBadRequest, "limit: "+err.Error())
+		problem(w, http.StatusBadRequest, "limit: "+err.Error(), nil)
 		return
 	}
 	p, err := reconcile.ProposeProperties(r.URL.Query().Get("type"), limit)
@@ -478,18 +540,18 @@ func nonNegative(s string) (int, error) {
 func writeReconcileError(w http.ResponseWriter, err error) {
 	switch {
 	case errors.Is(err, reconcile.ErrTooLarge):
-		writeProblem(w, http.StatusRequestEntityTooLarge, err.Error())
+		problem(w, http.StatusRequestEntityTooLarge, err.Error(), nil)
 	case errors.Is(err, reconcile.ErrInvalid):
-		writeProblem(w, http.StatusBadRequest, err.Error())
+		problem(w, http.StatusBadRequest, err.Error(), nil)
 	default:
-		writeProblem(w, http.StatusInternalServerError, "the server failed to answer")
+		problem(w, http.StatusInternalServerError, "the server failed to answer", nil)
 	}
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
-		writeProblem(w, http.StatusInternalServerError, "the server failed to answer")
+		problem(w, http.StatusInternalServerError, "the server failed to answer", nil)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -513,12 +575,12 @@ func writeJSONP(w http.ResponseWriter, r *http.Request, v any) {
 		return
 	}
 	if len(cb) > 100 || !callbackPattern.MatchString(cb) {
-		writeProblem(w, http.StatusBadRequest, "callback must be a JavaScript identifier")
+		problem(w, http.StatusBadRequest, "callback must be a JavaScript identifier", nil)
 		return
 	}
 	body, err := json.Marshal(v) // escapes <, > and &, U+2028 and U+2029
 	if err != nil {
-		writeProblem(w, http.StatusInternalServerError, "the server failed to answer")
+		problem(w, http.StatusInternalServerError, "the server failed to answer", nil)
 		return
 	}
 	w.Header().Set("Content-Type", "application/javascript; charset=utf-8")

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,15 +11,18 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/go-chi/chi/v5"
 
+	"github.com/moving-cities/opendata/apidocs"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/publish"
+	"github.com/moving-cities/opendata/query"
 )
 
 // registerREST adds the REST collections (issue 5): list and get
@@ -30,35 +34,23 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 	huma.Register(api, listOp[Municipality](api, "list-municipalities", "/municipalities", "Municipalities", "List municipalities",
 		"Lists the municipalities, filtered, searched by name in any language and sorted, one page at a time. "+
 			"Follow the `next` link (in the body and the `Link` header) to walk every page."), s.listMunicipalities)
-	huma.Register(api, getOp("get-municipality", "/municipalities/{id}", "Municipalities", "Get a municipality",
-		"Returns one municipality by its ID. A renamed ID answers 301 to the new one; a removed ID answers 410 Gone."), s.getMunicipality)
 
 	huma.Register(api, listOp[Country](api, "list-countries", "/countries", "Countries", "List countries",
 		"Lists the countries of the listed municipalities, identified by their ISO 3166-1 alpha-2 codes."), s.listCountries)
-	huma.Register(api, getOp("get-country", "/countries/{id}", "Countries", "Get a country",
-		"Returns one country by its ISO 3166-1 alpha-2 code (upper case)."), s.getCountry)
 
 	huma.Register(api, listOp[Network](api, "list-networks", "/networks", "Networks", "List networks",
 		"Lists the city networks and programmes that municipalities join."), s.listNetworks)
-	huma.Register(api, getOp("get-network", "/networks/{id}", "Networks", "Get a network",
-		"Returns one network by its ID. Its members are listed by `GET /networks/{id}/members`."), s.getNetwork)
 	huma.Register(api, listOp[NetworkMember](api, "list-network-members", "/networks/{id}/members", "Networks", "List a network's members",
 		"Lists the memberships of one network, each with its member municipality in short: who joined, since and until when, on what source."), s.listNetworkMembers)
 
 	huma.Register(api, listOp[Membership](api, "list-memberships", "/memberships", "Memberships", "List memberships",
 		"Lists memberships: a municipality in a network over a period, with its source. Dates have the precision the sources give (year, month or day)."), s.listMemberships)
-	huma.Register(api, getOp("get-membership", "/memberships/{id}", "Memberships", "Get a membership",
-		"Returns one membership by its ID."), s.getMembership)
 
 	huma.Register(api, listOp[Approach](api, "list-approaches", "/approaches", "Approaches", "List approaches",
 		"Lists the local approaches (policies and practices) municipalities implemented."), s.listApproaches)
-	huma.Register(api, getOp("get-approach", "/approaches/{id}", "Approaches", "Get an approach",
-		"Returns one approach by its ID."), s.getApproach)
 
 	huma.Register(api, listOp[Category](api, "list-categories", "/categories", "Categories", "List categories",
 		"Lists the categories approaches are filed under (a SKOS concept scheme)."), s.listCategories)
-	huma.Register(api, getOp("get-category", "/categories/{id}", "Categories", "Get a category",
-		"Returns one category by its ID. A former ID of the category answers 301 to the current one."), s.getCategory)
 
 	huma.Register(api, huma.Operation{
 		OperationID: "get-wikidata-entity",
@@ -73,12 +65,31 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 		RejectUnknownQueryParameters: true,
 	}, s.findByWikidata)
 
-	router.Get("/docs", s.serveDocs(api))
+	docs := sync.OnceValues(func() (*rendered, error) {
+		b, err := apidocs.Render(api.OpenAPI())
+		if err != nil {
+			return nil, err
+		}
+		return newRendered(b, htmlFormat.ContentType, time.Time{}), nil
+	})
+	router.Get("/docs", func(w http.ResponseWriter, r *http.Request) {
+		rep, err := docs()
+		if err != nil {
+			s.log.ErrorContext(r.Context(), "render API reference", "err", err)
+			problem(w, http.StatusInternalServerError, "the API reference could not be rendered; the error was logged", nil)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+		rep.serve(w, r, http.StatusOK, maxAge5m)
+	})
+	route{id: "get-api-reference", method: http.MethodGet, path: "/docs", tag: "Meta", summary: "The API reference",
+		desc: "This document as a page for people, rendered by the service itself.",
+		ok:   map[string]*huma.MediaType{"text/html": {Schema: stringSchema}}}.describe(api)
 	router.NotFound(func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, http.StatusNotFound, fmt.Sprintf("nothing is published at %s; the API reference is at /docs", r.URL.Path))
+		problem(w, http.StatusNotFound, fmt.Sprintf("nothing is published at %s; the API reference is at /docs", r.URL.Path), nil)
 	})
 	router.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; the API is read-only (GET, HEAD, OPTIONS)", r.Method, r.URL.Path))
+		problem(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; the API is read-only (GET, HEAD, OPTIONS)", r.Method, r.URL.Path), nil)
 	})
 }
 
@@ -146,15 +157,6 @@ func listOp[T any](api huma.API, id, path, tag, summary, desc string) huma.Opera
 	}
 }
 
-func getOp(id, path, tag, summary, desc string) huma.Operation {
-	return huma.Operation{
-		OperationID: id, Method: http.MethodGet, Path: path, Summary: summary, Description: desc, Tags: []string{tag},
-		Errors: []int{http.StatusMovedPermanently, http.StatusNotFound, http.StatusGone, http.StatusTooManyRequests,
-			http.StatusServiceUnavailable},
-		RejectUnknownQueryParameters: true,
-	}
-}
-
 // PageParams are the paging parameters of every list.
 type PageParams struct {
 	Limit  int    `query:"limit" default:"50" minimum:"1" maximum:"1000" doc:"Largest number of records to return in one page" example:"50"`
@@ -195,64 +197,12 @@ type ListOutput struct {
 	Body        []byte
 }
 
-// GetOutput is a single entity.
-type GetOutput[T any] struct {
-	Link []string `header:"Link" doc:"Link to the JSON-LD context (rel http://www.w3.org/ns/json-ld#context)"`
-	Body T
-}
-
-type (
-	ListMunicipalitiesOutput = ListOutput
-	GetMunicipalityOutput    = GetOutput[Municipality]
-	ListCountriesOutput      = ListOutput
-	GetCountryOutput         = GetOutput[Country]
-	ListNetworksOutput       = ListOutput
-	GetNetworkOutput         = GetOutput[Network]
-	ListNetworkMembersOutput = ListOutput
-	ListMembershipsOutput    = ListOutput
-	GetMembershipOutput      = GetOutput[Membership]
-	ListApproachesOutput     = ListOutput
-	GetApproachOutput        = GetOutput[Approach]
-	ListCategoriesOutput     = ListOutput
-	GetCategoryOutput        = GetOutput[Category]
-)
-
 // FindByWikidataOutput redirects to the entity's document.
 type FindByWikidataOutput struct {
 	Location string `header:"Location" doc:"URL of the entity's document"`
 }
 
 // Inputs.
-
-// GetMunicipalityInput names a municipality.
-type GetMunicipalityInput struct {
-	ID string `path:"id" maxLength:"200" doc:"Identifier of the municipality" example:"munich"`
-}
-
-// GetCountryInput names a country.
-type GetCountryInput struct {
-	ID string `path:"id" maxLength:"200" doc:"ISO 3166-1 alpha-2 code of the country, upper case" example:"DE"`
-}
-
-// GetNetworkInput names a network.
-type GetNetworkInput struct {
-	ID string `path:"id" maxLength:"200" doc:"Identifier of the network" example:"solidarity-cities"`
-}
-
-// GetMembershipInput names a membership.
-type GetMembershipInput struct {
-	ID string `path:"id" maxLength:"200" doc:"Identifier of the membership" example:"munich-solidarity-cities"`
-}
-
-// GetApproachInput names an approach.
-type GetApproachInput struct {
-	ID string `path:"id" maxLength:"200" doc:"Identifier of the approach" example:"city-id-card"`
-}
-
-// GetCategoryInput names a category.
-type GetCategoryInput struct {
-	ID string `path:"id" maxLength:"200" doc:"Identifier of the category, or a former one" example:"reception"`
-}
 
 // ListMunicipalitiesInput filters, searches and sorts municipalities.
 type ListMunicipalitiesInput struct {
@@ -342,13 +292,14 @@ type FindByWikidataInput struct {
 
 // Handlers.
 
-// current returns the snapshot in force and its index.
-func (s *Server) current() (*dataset.Snapshot, *index, error) {
-	snap := s.snaps.Load()
-	if snap == nil {
-		return nil, nil, huma.Error503ServiceUnavailable("no dataset snapshot loaded yet; retry in a moment")
+// state returns the State in force, or the 503 to answer before the
+// first snapshot.
+func (s *Server) state() (*publish.State, error) {
+	st := s.states.Current()
+	if st == nil {
+		return nil, huma.Error503ServiceUnavailable("no dataset snapshot loaded yet; retry in a moment")
 	}
-	return snap, indexOf(snap, s.cfg.BaseURI), nil
+	return st, nil
 }
 
 // contextLink is the Link header value that makes JSON answers JSON-LD.
@@ -356,55 +307,58 @@ func (s *Server) contextLink() string {
 	return "<" + s.cfg.BaseURI + `/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`
 }
 
-func paramError(status int, param, value, msg string) error {
-	return huma.NewError(status, msg, &huma.ErrorDetail{Location: "query." + param, Value: value, Message: msg})
-}
-
-// unknownRef rejects a filter naming a record that does not exist.
-func unknownRef(param string, t dataset.Type, id string) error {
-	return paramError(http.StatusUnprocessableEntity, param, id, fmt.Sprintf("%s: no %s has the ID %q", param, t, id))
-}
-
-func withinFlag(f *filter, flag Flag, has func(i int32) bool) {
-	if flag.IsSet {
-		want := flag.Value
-		f.where(func(i int32) bool { return has(i) == want })
+func (f Flag) ptr() *bool {
+	if !f.IsSet {
+		return nil
 	}
+	return &f.Value
 }
 
-// list runs a list request and renders its page. Items are encoded once
-// per snapshot into cache (nil: not cached) and the page is assembled from
-// their JSON: encoding/json would validate every byte of it again.
-func list[T any](s *Server, c *collection, cache []atomic.Pointer[[]byte], f *filter, p PageParams, path, sort, q string, render func(i int32) T) (*ListOutput, error) {
-	filters := url.Values{}
-	for k, v := range p.query {
-		if k != "cursor" && k != "limit" && k != "sort" {
-			filters[k] = v
-		}
-	}
-	key := path + "?" + filters.Encode()
-	res, err := c.list(listRequest{path: path, key: key, sort: sort, q: q, cursor: p.Cursor, limit: p.Limit}, f)
+// itemCache holds, per snapshot and type, each record's JSON as its list
+// item and document show it, encoded on first use.
+type itemCache struct{ t dataset.Type }
+
+// list answers a list operation: the page the read model selects,
+// assembled from the records' JSON (encoded once per snapshot when cache
+// is set: encoding/json would otherwise validate every byte again).
+func list[T any](s *Server, req query.Request, p PageParams, cache bool, render func(snap *dataset.Snapshot, i int) T) (*ListOutput, error) {
+	st, err := s.state()
 	if err != nil {
-		var bad *errBadList
-		if errors.As(err, &bad) {
-			value := p.Cursor
-			switch bad.param {
-			case "q":
-				value = q
-			case "sort":
-				value = sort
-			}
-			return nil, paramError(bad.status, bad.param, value, bad.msg)
-		}
 		return nil, err
 	}
-	items := make([][]byte, len(res.items))
+	req.Cursor, req.Limit = p.Cursor, p.Limit
+	page, err := st.View.List(req)
+	if err != nil {
+		return nil, queryError(err)
+	}
+	snap := st.Snapshot()
+	var items []atomic.Pointer[[]byte]
+	if cache {
+		items, _ = query.Cached(st.View, itemCache{req.Type}, func() ([]atomic.Pointer[[]byte], error) {
+			return make([]atomic.Pointer[[]byte], snapLen(snap, req.Type)), nil
+		})
+	}
+	bodies := make([][]byte, len(page.Items))
 	size := 0
-	for j, i := range res.items {
-		if items[j], err = itemJSON(cache, i, render); err != nil {
-			return nil, fmt.Errorf("encode %s item %s: %w", path, c.ids[i], err)
+	for j, i := range page.Items {
+		if items != nil {
+			if b := items[i].Load(); b != nil {
+				bodies[j] = *b
+			}
 		}
-		size += len(items[j]) + 1
+		if bodies[j] == nil {
+			if bodies[j], err = encodeJSON(render(snap, i)); err != nil {
+				return nil, fmt.Errorf("encode %s %s: %w", req.Type, page.IDs[j], err)
+			}
+			if items != nil {
+				items[i].Store(&bodies[j])
+			}
+		}
+		size += len(bodies[j]) + 1
+	}
+	path := "/" + req.Type.Plural()
+	if req.Of != "" {
+		path = "/networks/" + url.PathEscape(req.Of) + "/members"
 	}
 	link := func(cur string) string {
 		q := url.Values{}
@@ -424,12 +378,12 @@ func list[T any](s *Server, c *collection, cache []atomic.Pointer[[]byte], f *fi
 	}
 	out := &ListOutput{ContentType: "application/json"}
 	var next, prev string
-	if res.hasNext {
-		next = link(res.nextCursor(path))
+	if page.Next != "" {
+		next = link(page.Next)
 		out.Link = append(out.Link, "<"+next+`>; rel="next"`)
 	}
-	if res.hasPrev {
-		prev = link(res.prevCursor(path))
+	if page.Prev != "" {
+		prev = link(page.Prev)
 		out.Link = append(out.Link, "<"+prev+`>; rel="prev"`)
 	}
 	out.Link = append(out.Link, "<"+link("")+`>; rel="first"`, s.contextLink())
@@ -437,13 +391,13 @@ func list[T any](s *Server, c *collection, cache []atomic.Pointer[[]byte], f *fi
 	// The fields of List, in its order.
 	b := bytes.NewBuffer(make([]byte, 0, size+len(next)+len(prev)+64))
 	b.WriteString(`{"items":[`)
-	for j, it := range items {
+	for j, it := range bodies {
 		if j > 0 {
 			b.WriteByte(',')
 		}
 		b.Write(it)
 	}
-	fmt.Fprintf(b, `],"total":%d,"limit":%d`, res.total, p.Limit)
+	fmt.Fprintf(b, `],"total":%d,"limit":%d`, page.Total, p.Limit)
 	for _, l := range []struct{ name, url string }{{"next", next}, {"prev", prev}} {
 		if l.url != "" {
 			u, _ := encodeJSON(l.url)
@@ -455,245 +409,90 @@ func list[T any](s *Server, c *collection, cache []atomic.Pointer[[]byte], f *fi
 	return out, nil
 }
 
-func (s *Server) listMunicipalities(_ context.Context, in *ListMunicipalitiesInput) (*ListMunicipalitiesOutput, error) {
-	snap, ix, err := s.current()
+// queryError is the problem of a request the read model refused.
+func queryError(err error) error {
+	var qe *query.Error
+	if !errors.As(err, &qe) {
+		return err
+	}
+	status := http.StatusUnprocessableEntity
+	if qe.Kind == query.Malformed {
+		status = http.StatusBadRequest
+	}
+	return huma.NewError(status, qe.Message, &huma.ErrorDetail{Location: "query." + qe.Param, Value: qe.Value, Message: qe.Message})
+}
+
+// encodeJSON encodes v as Huma encodes bodies: without HTML escaping.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+func (s *Server) listMunicipalities(_ context.Context, in *ListMunicipalitiesInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeMunicipality, Q: in.Q, Sort: in.Sort, Filter: query.Filter{
+		Country: in.Country, Network: in.Network, Category: in.Category, Featured: in.Featured.ptr(),
+		HasWikidata: in.HasWikidata.ptr(), Wikidata: in.Wikidata, BBox: in.BBox, Status: in.Status, ModifiedSince: in.ModifiedSince,
+	}}, in.PageParams, true, func(snap *dataset.Snapshot, i int) Municipality { return s.municipality(snap.Municipalities[i]) })
+}
+
+func (s *Server) listCountries(_ context.Context, in *ListCountriesInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeCountry, Q: in.Q, Sort: in.Sort, Filter: query.Filter{
+		HasWikidata: in.HasWikidata.ptr(), Wikidata: in.Wikidata, ModifiedSince: in.ModifiedSince,
+	}}, in.PageParams, true, func(snap *dataset.Snapshot, i int) Country { return s.country(snap.Countries[i]) })
+}
+
+func (s *Server) listNetworks(_ context.Context, in *ListNetworksInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeNetwork, Q: in.Q, Sort: in.Sort, Filter: query.Filter{
+		Country: in.Country, Scope: in.Scope, HasWikidata: in.HasWikidata.ptr(), Wikidata: in.Wikidata, ModifiedSince: in.ModifiedSince,
+	}}, in.PageParams, true, func(snap *dataset.Snapshot, i int) Network { return s.network(snap.Networks[i]) })
+}
+
+func (in *MembershipFilters) filter(network string) query.Filter {
+	return query.Filter{Network: network, Municipality: in.Municipality, Country: in.Country, ModifiedSince: in.ModifiedSince}
+}
+
+func (s *Server) listMemberships(_ context.Context, in *ListMembershipsInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeMembership, Q: in.Q, Sort: in.Sort, Filter: in.filter(in.Network)},
+		in.PageParams, true, func(snap *dataset.Snapshot, i int) Membership { return s.membership(snap.Memberships[i]) })
+}
+
+func (s *Server) listNetworkMembers(_ context.Context, in *ListNetworkMembersInput) (*ListOutput, error) {
+	st, err := s.state()
 	if err != nil {
 		return nil, err
 	}
-	mi := ix.municipalities()
-	at := func(i int32) *dataset.Municipality { return snap.Municipalities[i] }
-	var f filter
-	if in.Country != "" {
-		if _, ok := snap.Country(in.Country); !ok {
-			return nil, unknownRef("country", dataset.TypeCountry, in.Country)
-		}
-		f.within(mi.byCountry[in.Country])
+	if _, ok := st.Snapshot().Network(in.ID); !ok {
+		return nil, s.missing(st.Snapshot(), dataset.TypeNetwork, in.ID)
 	}
-	if in.Network != "" {
-		if _, ok := snap.Network(in.Network); !ok {
-			return nil, unknownRef("network", dataset.TypeNetwork, in.Network)
-		}
-		f.within(mi.byNetwork[in.Network])
-	}
-	if in.Category != "" {
-		cat, err := categoryParam(snap, "category", in.Category)
-		if err != nil {
-			return nil, err
-		}
-		f.within(mi.byCategory[cat])
-	}
-	if in.Wikidata != "" {
-		var hit []int32
-		if m, ok := snap.MunicipalityByQID(in.Wikidata); ok {
-			hit = []int32{mi.byID[m.ID]}
-		}
-		f.within(hit)
-	}
-	if in.BBox != "" {
-		box, err := parseBBox(in.BBox)
-		if err != nil {
-			return nil, paramError(http.StatusUnprocessableEntity, "bbox", in.BBox, "bbox: "+err.Error())
-		}
-		f.where(func(i int32) bool { return mi.hasCoords[i] && box.contains(&mi.coords[i]) })
-	}
-	withinFlag(&f, in.Featured, func(i int32) bool { return mi.featured[i] })
-	withinFlag(&f, in.HasWikidata, func(i int32) bool { return mi.hasQID[i] })
-	if in.Status != "" {
-		active := in.Status == string(dataset.StatusActive)
-		f.where(func(i int32) bool { return mi.active[i] == active })
-	}
-	mi.modifiedSince(&f, in.ModifiedSince)
-	return list(s, mi.collection, mi.encodedJSON, &f, in.PageParams, "/municipalities", in.Sort, in.Q,
-		func(i int32) Municipality { return s.municipality(at(i)) })
+	return list(s, query.Request{Type: dataset.TypeMembership, Of: in.ID, Q: in.Q, Sort: in.Sort, Filter: in.filter("")},
+		in.PageParams, false, func(snap *dataset.Snapshot, i int) NetworkMember { return s.member(snap, snap.Memberships[i]) })
 }
 
-func (s *Server) listCountries(_ context.Context, in *ListCountriesInput) (*ListCountriesOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	c := ix.countries()
-	at := func(i int32) *dataset.Country { return snap.Countries[i] }
-	var f filter
-	if in.Wikidata != "" {
-		f.where(func(i int32) bool { return at(i).Wikidata == in.Wikidata })
-	}
-	withinFlag(&f, in.HasWikidata, func(i int32) bool { return at(i).Wikidata != "" })
-	c.modifiedSince(&f, in.ModifiedSince)
-	return list(s, c, c.encodedJSON, &f, in.PageParams, "/countries", in.Sort, in.Q,
-		func(i int32) Country { return s.country(at(i)) })
+func (s *Server) listApproaches(_ context.Context, in *ListApproachesInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeApproach, Q: in.Q, Sort: in.Sort, Filter: query.Filter{
+		Municipality: in.Municipality, Country: in.Country, Category: in.Category, Status: in.Status, ModifiedSince: in.ModifiedSince,
+	}}, in.PageParams, true, func(snap *dataset.Snapshot, i int) Approach { return s.approach(snap.Approaches[i]) })
 }
 
-func (s *Server) listNetworks(_ context.Context, in *ListNetworksInput) (*ListNetworksOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	ni := ix.networks()
-	at := func(i int32) *dataset.Network { return snap.Networks[i] }
-	var f filter
-	if in.Country != "" {
-		if _, ok := snap.Country(in.Country); !ok {
-			return nil, unknownRef("country", dataset.TypeCountry, in.Country)
-		}
-		f.within(ni.byCountry[in.Country])
-	}
-	if in.Scope != "" {
-		f.where(func(i int32) bool { return string(at(i).Scope) == in.Scope })
-	}
-	if in.Wikidata != "" {
-		f.where(func(i int32) bool { return at(i).Wikidata == in.Wikidata })
-	}
-	withinFlag(&f, in.HasWikidata, func(i int32) bool { return at(i).Wikidata != "" })
-	ni.modifiedSince(&f, in.ModifiedSince)
-	return list(s, ni.collection, ni.encodedJSON, &f, in.PageParams, "/networks", in.Sort, in.Q,
-		func(i int32) Network { return s.network(at(i)) })
-}
-
-// membershipFilter applies the filters memberships and members share.
-func membershipFilter(snap *dataset.Snapshot, mi *membIndex, in *MembershipFilters, f *filter) error {
-	if in.Municipality != "" {
-		if _, ok := snap.Municipality(in.Municipality); !ok {
-			return unknownRef("municipality", dataset.TypeMunicipality, in.Municipality)
-		}
-		f.within(mi.byMunicipality[in.Municipality])
-	}
-	if in.Country != "" {
-		if _, ok := snap.Country(in.Country); !ok {
-			return unknownRef("country", dataset.TypeCountry, in.Country)
-		}
-		f.within(mi.byCountry[in.Country])
-	}
-	mi.modifiedSince(f, in.ModifiedSince)
-	return nil
-}
-
-func (s *Server) listMemberships(_ context.Context, in *ListMembershipsInput) (*ListMembershipsOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	mi := ix.memberships()
-	var f filter
-	if in.Network != "" {
-		if _, ok := snap.Network(in.Network); !ok {
-			return nil, unknownRef("network", dataset.TypeNetwork, in.Network)
-		}
-		f.within(mi.byNetwork[in.Network])
-	}
-	if err := membershipFilter(snap, mi, &in.MembershipFilters, &f); err != nil {
-		return nil, err
-	}
-	return list(s, mi.collection, mi.encodedJSON, &f, in.PageParams, "/memberships", in.Sort, in.Q,
-		func(i int32) Membership { return s.membership(snap.Memberships[i]) })
-}
-
-func (s *Server) listNetworkMembers(_ context.Context, in *ListNetworkMembersInput) (*ListNetworkMembersOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	if _, ok := snap.Network(in.ID); !ok {
-		return nil, s.missing(snap, dataset.TypeNetwork, in.ID)
-	}
-	mi := ix.memberships()
-	var f filter
-	f.within(mi.byNetwork[in.ID])
-	if err := membershipFilter(snap, mi, &in.MembershipFilters, &f); err != nil {
-		return nil, err
-	}
-	return list(s, mi.collection, nil, &f, in.PageParams, "/networks/"+url.PathEscape(in.ID)+"/members", in.Sort, in.Q,
-		func(i int32) NetworkMember { return s.member(snap, snap.Memberships[i]) })
-}
-
-func (s *Server) listApproaches(_ context.Context, in *ListApproachesInput) (*ListApproachesOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	ai := ix.approaches()
-	at := func(i int32) *dataset.Approach { return snap.Approaches[i] }
-	var f filter
-	if in.Municipality != "" {
-		if _, ok := snap.Municipality(in.Municipality); !ok {
-			return nil, unknownRef("municipality", dataset.TypeMunicipality, in.Municipality)
-		}
-		f.within(ai.byMunicipality[in.Municipality])
-	}
-	if in.Country != "" {
-		if _, ok := snap.Country(in.Country); !ok {
-			return nil, unknownRef("country", dataset.TypeCountry, in.Country)
-		}
-		f.within(ai.byCountry[in.Country])
-	}
-	if in.Category != "" {
-		cat, err := categoryParam(snap, "category", in.Category)
-		if err != nil {
-			return nil, err
-		}
-		f.within(ai.byCategory[cat])
-	}
-	if in.Status != "" {
-		f.where(func(i int32) bool { return string(at(i).Status) == in.Status })
-	}
-	ai.modifiedSince(&f, in.ModifiedSince)
-	return list(s, ai.collection, ai.encodedJSON, &f, in.PageParams, "/approaches", in.Sort, in.Q,
-		func(i int32) Approach { return s.approach(at(i)) })
-}
-
-func (s *Server) listCategories(_ context.Context, in *ListCategoriesInput) (*ListCategoriesOutput, error) {
-	snap, ix, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	at := func(i int32) *dataset.Category { return snap.Categories[i] }
-	c := ix.categories()
-	var f filter
-	c.modifiedSince(&f, in.ModifiedSince)
-	return list(s, c, c.encodedJSON, &f, in.PageParams, "/categories", in.Sort, in.Q,
-		func(i int32) Category { return s.category(at(i)) })
-}
-
-// categoryParam resolves a category filter, former IDs included.
-func categoryParam(snap *dataset.Snapshot, param, id string) (string, error) {
-	if _, ok := snap.Category(id); ok {
-		return id, nil
-	}
-	if c, ok := snap.CategoryByAlias(id); ok {
-		return c.ID, nil
-	}
-	return "", unknownRef(param, dataset.TypeCategory, id)
-}
-
-// get serves entity t/id through render, or the reason it cannot.
-func get[T any](s *Server, t dataset.Type, id string) (*GetOutput[T], error) {
-	snap, _, err := s.current()
-	if err != nil {
-		return nil, err
-	}
-	body, ok := s.entityBody(snap, t, id)
-	if !ok {
-		return nil, s.missing(snap, t, id)
-	}
-	return &GetOutput[T]{Link: []string{s.contextLink()}, Body: body.(T)}, nil
+func (s *Server) listCategories(_ context.Context, in *ListCategoriesInput) (*ListOutput, error) {
+	return list(s, query.Request{Type: dataset.TypeCategory, Q: in.Q, Sort: in.Sort, Filter: query.Filter{ModifiedSince: in.ModifiedSince}},
+		in.PageParams, true, func(snap *dataset.Snapshot, i int) Category { return s.category(snap.Categories[i]) })
 }
 
 // missing explains why entity t/id is not served: renamed (301 to the
 // current ID), removed (410) or never published (404).
 func (s *Server) missing(snap *dataset.Snapshot, t dataset.Type, id string) error {
-	if t == dataset.TypeCategory {
-		if c, ok := snap.CategoryByAlias(id); ok {
-			return huma.ErrorWithHeaders(
-				huma.NewError(http.StatusMovedPermanently, fmt.Sprintf("%q is a former ID of category %q", id, c.ID)),
-				http.Header{"Location": {s.docURL(t, c.ID)}})
-		}
+	if to, msg, ok := redirect(snap, t, id); ok {
+		return huma.ErrorWithHeaders(
+			huma.NewError(http.StatusMovedPermanently, msg),
+			http.Header{"Location": {s.docURL(t, to)}})
 	}
-	if r, current, ok := snap.Retirement(t, id); ok {
-		if current != "" {
-			return huma.ErrorWithHeaders(
-				huma.NewError(http.StatusMovedPermanently, fmt.Sprintf("%s %q is now %q", t, id, current)),
-				http.Header{"Location": {s.docURL(t, current)}})
-		}
+	if r, _, ok := snap.Retirement(t, id); ok {
 		msg := fmt.Sprintf("%s %q was removed", t, id)
 		if r.Reason != "" {
 			msg += ": " + r.Reason
@@ -703,28 +502,18 @@ func (s *Server) missing(snap *dataset.Snapshot, t dataset.Type, id string) erro
 	return huma.Error404NotFound(fmt.Sprintf("no %s has the ID %q", t, id))
 }
 
-func (s *Server) getMunicipality(_ context.Context, in *GetMunicipalityInput) (*GetMunicipalityOutput, error) {
-	return get[Municipality](s, dataset.TypeMunicipality, in.ID)
-}
-
-func (s *Server) getCountry(_ context.Context, in *GetCountryInput) (*GetCountryOutput, error) {
-	return get[Country](s, dataset.TypeCountry, in.ID)
-}
-
-func (s *Server) getNetwork(_ context.Context, in *GetNetworkInput) (*GetNetworkOutput, error) {
-	return get[Network](s, dataset.TypeNetwork, in.ID)
-}
-
-func (s *Server) getMembership(_ context.Context, in *GetMembershipInput) (*GetMembershipOutput, error) {
-	return get[Membership](s, dataset.TypeMembership, in.ID)
-}
-
-func (s *Server) getApproach(_ context.Context, in *GetApproachInput) (*GetApproachOutput, error) {
-	return get[Approach](s, dataset.TypeApproach, in.ID)
-}
-
-func (s *Server) getCategory(_ context.Context, in *GetCategoryInput) (*GetCategoryOutput, error) {
-	return get[Category](s, dataset.TypeCategory, in.ID)
+// redirect says where a former ID of t now lives, and why: a renamed or
+// merged entity (through chains of renames), or a category's former ID.
+func redirect(snap *dataset.Snapshot, t dataset.Type, id string) (to, msg string, ok bool) {
+	if t == dataset.TypeCategory {
+		if c, ok := snap.CategoryByAlias(id); ok {
+			return c.ID, fmt.Sprintf("%q is a former ID of category %q", id, c.ID), true
+		}
+	}
+	if _, current, ok := snap.Retirement(t, id); ok && current != "" {
+		return current, fmt.Sprintf("%s %q is now %q", t, id, current), true
+	}
+	return "", "", false
 }
 
 var qidPattern = regexp.MustCompile(`^Q[1-9][0-9]*$`)
@@ -734,52 +523,13 @@ func (s *Server) findByWikidata(_ context.Context, in *FindByWikidataInput) (*Fi
 		return nil, huma.Error400BadRequest(fmt.Sprintf("%q is not a Wikidata item ID: expected Q followed by digits, as in Q1726", in.QID),
 			&huma.ErrorDetail{Location: "path.qid", Value: in.QID, Message: "expected Q followed by digits"})
 	}
-	snap, ix, err := s.current()
+	st, err := s.state()
 	if err != nil {
 		return nil, err
 	}
-	ref, ok := ix.wikidata(in.QID)
-	if !ok || !snap.Exists(ref.typ, ref.id) {
+	t, id, ok := st.View.ByWikidata(in.QID)
+	if !ok {
 		return nil, huma.Error404NotFound(fmt.Sprintf("no municipality, network or country is linked to Wikidata item %s", in.QID))
 	}
-	return &FindByWikidataOutput{Location: s.docURL(ref.typ, ref.id)}, nil
-}
-
-// bbox is a parsed bbox parameter.
-type bbox struct{ west, south, east, north float64 }
-
-func parseBBox(s string) (bbox, error) {
-	parts := strings.Split(s, ",")
-	if len(parts) != 4 {
-		return bbox{}, fmt.Errorf("expected four numbers west,south,east,north, got %d value(s)", len(parts))
-	}
-	var v [4]float64
-	for j, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return bbox{}, fmt.Errorf("%q is not a number", p)
-		}
-		v[j] = x
-	}
-	b := bbox{v[0], v[1], v[2], v[3]}
-	switch {
-	case b.west < -180 || b.west > 180 || b.east < -180 || b.east > 180:
-		return bbox{}, errors.New("longitudes must be between -180 and 180")
-	case b.south < -90 || b.south > 90 || b.north < -90 || b.north > 90:
-		return bbox{}, errors.New("latitudes must be between -90 and 90")
-	case b.south > b.north:
-		return bbox{}, errors.New("south must not be greater than north")
-	}
-	return b, nil
-}
-
-// contains reports whether c is in the box; a position-less record is not.
-func (b bbox) contains(c *dataset.Coordinates) bool {
-	if c == nil || c.Lat < b.south || c.Lat > b.north {
-		return false
-	}
-	if b.west <= b.east {
-		return c.Lon >= b.west && c.Lon <= b.east
-	}
-	return c.Lon >= b.west || c.Lon <= b.east // crosses the antimeridian
+	return &FindByWikidataOutput{Location: s.docURL(t, id)}, nil
 }

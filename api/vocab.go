@@ -2,16 +2,12 @@ package api
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -20,6 +16,7 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/pages"
+	"github.com/moving-cities/opendata/query"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -31,50 +28,22 @@ import (
 // a strong ETag.
 
 // registerVocab serves the vocabulary and the JSON-LD context (issue 3).
-// The routes are documents, not operations, so they go on the router.
-func registerVocab(_ huma.API, router chi.Router, s *Server) {
-	h := &vocabHandler{s: s}
+func registerVocab(api huma.API, router chi.Router, s *Server) {
 	for _, path := range []string{"/vocab", "/vocab.{ext}", "/vocab/{version}"} {
-		router.Get(path, h.vocab)
-		router.Head(path, h.vocab)
+		router.Get(path, s.vocab)
+		router.Head(path, s.vocab)
 	}
-	router.Get("/context.jsonld", h.context)
-	router.Head("/context.jsonld", h.context)
+	router.Get("/context.jsonld", s.context)
+	router.Head("/context.jsonld", s.context)
+	describeVocab(api)
 }
 
-// htmlFormat is the HTML documentation, next to the RDF formats.
-var htmlFormat = &exporters.Format{Name: "html", Label: "HTML", Suffix: ".html", MediaType: "text/html",
-	Aliases: []string{"application/xhtml+xml"}, ContentType: "text/html; charset=utf-8"}
+// vocabOffer are the representations of /vocab ("*/*" gets Turtle).
+var vocabOffer = offer{exporters.Turtle, htmlFormat, exporters.JSONLD, exporters.RDFXML, exporters.NTriples}
 
-// vocabFormats are the representations of /vocab, in the order of
-// preference when a client accepts several equally ("*/*" gets Turtle).
-var vocabFormats = []*exporters.Format{exporters.Turtle, htmlFormat, exporters.JSONLD, exporters.RDFXML, exporters.NTriples}
-
-// vocabOffers are the media types /vocab negotiates over: canonical ones
-// first, then aliases, and application/json for JSON-LD.
-var vocabOffers = append(exporters.MediaTypes(vocabFormats), "application/json")
-
-func vocabFormatFor(mediaType string) *exporters.Format {
-	if mediaType == "application/json" {
-		return exporters.JSONLD
-	}
-	for _, f := range vocabFormats {
-		if f.MediaType == mediaType || slices.Contains(f.Aliases, mediaType) {
-			return f
-		}
-	}
-	return nil
-}
-
-type vocabHandler struct {
-	s   *Server
-	mu  sync.Mutex // one rendering at a time
-	cur atomic.Pointer[vocabDocs]
-}
-
-// vocabDocs are the rendered representations for one snapshot.
+// vocabDocs are the vocabulary's representations for one snapshot (its
+// categories are part of it), kept in the read model.
 type vocabDocs struct {
-	snap     *dataset.Snapshot
 	modified time.Time
 	reps     map[*exporters.Format]*rendered // all but HTML
 	context  *rendered
@@ -84,85 +53,65 @@ type vocabDocs struct {
 	pages sync.Map // vocabPageKey → *rendered
 }
 
-type vocabPageKey struct {
-	choice pages.Choice
-	path   string
-}
+type (
+	vocabKey     struct{}
+	vocabPageKey struct {
+		choice pages.Choice
+		path   string
+	}
+)
 
-// rendered is a representation's bytes with their strong ETag.
-type rendered struct {
-	body []byte
-	etag string
-}
-
-func newRendered(b []byte) *rendered {
-	sum := sha256.Sum256(b)
-	return &rendered{body: b, etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
-}
-
-// docs returns the representations for the snapshot in force, rendering
-// them when the snapshot changed. The hot path is one atomic load.
-func (h *vocabHandler) docs(w http.ResponseWriter) (*vocabDocs, bool) {
-	snap := h.s.snaps.Load()
-	if snap == nil {
-		vocabProblem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
+// vocabDocs returns the representations for the snapshot in force,
+// rendering them on first use, or answers 503 or 500.
+func (s *Server) vocabDocs(w http.ResponseWriter, r *http.Request) (*vocabDocs, bool) {
+	st := s.states.Current()
+	if st == nil {
+		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
 		return nil, false
 	}
-	if d := h.cur.Load(); d != nil && d.snap == snap {
-		return d, true
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if d := h.cur.Load(); d != nil && d.snap == snap {
-		return d, true
-	}
-	d, err := renderVocab(h.s.cfg.BaseURI, snap)
+	d, err := query.Cached(st.View, vocabKey{}, func() (*vocabDocs, error) { return renderVocab(s.cfg.BaseURI, st.Snapshot()) })
 	if err != nil {
-		h.s.log.Error("render vocabulary", "err", err, "revision", snap.Revision)
-		vocabProblem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
+		s.log.ErrorContext(r.Context(), "render vocabulary", "err", err, "revision", st.Snapshot().Revision)
+		problem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
 		return nil, false
 	}
-	h.cur.Store(d)
 	return d, true
 }
 
 // renderVocab renders every representation of the vocabulary and the
 // context for snap.
 func renderVocab(base string, snap *dataset.Snapshot) (*vocabDocs, error) {
-	d := &vocabDocs{snap: snap, reps: map[*exporters.Format]*rendered{}}
+	d := &vocabDocs{reps: map[*exporters.Format]*rendered{}}
 	d.modified, _ = time.Parse(time.DateOnly, vocab.Modified)
 	if snap.Modified.After(d.modified) {
 		d.modified = snap.Modified
 	}
 	g := vocab.Graph(base, snap.Categories)
-	for _, f := range vocabFormats {
+	for _, f := range vocabOffer {
 		var b bytes.Buffer
-		var err error
 		if f == htmlFormat {
-			err = vocab.WriteHTMLContent(&b, vocab.Page{Base: base, Categories: snap.Categories, Alternates: vocabAlternates(base)})
-		} else {
-			err = exporters.Write(&b, f, g, exporters.Options{})
-		}
-		if err != nil {
-			return nil, fmt.Errorf("render vocabulary as %s: %w", f.Name, err)
-		}
-		if f == htmlFormat {
+			if err := vocab.WriteHTMLContent(&b, vocab.Page{Base: base, Categories: snap.Categories, Alternates: vocabAlternates(base)}); err != nil {
+				return nil, fmt.Errorf("render vocabulary as HTML: %w", err)
+			}
 			d.body = template.HTML(b.String()) // html/template escaped it
 			continue
 		}
-		d.reps[f] = newRendered(b.Bytes())
+		if err := exporters.Write(&b, f, g, exporters.Options{}); err != nil {
+			return nil, fmt.Errorf("render vocabulary as %s: %w", f.Name, err)
+		}
+		d.reps[f] = newRendered(b.Bytes(), f.ContentType, d.modified)
 	}
 	ctx, err := vocab.ContextJSON(base)
 	if err != nil {
 		return nil, err
 	}
-	d.context = newRendered(ctx)
+	d.context = newRendered(ctx, "application/ld+json", d.modified)
 	return d, nil
 }
 
 func vocabAlternates(base string) []vocab.Alternate {
 	var out []vocab.Alternate
-	for _, f := range vocabFormats {
+	for _, f := range vocabOffer {
 		if f != htmlFormat {
 			out = append(out, vocab.Alternate{Name: f.Label, MediaType: f.MediaType, Href: base + "/vocab" + f.Suffix})
 		}
@@ -171,67 +120,51 @@ func vocabAlternates(base string) []vocab.Alternate {
 }
 
 // vocab serves /vocab, /vocab.{ext} and /vocab/{version}[.{ext}].
-func (h *vocabHandler) vocab(w http.ResponseWriter, r *http.Request) {
-	var f *exporters.Format
+func (s *Server) vocab(w http.ResponseWriter, r *http.Request) {
+	suffix := ""
 	if ext := chi.URLParam(r, "ext"); ext != "" {
-		if f = vocabFormatBySuffix("." + ext); f == nil {
-			vocabProblem(w, http.StatusNotFound, fmt.Sprintf("no representation /vocab.%s; try %s", ext, suffixList()), nil)
-			return
-		}
+		suffix = "." + ext
 	}
+	path := "/vocab"
 	if version := chi.URLParam(r, "version"); version != "" {
-		for _, g := range vocabFormats {
+		for _, g := range vocabOffer {
 			if v, ok := strings.CutSuffix(version, g.Suffix); ok && slices.Contains(vocab.Versions, v) {
-				version, f = v, g
+				version, suffix = v, g.Suffix
 				break
 			}
 		}
 		if !slices.Contains(vocab.Versions, version) {
-			vocabProblem(w, http.StatusNotFound, fmt.Sprintf("no version %q of the vocabulary; published versions: %s", version, strings.Join(vocab.Versions, ", ")),
+			problem(w, http.StatusNotFound, fmt.Sprintf("no version %q of the vocabulary; published versions: %s", version, strings.Join(vocab.Versions, ", ")),
 				map[string]any{"versions": vocab.Versions})
 			return
 		}
+		path += "/" + version
 	}
-	negotiated := f == nil
-	if negotiated {
-		w.Header().Add("Vary", "Accept")
-		mt, ok := exporters.Negotiate(r.Header.Get("Accept"), vocabOffers)
-		if !ok {
-			vocabProblem(w, http.StatusNotAcceptable, "none of the available media types is acceptable: "+strings.Join(vocabOffers, ", "),
-				map[string]any{"available": vocabOffers})
-			return
-		}
-		f = vocabFormatFor(mt)
+	f := vocabOffer.pick(w, r, path, suffix)
+	if f == nil {
+		return
 	}
-	d, ok := h.docs(w)
+	d, ok := s.vocabDocs(w, r)
 	if !ok {
 		return
 	}
-	hdr := w.Header()
-	if negotiated {
-		hdr.Set("Content-Location", r.URL.Path+f.Suffix)
-	}
-	for _, g := range vocabFormats {
-		if g != f {
-			hdr.Add("Link", fmt.Sprintf(`<%s/vocab%s>; rel="alternate"; type="%s"`, h.s.cfg.BaseURI, g.Suffix, g.MediaType))
-		}
-	}
+	vocabOffer.alternates(w.Header(), s.cfg.BaseURI, "/vocab", f)
 	rep := d.reps[f]
 	if f == htmlFormat {
 		var err error
-		if rep, err = h.page(d, r); err != nil {
-			h.s.log.ErrorContext(r.Context(), "render vocabulary page", "err", err)
-			vocabProblem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
+		if rep, err = s.vocabPage(d, r); err != nil {
+			s.log.ErrorContext(r.Context(), "render vocabulary page", "err", err)
+			problem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
 			return
 		}
-		pages.SetHeaders(hdr, pages.Choose(r).Lang)
+		pages.SetHeaders(w.Header(), pages.Choose(r).Lang)
 	}
-	serveRendered(w, r, rep, f.ContentType, d.modified)
+	rep.serve(w, r, http.StatusOK, maxAge5m)
 }
 
-// page returns the HTML documentation in the pages' layout, in the
+// vocabPage returns the HTML documentation in the pages' layout, in the
 // interface language r asks for, rendering it on first request.
-func (h *vocabHandler) page(d *vocabDocs, r *http.Request) (*rendered, error) {
+func (s *Server) vocabPage(d *vocabDocs, r *http.Request) (*rendered, error) {
 	// /vocab and /vocab.html are the same bytes: the page's links (the
 	// language switcher's) go to the negotiated URL.
 	key := vocabPageKey{choice: pages.Choose(r), path: strings.TrimSuffix(r.URL.Path, htmlFormat.Suffix)}
@@ -239,131 +172,49 @@ func (h *vocabHandler) page(d *vocabDocs, r *http.Request) (*rendered, error) {
 		return rep.(*rendered), nil
 	}
 	var alts []pages.Alternate
-	for _, f := range vocabFormats {
+	for _, f := range vocabOffer {
 		if f != htmlFormat {
 			alts = append(alts, pages.Alternate{Label: f.Label, MediaType: f.MediaType, Href: "/vocab" + f.Suffix})
 		}
 	}
-	b, err := h.s.pages().RenderDocument(key.choice, key.path, pages.Doc{
+	b, err := s.pages.RenderDocument(key.choice, key.path, pages.Doc{
 		Title: vocab.Title["en"], Description: vocab.Description["en"], Body: d.body, BodyLang: "en",
 		Section: "vocab", Alternates: alts, Canonical: vocab.OntologyIRI,
 	})
 	if err != nil {
 		return nil, err
 	}
-	rep, _ := d.pages.LoadOrStore(key, newRendered(b))
+	rep, _ := d.pages.LoadOrStore(key, newRendered(b, htmlFormat.ContentType, d.modified))
 	return rep.(*rendered), nil
 }
 
 // context serves the JSON-LD context.
-func (h *vocabHandler) context(w http.ResponseWriter, r *http.Request) {
-	d, ok := h.docs(w)
-	if !ok {
-		return
-	}
-	serveRendered(w, r, d.context, "application/ld+json", d.modified)
-}
-
-func vocabFormatBySuffix(suffix string) *exporters.Format {
-	for _, f := range vocabFormats {
-		if f.Suffix == suffix {
-			return f
-		}
-	}
-	return nil
-}
-
-func suffixList() string {
-	var s []string
-	for _, f := range vocabFormats {
-		s = append(s, "/vocab"+f.Suffix)
-	}
-	return strings.Join(s, ", ")
-}
-
-// serveRendered answers with precomputed bytes, or 304 when the client
-// has them (If-None-Match, else If-Modified-Since).
-func serveRendered(w http.ResponseWriter, r *http.Request, rep *rendered, contentType string, modified time.Time) {
-	hdr := w.Header()
-	hdr.Set("ETag", rep.etag)
-	hdr.Set("Cache-Control", "public, max-age=300")
-	if !modified.IsZero() {
-		hdr.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
-	}
-	if notModified(r, rep.etag, modified) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	hdr.Set("Content-Type", contentType)
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	if strings.HasPrefix(contentType, "text/html") {
-		// The page needs nothing but our stylesheet: no scripts, no
-		// requests elsewhere.
-		hdr.Set("Content-Security-Policy", pages.CSP)
-	}
-	hdr.Set("Content-Length", fmt.Sprint(len(rep.body)))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(rep.body)
+func (s *Server) context(w http.ResponseWriter, r *http.Request) {
+	if d, ok := s.vocabDocs(w, r); ok {
+		d.context.serve(w, r, http.StatusOK, maxAge5m)
 	}
 }
 
-// notModified evaluates the conditional headers of a GET or HEAD (RFC
-// 9110, section 13.2.2): If-None-Match wins over If-Modified-Since.
-func notModified(r *http.Request, etag string, modified time.Time) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		return etagMatches(inm, etag)
+func describeVocab(api huma.API) {
+	for _, p := range []struct{ id, path, summary string }{
+		{"get-vocabulary", "/vocab", "The mc: vocabulary"},
+		{"get-vocabulary-file", "/vocab.{ext}", "The mc: vocabulary in one format"},
+		{"get-vocabulary-version", "/vocab/{version}", "A version of the mc: vocabulary"},
+	} {
+		rt := route{id: p.id, method: http.MethodGet, path: p.path, tag: "Vocabulary", summary: p.summary,
+			desc: "The classes and properties the data uses, with labels and comments in seven languages: " + formatList(vocabOffer) +
+				", by `Accept` or suffix. The HTML documentation is shown in the pages' layout (`?lang=`).",
+			ok: contentOf(api, vocabOffer, nil), more: negotiated}
+		switch p.path {
+		case "/vocab.{ext}":
+			rt.params = []*huma.Param{pathParam("ext", "Format suffix without the dot: ttl, html, jsonld, rdf or nt", "ttl")}
+		case "/vocab/{version}":
+			rt.params = []*huma.Param{pathParam("version", "Version, optionally followed by a format suffix", vocab.Versions[len(vocab.Versions)-1])}
+		}
+		rt.params = append(rt.params, langParam)
+		rt.describe(api)
 	}
-	if ims := r.Header.Get("If-Modified-Since"); ims != "" && !modified.IsZero() {
-		t, err := http.ParseTime(ims)
-		return err == nil && !modified.Truncate(time.Second).After(t)
-	}
-	return false
-}
-
-// etagMatches reports whether an If-None-Match value lists etag, by weak
-// comparison as RFC 9110 asks for If-None-Match ("*" matches anything).
-func etagMatches(header, etag string) bool {
-	want := strings.TrimPrefix(etag, "W/")
-	for header != "" {
-		header = strings.TrimLeft(header, " \t,")
-		if header == "" {
-			break
-		}
-		if header[0] == '*' {
-			return true
-		}
-		tag := header
-		if strings.HasPrefix(tag, "W/") {
-			tag = tag[2:]
-		}
-		if tag == "" || tag[0] != '"' {
-			// Not an entity-tag: skip to the next comma.
-			_, header, _ = strings.Cut(header, ",")
-			continue
-		}
-		end := strings.IndexByte(tag[1:], '"')
-		if end < 0 {
-			return false
-		}
-		if tag[:end+2] == want {
-			return true
-		}
-		header = tag[end+2:]
-	}
-	return false
-}
-
-// vocabProblem answers an RFC 9457 problem document, with extension
-// members.
-func vocabProblem(w http.ResponseWriter, status int, detail string, ext map[string]any) {
-	body := map[string]any{"type": "about:blank", "title": http.StatusText(status), "status": status, "detail": detail}
-	for k, v := range ext {
-		body[k] = v
-	}
-	b, _ := json.Marshal(body)
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
+	route{id: "get-jsonld-context", method: http.MethodGet, path: "/context.jsonld", tag: "Vocabulary",
+		summary: "The JSON-LD context", desc: "The context every JSON answer links (`Link: rel=\"http://www.w3.org/ns/json-ld#context\"`).",
+		ok: map[string]*huma.MediaType{"application/ld+json": {Schema: objectSchema}}, more: map[int]string{http.StatusNotModified: "The client's copy is current"}}.describe(api)
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/danielgtaylor/huma/v2/adapters/humachi"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -19,20 +19,21 @@ import (
 const vocabTestBase = "https://data.vocab.test"
 
 // vocabRouter serves only the vocabulary routes, from snaps.
-func vocabRouter(t testing.TB, snaps Snapshots) http.Handler {
+func vocabRouter(t testing.TB, snaps States) http.Handler {
 	t.Helper()
 	router := chi.NewMux()
-	registerVocab(nil, router, NewServer(Config{BaseURI: vocabTestBase}, snaps, slog.New(slog.DiscardHandler)))
+	cfg := Config{BaseURI: vocabTestBase}
+	registerVocab(humachi.New(router, humaConfig(cfg)), router, mustServer(t, cfg, snaps))
 	return router
 }
 
-func vocabSnapshots(t testing.TB) *dataset.Current {
+func vocabSnapshots(t testing.TB) *testStates {
 	t.Helper()
 	d, err := dataset.Seed()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cur dataset.Current
+	var cur testStates
 	cur.Store(dataset.NewSnapshot(d, 1))
 	return &cur
 }
@@ -265,7 +266,7 @@ func TestVocabContext(t *testing.T) {
 }
 
 func TestVocabNoSnapshot(t *testing.T) {
-	h := vocabRouter(t, &dataset.Current{})
+	h := vocabRouter(t, &testStates{})
 	for _, path := range []string{"/vocab", "/vocab.ttl", "/context.jsonld"} {
 		if w := vocabGet(h, http.MethodGet, path, nil); w.Code != 503 || w.Header().Get("Content-Type") != "application/problem+json" {
 			t.Errorf("%s without a snapshot: %d", path, w.Code)

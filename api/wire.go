@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/url"
+	"reflect"
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -369,4 +370,64 @@ func (s *Server) entityBody(snap *dataset.Snapshot, t dataset.Type, id string) (
 		}
 	}
 	return nil, false
+}
+
+// stampsOf returns the stamps of entity t/id, or nil.
+func stampsOf(snap *dataset.Snapshot, t dataset.Type, id string) *dataset.Stamps {
+	switch t {
+	case dataset.TypeMunicipality:
+		if x, ok := snap.Municipality(id); ok {
+			return &x.Stamps
+		}
+	case dataset.TypeCountry:
+		if x, ok := snap.Country(id); ok {
+			return &x.Stamps
+		}
+	case dataset.TypeNetwork:
+		if x, ok := snap.Network(id); ok {
+			return &x.Stamps
+		}
+	case dataset.TypeMembership:
+		if x, ok := snap.Membership(id); ok {
+			return &x.Stamps
+		}
+	case dataset.TypeApproach:
+		if x, ok := snap.Approach(id); ok {
+			return &x.Stamps
+		}
+	case dataset.TypeCategory:
+		if x, ok := snap.Category(id); ok {
+			return &x.Stamps
+		}
+	}
+	return nil
+}
+
+// snapLen is the number of records of type t in snap.
+func snapLen(snap *dataset.Snapshot, t dataset.Type) int {
+	switch t {
+	case dataset.TypeMunicipality:
+		return len(snap.Municipalities)
+	case dataset.TypeCountry:
+		return len(snap.Countries)
+	case dataset.TypeNetwork:
+		return len(snap.Networks)
+	case dataset.TypeMembership:
+		return len(snap.Memberships)
+	case dataset.TypeApproach:
+		return len(snap.Approaches)
+	case dataset.TypeCategory:
+		return len(snap.Categories)
+	}
+	return 0
+}
+
+// wireTypes are the JSON types of each entity type's documents.
+var wireTypes = map[dataset.Type]reflect.Type{
+	dataset.TypeMunicipality: reflect.TypeFor[Municipality](),
+	dataset.TypeCountry:      reflect.TypeFor[Country](),
+	dataset.TypeNetwork:      reflect.TypeFor[Network](),
+	dataset.TypeMembership:   reflect.TypeFor[Membership](),
+	dataset.TypeApproach:     reflect.TypeFor[Approach](),
+	dataset.TypeCategory:     reflect.TypeFor[Category](),
 }

@@ -113,6 +113,10 @@ type Manifest struct {
 	// release while it is the same.
 	Fingerprint string      `json:"fingerprint"`
 	Files       []FileEntry `json:"files"`
+	// VoID is the statistics of the release's graph, counted while its
+	// N-Triples dump was written, for the VoID description; nil when the
+	// release has no N-Triples dump.
+	VoID *catalog.Stats `json:"void,omitempty"`
 }
 
 // File returns the entry of the file called name.
@@ -210,10 +214,9 @@ func (d *Dumper) outputs(tables []*Table) []output {
 		g := files[0]
 		g.also = files[1:]
 		g.writeAll = func(ctx context.Context, ws []io.Writer, rel *releaseInfo) ([]int64, error) {
-			if d.Catalog == nil {
-				return writeGraphs(ctx, ws, d.Graph, graphFormats, rel.snap, nil)
-			}
-			c := catalog.NewCounter(d.BaseURI) // the VoID statistics of the graph
+			// The VoID statistics of the graph, for the release's catalogue
+			// and the manifest the service's catalogue reads.
+			c := catalog.NewCounter(d.BaseURI)
 			n, err := writeGraphs(ctx, ws, d.Graph, graphFormats, rel.snap, c.Add)
 			rel.stats = c.Stats()
 			return n, err
@@ -404,7 +407,7 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 		Dataset: DatasetTitle, Release: name, Revision: snap.Revision,
 		SchemaVersion: SchemaVersion, VocabularyVersion: vocab.Version,
 		BaseURI: d.BaseURI, License: vocab.LicenseIRI, Generated: now.In(d.location()).Truncate(time.Second),
-		Fingerprint: fp, Files: rel.files,
+		Fingerprint: fp, Files: rel.files, VoID: rel.stats,
 	}
 	if rel.prev != nil {
 		m.Previous = rel.prev.Release

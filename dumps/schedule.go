@@ -19,7 +19,7 @@ import (
 // run or run twice.
 const DefaultSchedule = "30 3 * * *"
 
-// Snapshots gives the snapshot in force; *dataset.Current implements it.
+// Snapshots gives the snapshot in force; *publish.Publisher implements it.
 type Snapshots interface {
 	Load() *dataset.Snapshot
 }
@@ -31,6 +31,9 @@ type Scheduler struct {
 	sched cron.Schedule
 	cron  *cron.Cron
 	job   cron.Job
+	// AfterRun, when set, is called after every run that ends, so that
+	// the release it made is served at once.
+	AfterRun func()
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -90,6 +93,9 @@ func (s *Scheduler) run() {
 	}
 	// Release logs and counts its errors.
 	_, _ = s.d.Release(s.ctx, snap)
+	if s.AfterRun != nil {
+		s.AfterRun()
+	}
 }
 
 // Start starts the schedule and, when a scheduled run was missed (the

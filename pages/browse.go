@@ -1,18 +1,22 @@
 package pages
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/query"
 	"github.com/moving-cities/opendata/vocab"
 )
 
-// Browse lists and search results are selected by the API's list
-// operations (filters, multilingual search, sort and keyset pagination:
-// see package api); the pages only show what they selected.
+// Browse lists and search results are selected by the read model
+// (package query: filters, multilingual search, sort and keyset
+// pagination), as the REST API's lists are, so that a page and
+// GET /municipalities?… always agree and share their cursors.
 
 // BrowseTypes are the types with a browse list, in the order of the
 // list's tabs and of search results.
@@ -69,8 +73,7 @@ func (f Filters) values() url.Values {
 	return q
 }
 
-// List is one page of records of one type, as an API list operation
-// selected it.
+// List is one page of records of one type, as the read model selected it.
 type List struct {
 	Type dataset.Type
 	// IDs are the page's records, in order.
@@ -115,15 +118,18 @@ type option struct {
 	Selected           bool
 }
 
-// Browse answers r with the browse list of l.Type: the filter form
-// filled with f, the page of records l, and links to the pages before and
-// after it.
-func (p *Pages) Browse(w http.ResponseWriter, r *http.Request, snap *dataset.Snapshot, f Filters, l List) error {
-	if snap == nil || FilterNames[l.Type] == nil {
+// Browse answers r with the browse list of type t: the filter form
+// filled with the request's filters, the page of records they select,
+// and links to the pages before and after it. It returns ErrNotFound,
+// having written nothing, for a type without a browse list.
+func (p *Pages) Browse(w http.ResponseWriter, r *http.Request, v *query.View, t dataset.Type) error {
+	if v == nil || FilterNames[t] == nil {
 		return ErrNotFound
 	}
+	snap := v.Snap
 	c := p.newCtx(r)
-	t := l.Type
+	f := FiltersOf(t, r.URL.Query())
+	l := list(v, t, f, r.URL.Query().Get("cursor"), browseLimit)
 	path := "/browse/" + t.Plural()
 	bv := &browseView{Heading: c.typePlural(t), Error: l.Err}
 	for _, bt := range BrowseTypes {
@@ -154,13 +160,13 @@ func (p *Pages) Browse(w http.ResponseWriter, r *http.Request, snap *dataset.Sna
 	if f.Q != "" {
 		title = f.Q + " · " + title
 	}
-	v := c.page(title, "browse")
-	v.Content = bv
-	v.Status = l.Status
-	if l.Err != "" && v.Status == 0 {
-		v.Status = http.StatusUnprocessableEntity
+	pv := c.page(title, "browse")
+	pv.Content = bv
+	pv.Status = l.Status
+	if l.Err != "" && pv.Status == 0 {
+		pv.Status = http.StatusUnprocessableEntity
 	}
-	return p.write(w, r, c, "browse", v)
+	return p.write(w, r, c, "browse", pv)
 }
 
 // form is the filter form of type t's list, filled with f.
@@ -250,21 +256,31 @@ type searchGroup struct {
 	More        *link
 }
 
-// Search answers r with the results of the search q: for each type, the
-// first records the API's search found (lists), with their total and a
-// link to the browse list of them all. errMsg, when set, says why q was
-// refused (status 422); an empty q shows the search form alone.
-func (p *Pages) Search(w http.ResponseWriter, r *http.Request, snap *dataset.Snapshot, q string, lists []List, errMsg string) error {
-	if snap == nil {
+// Search answers r with the results of its search q: for each type, the
+// first records the read model's search finds, with their total and a
+// link to the browse list of them all. A refused q is answered 422 with
+// the reason; an empty q shows the search form alone.
+func (p *Pages) Search(w http.ResponseWriter, r *http.Request, v *query.View) error {
+	if v == nil {
 		return ErrNotFound
 	}
+	snap := v.Snap
+	q := r.URL.Query().Get("q")
 	c := p.newCtx(r)
-	sv := &searchView{Q: q, Lang: c.lang, LangExplicit: c.explicit, Error: errMsg}
+	sv := &searchView{Q: q, Lang: c.lang, LangExplicit: c.explicit}
+	var lists []List
+	if q != "" {
+		for _, t := range BrowseTypes {
+			l := list(v, t, Filters{Q: q}, "", searchLimit)
+			if l.Err != "" {
+				sv.Error, lists = l.Err, nil
+				break
+			}
+			lists = append(lists, l)
+		}
+	}
 	total := 0
 	for _, l := range lists {
-		if l.Err != "" && sv.Error == "" {
-			sv.Error = l.Err
-		}
 		if l.Total == 0 {
 			continue
 		}
@@ -285,10 +301,63 @@ func (p *Pages) Search(w http.ResponseWriter, r *http.Request, snap *dataset.Sna
 	if q != "" {
 		title = q + " · " + title
 	}
-	v := c.page(title, "search")
-	v.Content = sv
+	pv := c.page(title, "search")
+	pv.Content = sv
 	if sv.Error != "" {
-		v.Status = http.StatusUnprocessableEntity
+		pv.Status = http.StatusUnprocessableEntity
 	}
-	return p.write(w, r, c, "search", v)
+	return p.write(w, r, c, "search", pv)
+}
+
+// browseLimit is the number of records a browse page shows; searchLimit
+// the number of each type a search page shows.
+const (
+	browseLimit = 25
+	searchLimit = 5
+)
+
+// list selects a page of records of type t with the filters f through
+// the read model: the same validation, search, sort and cursors as the
+// REST API. A refused request is a List with Err and Status.
+func list(v *query.View, t dataset.Type, f Filters, cursor string, limit int) List {
+	l := List{Type: t}
+	refuse := func(status int, msg string) List {
+		l.Err, l.Status = msg, status
+		return l
+	}
+	// What the API's operations check of their parameters beyond the
+	// read model.
+	if len([]rune(f.Q)) > 200 {
+		return refuse(http.StatusUnprocessableEntity, "q: the search is longer than 200 characters")
+	}
+	if len(cursor) > 4096 {
+		return refuse(http.StatusBadRequest, "cursor: malformed; use the page links, unchanged")
+	}
+	req := query.Request{Type: t, Q: f.Q, Sort: f.Sort, Cursor: cursor, Limit: limit, Filter: query.Filter{
+		Country: f.Country, Network: f.Network, Category: f.Category, Scope: f.Scope, Status: f.Status}}
+	if req.Sort == "" && f.Q == "" && cursor == "" {
+		req.Sort = SortOptions[t][0]
+	}
+	switch f.Featured {
+	case "":
+	case "true", "false":
+		b := f.Featured == "true"
+		req.Filter.Featured = &b
+	default:
+		return refuse(http.StatusUnprocessableEntity, fmt.Sprintf("featured: %q is neither true nor false", f.Featured))
+	}
+	page, err := v.List(req)
+	if err != nil {
+		var qe *query.Error
+		if errors.As(err, &qe) {
+			status := http.StatusUnprocessableEntity
+			if qe.Kind == query.Malformed {
+				status = http.StatusBadRequest
+			}
+			return refuse(status, qe.Message)
+		}
+		return refuse(http.StatusInternalServerError, "the list could not be made")
+	}
+	l.IDs, l.Total, l.Next, l.Prev = page.IDs, page.Total, page.Next, page.Prev
+	return l
 }

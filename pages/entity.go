@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/moving-cities/opendata/dataset"
-	"github.com/moving-cities/opendata/exporters"
+	"github.com/moving-cities/opendata/query"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -45,7 +45,11 @@ type sourceView struct{ URL, Title, Host, Accessed, Note string }
 // itself. Entity returns ErrNotFound, having written nothing, when snap
 // has no such entity. It sets Vary: Accept-Language; the caller adds
 // Vary: Accept.
-func (p *Pages) Entity(w http.ResponseWriter, r *http.Request, snap *dataset.Snapshot, t dataset.Type, id string) error {
+func (p *Pages) Entity(w http.ResponseWriter, r *http.Request, view *query.View, t dataset.Type, id string) error {
+	if view == nil {
+		return ErrNotFound
+	}
+	snap := view.Snap
 	c := p.newCtx(r)
 	ev, ld, ok := c.entity(snap, t, id)
 	if !ok {
@@ -81,7 +85,7 @@ func (c *ctx) entity(snap *dataset.Snapshot, t dataset.Type, id string) (*entity
 	if t != dataset.TypeMembership {
 		ev.Browse = &link{Label: c.typePlural(t), Href: c.href("/browse/"+t.Plural(), nil)}
 	}
-	for _, f := range append([]*exporters.Format{jsonFormat}, exporters.Formats...) {
+	for _, f := range c.p.cfg.Formats {
 		ev.Formats = append(ev.Formats, Alternate{Label: f.Label, MediaType: f.MediaType, Href: docPath(t, id) + f.Suffix})
 	}
 	var ld any
@@ -138,9 +142,6 @@ func (c *ctx) entity(snap *dataset.Snapshot, t dataset.Type, id string) (*entity
 	}
 	return ev, ld, true
 }
-
-// jsonFormat is the API's plain JSON, next to the RDF formats.
-var jsonFormat = &exporters.Format{Name: "json", Label: "JSON", Suffix: ".json", MediaType: "application/json"}
 
 // facts appends the non-nil facts.
 func (ev *entityView) facts(fs ...*fact) {

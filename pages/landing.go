@@ -1,7 +1,6 @@
 package pages
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,14 +9,13 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
-	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/query"
 )
 
 // LandingInput is what the landing page shows besides the snapshot.
 type LandingInput struct {
-	// Release is the latest dump release. Nil: Landing reads it from
-	// Config.DumpsDir, and shows none when there is none.
-	Release *dumps.Manifest
+	// Release is the latest dump release; nil when there is none.
+	Release *Release
 	// DatasetJSONLD, when not nil, is embedded in the page as a JSON-LD
 	// data block: the schema.org Dataset of the catalogue (a value to
 	// marshal, or json.RawMessage).
@@ -59,15 +57,13 @@ type devLink struct{ Label, Href, Text, Path string }
 // downloads (format, size, SHA-256, rows), how to cite it (text and
 // BibTeX, with version and date), and the ways in for developers: API
 // reference, vocabulary, catalogue, reconciliation service, licence.
-func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, snap *dataset.Snapshot, in LandingInput) error {
-	if snap == nil {
+func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, view *query.View, in LandingInput) error {
+	if view == nil {
 		return ErrNotFound
 	}
+	snap := view.Snap
 	c := p.newCtx(r)
 	rel := in.Release
-	if rel == nil {
-		rel = p.latestRelease()
-	}
 	lv := &landingView{Lang: c.lang, LangExplicit: c.explicit,
 		MapHref: c.href("/map", nil), BrowseHref: c.href("/browse/municipalities", nil), DumpsHref: c.href("/dumps", nil)}
 	pr := printerFor(c.lang)
@@ -100,14 +96,14 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, snap *dataset.Sn
 	base := p.cfg.BaseURI
 	if rel != nil {
 		rv := &releaseView{
-			Intro:        c.tf("landing.release.intro", rel.Release, rel.Generated.Format(time.DateOnly), strconv.FormatInt(rel.Revision, 10)),
-			Caption:      c.tf("landing.release.caption", rel.Release),
-			ManifestHref: "/dumps/" + url.PathEscape(rel.Release) + "/manifest.json",
-			SumsHref:     "/dumps/" + url.PathEscape(rel.Release) + "/SHA256SUMS",
+			Intro:        c.tf("landing.release.intro", rel.Name, rel.Generated.Format(time.DateOnly), strconv.FormatInt(rel.Revision, 10)),
+			Caption:      c.tf("landing.release.caption", rel.Name),
+			ManifestHref: "/dumps/" + url.PathEscape(rel.Name) + "/manifest.json",
+			SumsHref:     "/dumps/" + url.PathEscape(rel.Name) + "/SHA256SUMS",
 			AllHref:      c.href("/dumps", nil),
 		}
 		for _, f := range rel.Files {
-			fv := fileView{Name: f.Name, Href: "/dumps/" + url.PathEscape(rel.Release) + "/" + url.PathEscape(f.Name),
+			fv := fileView{Name: f.Name, Href: "/dumps/" + url.PathEscape(rel.Name) + "/" + url.PathEscape(f.Name),
 				Format: formatOf(f.Name, f.MediaType), Size: c.size(f.Bytes), Bytes: f.Bytes, SHA256: f.SHA256, Rows: "–"}
 			switch {
 			case f.Rows != nil:
@@ -137,33 +133,31 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, snap *dataset.Sn
 	return p.write(w, r, c, "landing", v)
 }
 
-// latestRelease reads the manifest of the latest release in the dumps
-// folder; nil when there is none or it cannot be read.
-func (p *Pages) latestRelease() *dumps.Manifest {
-	if p.cfg.DumpsDir == "" {
-		return nil
-	}
-	a := dumps.Open(p.cfg.DumpsDir)
-	name, err := a.Latest()
-	if err != nil {
-		return nil
-	}
-	m, err := a.Manifest(name)
-	if err != nil && !errors.Is(err, dumps.ErrNotFound) {
-		return nil
-	}
-	return m
+// Release is a dump release, as the landing page offers it.
+type Release struct {
+	Name      string
+	Revision  int64
+	Generated time.Time
+	Files     []ReleaseFile
+}
+
+// ReleaseFile is a file of a release; Rows or Triples count its content
+// where it is a table or a graph.
+type ReleaseFile struct {
+	Name, MediaType, SHA256 string
+	Bytes                   int64
+	Rows, Triples           *int64
 }
 
 // citation is how to cite the release rel (or, with none, the live
 // service at snap's revision): a reference in text and a BibTeX entry.
-func citation(base string, snap *dataset.Snapshot, rel *dumps.Manifest) (string, string) {
+func citation(base string, snap *dataset.Snapshot, rel *Release) (string, string) {
 	const title, author = "Moving Cities Open Data", "Moving Cities"
 	var version, date, where, key, note string
 	if rel != nil {
-		version, date = rel.Release, rel.Generated.Format(time.DateOnly)
-		where = base + "/dumps#" + rel.Release
-		key = "movingcities-opendata-" + rel.Release
+		version, date = rel.Name, rel.Generated.Format(time.DateOnly)
+		where = base + "/dumps#" + rel.Name
+		key = "movingcities-opendata-" + rel.Name
 		note = fmt.Sprintf("Dataset revision %d", rel.Revision)
 	} else {
 		version = "revision " + strconv.FormatInt(snap.Revision, 10)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/query"
 )
 
 // locatorView is a small map around one place; mapView the map of every
@@ -69,10 +70,11 @@ func (c *ctx) locator(m *dataset.Municipality, p *dataset.Coordinates) *locatorV
 // known position as a point linking to its page, and, for all of them,
 // a list by country. It needs nothing but this service: the outlines are
 // an embedded asset.
-func (p *Pages) Map(w http.ResponseWriter, r *http.Request, snap *dataset.Snapshot) error {
-	if snap == nil {
+func (p *Pages) Map(w http.ResponseWriter, r *http.Request, view *query.View) error {
+	if view == nil {
 		return ErrNotFound
 	}
+	snap := view.Snap
 	c := p.newCtx(r)
 	mv := &mapView{Image: assetURL("europe.svg"), Frame: EuropeFrame}
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)

@@ -35,9 +35,15 @@ type Config struct {
 	BaseURI string
 	// Version is the service's build version, shown in the footer.
 	Version string
-	// DumpsDir is the folder of dump releases; Landing reads the latest
-	// release's manifest from it. Empty: no releases.
-	DumpsDir string
+	// Formats are the representations of an entity's document besides
+	// its page (JSON, Turtle…), in the order entity pages link them.
+	Formats []Format
+}
+
+// Format is a representation of a document, named by a suffix of its
+// path (".ttl").
+type Format struct {
+	Label, MediaType, Suffix string
 }
 
 // Pages renders the service's HTML pages in the shared layout. It is

@@ -14,14 +14,17 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
-	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/query"
 )
 
 const testBase = "https://data.example.org"
 
 func testPages(t testing.TB) *Pages {
 	t.Helper()
-	p, err := New(Config{BaseURI: testBase, Version: "test"})
+	p, err := New(Config{BaseURI: testBase, Version: "test", Formats: []Format{
+		{"JSON", "application/json", ".json"}, {"JSON-LD", "application/ld+json", ".jsonld"}, {"Turtle", "text/turtle", ".ttl"},
+		{"RDF/XML", "application/rdf+xml", ".rdf"}, {"N-Triples", "application/n-triples", ".nt"},
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +44,9 @@ func testSnapshot(t testing.TB) *dataset.Snapshot {
 	}
 	return dataset.NewSnapshot(d, 7)
 }
+
+// view is the read model of snap.
+func view(snap *dataset.Snapshot) *query.View { return query.NewView(snap) }
 
 // get runs a renderer for a GET of target with the given headers.
 func get(t testing.TB, target string, header map[string]string, render func(w http.ResponseWriter, r *http.Request) error) *httptest.ResponseRecorder {
@@ -133,7 +139,7 @@ func TestEveryEntityRenders(t *testing.T) {
 		}
 		for _, lang := range langs {
 			target := docPath(e.t, e.id) + "?lang=" + lang
-			w := get(t, target, nil, func(w http.ResponseWriter, r *http.Request) error { return p.Entity(w, r, snap, e.t, e.id) })
+			w := get(t, target, nil, func(w http.ResponseWriter, r *http.Request) error { return p.Entity(w, r, view(snap), e.t, e.id) })
 			page := strings.ReplaceAll(w.Body.String(), "&#43;", "+")
 			if w.Code != 200 || !strings.Contains(page, "<h1>") || !strings.Contains(page, `<html lang="`+lang+`">`) {
 				t.Fatalf("%s: %d\n%s", target, w.Code, page)
@@ -158,7 +164,7 @@ func TestEntityPage(t *testing.T) {
 	p, snap := testPages(t), testSnapshot(t)
 	m, _ := snap.Municipality("munich")
 	w := get(t, "/municipalities/munich", map[string]string{"Accept-Language": "en"}, func(w http.ResponseWriter, r *http.Request) error {
-		return p.Entity(w, r, snap, dataset.TypeMunicipality, "munich")
+		return p.Entity(w, r, view(snap), dataset.TypeMunicipality, "munich")
 	})
 	page := w.Body.String()
 	for _, want := range []string{
@@ -180,7 +186,7 @@ func TestEntityPage(t *testing.T) {
 	}
 	// German labels come from the vocabulary too.
 	w = get(t, "/municipalities/munich?lang=de", nil, func(w http.ResponseWriter, r *http.Request) error {
-		return p.Entity(w, r, snap, dataset.TypeMunicipality, "munich")
+		return p.Entity(w, r, view(snap), dataset.TypeMunicipality, "munich")
 	})
 	if !strings.Contains(w.Body.String(), ">Mitglied seit<") {
 		t.Error("no German label for mc:since")
@@ -188,7 +194,7 @@ func TestEntityPage(t *testing.T) {
 
 	r := httptest.NewRequest(http.MethodGet, "/municipalities/nowhere", nil)
 	rec := httptest.NewRecorder()
-	if err := p.Entity(rec, r, snap, dataset.TypeMunicipality, "nowhere"); err != ErrNotFound || rec.Body.Len() != 0 || len(rec.Header()) != 0 {
+	if err := p.Entity(rec, r, view(snap), dataset.TypeMunicipality, "nowhere"); err != ErrNotFound || rec.Body.Len() != 0 || len(rec.Header()) != 0 {
 		t.Errorf("an unknown entity: %v, %d bytes written", err, rec.Body.Len())
 	}
 }
@@ -201,7 +207,7 @@ func TestFallbackToEnglish(t *testing.T) {
 		notice bool
 	}{{"en", false}, {"de", true}, {"el", true}} {
 		w := get(t, "/approaches/"+a.ID+"?lang="+c.lang, nil, func(w http.ResponseWriter, r *http.Request) error {
-			return p.Entity(w, r, snap, dataset.TypeApproach, a.ID)
+			return p.Entity(w, r, view(snap), dataset.TypeApproach, a.ID)
 		})
 		page := w.Body.String()
 		if got := strings.Contains(page, `class="notice`); got != c.notice {
@@ -250,18 +256,18 @@ func checkNoExternal(t *testing.T, name, body string) {
 func TestNoExternalResources(t *testing.T) {
 	p, snap := testPages(t), testSnapshot(t)
 	rows := int64(202)
-	rel := &dumps.Manifest{Release: "2026-11-27-r7", Revision: 7, Generated: time.Date(2026, 11, 27, 3, 30, 0, 0, time.UTC),
-		Files: []dumps.FileEntry{{Name: "municipalities.csv", Bytes: 64000, SHA256: strings.Repeat("ab", 32), MediaType: "text/csv", Rows: &rows}}}
+	rel := &Release{Name: "2026-11-27-r7", Revision: 7, Generated: time.Date(2026, 11, 27, 3, 30, 0, 0, time.UTC),
+		Files: []ReleaseFile{{Name: "municipalities.csv", Bytes: 64000, SHA256: strings.Repeat("ab", 32), MediaType: "text/csv", Rows: &rows}}}
 	pages := map[string]func(w http.ResponseWriter, r *http.Request) error{
 		"/": func(w http.ResponseWriter, r *http.Request) error {
-			return p.Landing(w, r, snap, LandingInput{Release: rel, DatasetJSONLD: map[string]any{"@type": "Dataset"}})
+			return p.Landing(w, r, view(snap), LandingInput{Release: rel, DatasetJSONLD: map[string]any{"@type": "Dataset"}})
 		},
-		"/map": func(w http.ResponseWriter, r *http.Request) error { return p.Map(w, r, snap) },
+		"/map": func(w http.ResponseWriter, r *http.Request) error { return p.Map(w, r, view(snap)) },
 		"/browse/municipalities?country=DE": func(w http.ResponseWriter, r *http.Request) error {
-			return p.Browse(w, r, snap, Filters{Country: "DE"}, List{Type: dataset.TypeMunicipality, IDs: []string{"berlin", "munich"}, Total: 2})
+			return p.Browse(w, r, view(snap), dataset.TypeMunicipality)
 		},
 		"/search?q=a": func(w http.ResponseWriter, r *http.Request) error {
-			return p.Search(w, r, snap, "a", []List{{Type: dataset.TypeCategory, IDs: []string{snap.Categories[0].ID}, Total: 1}}, "")
+			return p.Search(w, r, view(snap))
 		},
 		"/dumps": func(w http.ResponseWriter, r *http.Request) error {
 			return p.Layout(w, r, "Dumps", `<div class="wrap"><h1>Dumps</h1></div>`)
@@ -271,7 +277,7 @@ func TestNoExternalResources(t *testing.T) {
 	for _, m := range snap.Municipalities {
 		id := m.ID
 		pages[docPath(dataset.TypeMunicipality, id)] = func(w http.ResponseWriter, r *http.Request) error {
-			return p.Entity(w, r, snap, dataset.TypeMunicipality, id)
+			return p.Entity(w, r, view(snap), dataset.TypeMunicipality, id)
 		}
 	}
 	for target, render := range pages {
@@ -302,7 +308,7 @@ func TestNoExternalResources(t *testing.T) {
 
 func TestHeadersAndConditionalGET(t *testing.T) {
 	p, snap := testPages(t), testSnapshot(t)
-	render := func(w http.ResponseWriter, r *http.Request) error { return p.Map(w, r, snap) }
+	render := func(w http.ResponseWriter, r *http.Request) error { return p.Map(w, r, view(snap)) }
 	w := get(t, "/map", map[string]string{"Accept-Language": "fr"}, render)
 	h := w.Header()
 	for k, want := range map[string]string{
@@ -322,7 +328,7 @@ func TestHeadersAndConditionalGET(t *testing.T) {
 	}
 	r := httptest.NewRequest(http.MethodHead, "/map", nil)
 	rec := httptest.NewRecorder()
-	if err := p.Map(rec, r, snap); err != nil || rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
+	if err := p.Map(rec, r, view(snap)); err != nil || rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
 		t.Errorf("HEAD: %v %d, %d bytes", err, rec.Code, rec.Body.Len())
 	}
 }
@@ -330,8 +336,8 @@ func TestHeadersAndConditionalGET(t *testing.T) {
 func TestLanding(t *testing.T) {
 	p, snap := testPages(t), testSnapshot(t)
 	rows, triples := int64(202), int64(12345)
-	rel := &dumps.Manifest{Release: "2026-11-27-r7", Revision: 7, Generated: time.Date(2026, 11, 27, 3, 30, 0, 0, time.UTC),
-		Files: []dumps.FileEntry{
+	rel := &Release{Name: "2026-11-27-r7", Revision: 7, Generated: time.Date(2026, 11, 27, 3, 30, 0, 0, time.UTC),
+		Files: []ReleaseFile{
 			{Name: "municipalities.parquet", Bytes: 23456, SHA256: strings.Repeat("0f", 32), MediaType: "application/vnd.apache.parquet", Rows: &rows},
 			{Name: "graph.nt.gz", Bytes: 1234567, SHA256: strings.Repeat("e1", 32), MediaType: "application/gzip", Triples: &triples},
 		}}
@@ -348,7 +354,7 @@ func TestLanding(t *testing.T) {
 		}},
 		{"without a release", LandingInput{}, []string{msg("en", "landing.norelease"), "version      = {revision 7}", `href="/dumps"`}},
 	} {
-		w := get(t, "/", nil, func(w http.ResponseWriter, r *http.Request) error { return p.Landing(w, r, snap, c.in) })
+		w := get(t, "/", nil, func(w http.ResponseWriter, r *http.Request) error { return p.Landing(w, r, view(snap), c.in) })
 		page := w.Body.String()
 		for _, want := range c.want {
 			if !strings.Contains(page, want) {
@@ -363,26 +369,6 @@ func TestLanding(t *testing.T) {
 				t.Errorf("%s: JSON-LD %v", c.name, ld)
 			}
 		}
-	}
-}
-
-func TestLandingReadsTheDumpsFolder(t *testing.T) {
-	dir := t.TempDir()
-	snap := testSnapshot(t)
-	if _, err := (&dumps.Dumper{Dir: dir, BaseURI: testBase}).Release(t.Context(), snap); err != nil {
-		t.Fatal(err)
-	}
-	p, err := New(Config{BaseURI: testBase, DumpsDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	latest, err := dumps.Open(dir).Latest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := get(t, "/", nil, func(w http.ResponseWriter, r *http.Request) error { return p.Landing(w, r, snap, LandingInput{}) })
-	if page := w.Body.String(); !strings.Contains(page, "/dumps/"+latest+"/municipalities.csv") {
-		t.Errorf("the landing page does not offer the latest release %s", latest)
 	}
 }
 

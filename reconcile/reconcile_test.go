@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -295,34 +294,6 @@ func TestPreview(t *testing.T) {
 	}
 	if _, ok := ix.Preview("nowhere", testService); ok {
 		t.Error("a preview of an unknown ID")
-	}
-}
-
-// TestCacheBuildsOncePerSnapshot checks that the index is built once per
-// snapshot however many requests ask at once, and again for a new one.
-func TestCacheBuildsOncePerSnapshot(t *testing.T) {
-	d, _ := dataset.Seed()
-	s1 := dataset.NewSnapshot(d, 1)
-	d2, _ := dataset.Seed()
-	s2 := dataset.NewSnapshot(d2, 2)
-	var c Cache
-	var wg sync.WaitGroup
-	got := make([]*Index, 16)
-	for i := range got {
-		wg.Add(1)
-		go func() { defer wg.Done(); got[i] = c.Index(s1) }()
-	}
-	wg.Wait()
-	for _, ix := range got {
-		if ix != got[0] {
-			t.Fatal("two indexes for one snapshot")
-		}
-	}
-	if ix2 := c.Index(s2); ix2 == got[0] || ix2.Snapshot() != s2 {
-		t.Error("a new snapshot reused the old index")
-	}
-	if c.Index(s1) != got[0] {
-		t.Error("the previous snapshot's index was rebuilt")
 	}
 }
 

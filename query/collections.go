@@ -1,39 +1,14 @@
-package api
+package query
 
 import (
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
 )
-
-// index is what the list operations need beyond the snapshot's own maps:
-// per collection, sort orders, a name index and relation lists by item
-// index. It is built once per snapshot, piece by piece on first use, and
-// shared by every request that reads the same snapshot.
-type index struct {
-	snap *dataset.Snapshot
-	base string // the base URI of the IRIs in the cached JSON
-
-	muniOnce sync.Once
-	muni     *muniIndex
-	ctryOnce sync.Once
-	ctry     *collection
-	netOnce  sync.Once
-	net      *netIndex
-	membOnce sync.Once
-	memb     *membIndex
-	apprOnce sync.Once
-	appr     *apprIndex
-	catOnce  sync.Once
-	cat      *collection
-	qidOnce  sync.Once
-	qids     map[string]entityRef
-}
 
 type muniIndex struct {
 	*collection
@@ -67,44 +42,16 @@ type apprIndex struct {
 	byCountry      map[string][]int32
 }
 
-// entityRef names an entity by type and ID.
-type entityRef struct {
-	typ dataset.Type
-	id  string
-}
-
-// indexCache keeps the indexes of the few snapshots most recently read, so
-// that requests straddling a snapshot swap do not rebuild them. Entries
-// hold their snapshot, so a cached pointer is never reused by another one.
-// They are per base URI too, as the JSON they cache holds IRIs.
-var indexCache struct {
-	sync.Mutex
-	entries []*index // most recent first
-}
-
-const indexCacheSize = 3
-
-// indexOf returns the index of snap, building an empty shell on first use;
-// its parts are built lazily.
-func indexOf(snap *dataset.Snapshot, base string) *index {
-	indexCache.Lock()
-	defer indexCache.Unlock()
-	for j, ix := range indexCache.entries {
-		if ix.snap == snap && ix.base == base {
-			if j > 0 {
-				copy(indexCache.entries[1:j+1], indexCache.entries[:j])
-				indexCache.entries[0] = ix
-			}
-			return ix
-		}
-	}
-	ix := &index{snap: snap, base: base}
-	indexCache.entries = append([]*index{ix}, indexCache.entries...)
-	if len(indexCache.entries) > indexCacheSize {
-		indexCache.entries = indexCache.entries[:indexCacheSize]
-	}
-	return ix
-}
+// Keys of the indexes in a View's cache.
+type (
+	muniKey     struct{}
+	countryKey  struct{}
+	networkKey  struct{}
+	membKey     struct{}
+	approachKey struct{}
+	categoryKey struct{}
+	qidKey      struct{}
+)
 
 // Sort keys are strings whose byte order is the wanted order.
 
@@ -199,9 +146,9 @@ func namesOf(names map[string]string, aliases []dataset.Alias) []string {
 	return out
 }
 
-func (ix *index) municipalities() *muniIndex {
-	ix.muniOnce.Do(func() {
-		xs := ix.snap.Municipalities
+func (v *View) municipalities() *muniIndex {
+	return must(v, muniKey{}, func() *muniIndex {
+		xs := v.Snap.Municipalities
 		at := func(i int) *dataset.Municipality { return xs[i] }
 		c := newCollection(ids(xs, func(x *dataset.Municipality) string { return x.ID }),
 			withDesc(map[string]sortKey{
@@ -230,12 +177,12 @@ func (ix *index) municipalities() *muniIndex {
 				m.coords[i], m.hasCoords[i] = *x.Coordinates, true
 			}
 		}
-		for _, ms := range ix.snap.Memberships {
+		for _, ms := range v.Snap.Memberships {
 			if i, ok := c.byID[ms.Municipality]; ok {
 				m.byNetwork[ms.Network] = append(m.byNetwork[ms.Network], i)
 			}
 		}
-		for _, a := range ix.snap.Approaches {
+		for _, a := range v.Snap.Approaches {
 			if i, ok := c.byID[a.Municipality]; ok {
 				for _, cat := range a.Categories {
 					m.byCategory[cat] = append(m.byCategory[cat], i)
@@ -244,9 +191,8 @@ func (ix *index) municipalities() *muniIndex {
 		}
 		sortCompact(m.byNetwork)
 		sortCompact(m.byCategory)
-		ix.muni = m
+		return m
 	})
-	return ix.muni
 }
 
 // sortCompact makes every list of m sorted and free of duplicates.
@@ -257,11 +203,11 @@ func sortCompact(m map[string][]int32) {
 	}
 }
 
-func (ix *index) countries() *collection {
-	ix.ctryOnce.Do(func() {
-		xs := ix.snap.Countries
+func (v *View) countries() *collection {
+	return must(v, countryKey{}, func() *collection {
+		xs := v.Snap.Countries
 		at := func(i int) *dataset.Country { return xs[i] }
-		ix.ctry = newCollection(ids(xs, func(x *dataset.Country) string { return x.ID }),
+		c := newCollection(ids(xs, func(x *dataset.Country) string { return x.ID }),
 			withDesc(map[string]sortKey{
 				"id":       func(i int) string { return at(i).ID },
 				"name":     func(i int) string { return nameKey(at(i).Names) },
@@ -269,14 +215,14 @@ func (ix *index) countries() *collection {
 			}),
 			func(i int) []string { return namesOf(at(i).Names, nil) },
 			func(i int) string { return nameKey(at(i).Names) })
-		ix.ctry.modified = modifiedTimes(xs, func(x *dataset.Country) time.Time { return x.Modified })
+		c.modified = modifiedTimes(xs, func(x *dataset.Country) time.Time { return x.Modified })
+		return c
 	})
-	return ix.ctry
 }
 
-func (ix *index) networks() *netIndex {
-	ix.netOnce.Do(func() {
-		xs := ix.snap.Networks
+func (v *View) networks() *netIndex {
+	return must(v, networkKey{}, func() *netIndex {
+		xs := v.Snap.Networks
 		at := func(i int) *dataset.Network { return xs[i] }
 		c := newCollection(ids(xs, func(x *dataset.Network) string { return x.ID }),
 			withDesc(map[string]sortKey{
@@ -295,17 +241,16 @@ func (ix *index) networks() *netIndex {
 			}
 		}
 		sortCompact(n.byCountry)
-		ix.net = n
+		return n
 	})
-	return ix.net
 }
 
-func (ix *index) memberships() *membIndex {
-	ix.membOnce.Do(func() {
-		xs := ix.snap.Memberships
+func (v *View) memberships() *membIndex {
+	return must(v, membKey{}, func() *membIndex {
+		xs := v.Snap.Memberships
 		at := func(i int) *dataset.Membership { return xs[i] }
 		memberName := func(i int) string {
-			if m, ok := ix.snap.Municipality(at(i).Municipality); ok {
+			if m, ok := v.Snap.Municipality(at(i).Municipality); ok {
 				return nameKey(m.Names)
 			}
 			return ""
@@ -319,7 +264,7 @@ func (ix *index) memberships() *membIndex {
 				"modified": func(i int) string { return timeKey(at(i).Modified) },
 			}),
 			func(i int) []string {
-				if m, ok := ix.snap.Municipality(at(i).Municipality); ok {
+				if m, ok := v.Snap.Municipality(at(i).Municipality); ok {
 					return namesOf(m.Names, m.Aliases)
 				}
 				return nil
@@ -330,18 +275,17 @@ func (ix *index) memberships() *membIndex {
 		for i, x := range xs {
 			m.byNetwork[x.Network] = append(m.byNetwork[x.Network], int32(i))
 			m.byMunicipality[x.Municipality] = append(m.byMunicipality[x.Municipality], int32(i))
-			if mu, ok := ix.snap.Municipality(x.Municipality); ok {
+			if mu, ok := v.Snap.Municipality(x.Municipality); ok {
 				m.byCountry[mu.Country] = append(m.byCountry[mu.Country], int32(i))
 			}
 		}
-		ix.memb = m
+		return m
 	})
-	return ix.memb
 }
 
-func (ix *index) approaches() *apprIndex {
-	ix.apprOnce.Do(func() {
-		xs := ix.snap.Approaches
+func (v *View) approaches() *apprIndex {
+	return must(v, approachKey{}, func() *apprIndex {
+		xs := v.Snap.Approaches
 		at := func(i int) *dataset.Approach { return xs[i] }
 		c := newCollection(ids(xs, func(x *dataset.Approach) string { return x.ID }),
 			withDesc(map[string]sortKey{
@@ -359,21 +303,20 @@ func (ix *index) approaches() *apprIndex {
 			for _, cat := range x.Categories {
 				a.byCategory[cat] = append(a.byCategory[cat], int32(i))
 			}
-			if mu, ok := ix.snap.Municipality(x.Municipality); ok {
+			if mu, ok := v.Snap.Municipality(x.Municipality); ok {
 				a.byCountry[mu.Country] = append(a.byCountry[mu.Country], int32(i))
 			}
 		}
 		sortCompact(a.byCategory)
-		ix.appr = a
+		return a
 	})
-	return ix.appr
 }
 
-func (ix *index) categories() *collection {
-	ix.catOnce.Do(func() {
-		xs := ix.snap.Categories
+func (v *View) categories() *collection {
+	return must(v, categoryKey{}, func() *collection {
+		xs := v.Snap.Categories
 		at := func(i int) *dataset.Category { return xs[i] }
-		ix.cat = newCollection(ids(xs, func(x *dataset.Category) string { return x.ID }),
+		c := newCollection(ids(xs, func(x *dataset.Category) string { return x.ID }),
 			withDesc(map[string]sortKey{
 				"id":       func(i int) string { return at(i).ID },
 				"label":    func(i int) string { return nameKey(at(i).Labels) },
@@ -381,33 +324,39 @@ func (ix *index) categories() *collection {
 			}),
 			func(i int) []string { return append(namesOf(at(i).Labels, nil), at(i).Aliases...) },
 			func(i int) string { return nameKey(at(i).Labels) })
-		ix.cat.modified = modifiedTimes(xs, func(x *dataset.Category) time.Time { return x.Modified })
+		c.modified = modifiedTimes(xs, func(x *dataset.Category) time.Time { return x.Modified })
+		return c
 	})
-	return ix.cat
 }
 
-// wikidata finds the entity whose confirmed Wikidata item is qid:
+// ByWikidata finds the entity whose confirmed Wikidata item is qid:
 // a municipality, a network or a country, in that order.
-func (ix *index) wikidata(qid string) (entityRef, bool) {
-	ix.qidOnce.Do(func() {
-		m := map[string]entityRef{}
-		for _, x := range ix.snap.Countries {
+func (v *View) ByWikidata(qid string) (dataset.Type, string, bool) {
+	qids := must(v, qidKey{}, func() map[string]Ref {
+		m := map[string]Ref{}
+		for _, x := range v.Snap.Countries {
 			if x.Wikidata != "" {
-				m[x.Wikidata] = entityRef{dataset.TypeCountry, x.ID}
+				m[x.Wikidata] = Ref{dataset.TypeCountry, x.ID}
 			}
 		}
-		for _, x := range ix.snap.Networks {
+		for _, x := range v.Snap.Networks {
 			if x.Wikidata != "" {
-				m[x.Wikidata] = entityRef{dataset.TypeNetwork, x.ID}
+				m[x.Wikidata] = Ref{dataset.TypeNetwork, x.ID}
 			}
 		}
-		for _, x := range ix.snap.Municipalities {
+		for _, x := range v.Snap.Municipalities {
 			if x.Wikidata != "" {
-				m[x.Wikidata] = entityRef{dataset.TypeMunicipality, x.ID}
+				m[x.Wikidata] = Ref{dataset.TypeMunicipality, x.ID}
 			}
 		}
-		ix.qids = m
+		return m
 	})
-	r, ok := ix.qids[qid]
-	return r, ok
+	r, ok := qids[qid]
+	return r.Type, r.ID, ok
+}
+
+// Ref names an entity by type and ID.
+type Ref struct {
+	Type dataset.Type
+	ID   string
 }

@@ -1,7 +1,6 @@
-package api
+package query
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -253,10 +251,6 @@ type collection struct {
 	labelOnce  sync.Once
 	labels     []string
 
-	// encodedJSON caches the JSON of each item as its own list and
-	// document show it, filled on first use.
-	encodedJSON []atomic.Pointer[[]byte]
-
 	cacheMu sync.Mutex
 	cache   map[string]any // filtered lists: rank lists and search orderings
 	cached  []string       // cache keys, oldest first
@@ -265,35 +259,6 @@ type collection struct {
 // listCacheSize bounds the filtered lists each collection keeps per
 // snapshot; a walk through the pages of one list reuses its entry.
 const listCacheSize = 64
-
-// itemJSON returns the JSON of item i as render makes it, encoded once
-// per snapshot when cache is set.
-func itemJSON[T any](cache []atomic.Pointer[[]byte], i int32, render func(i int32) T) ([]byte, error) {
-	if cache != nil {
-		if b := cache[i].Load(); b != nil {
-			return *b, nil
-		}
-	}
-	b, err := encodeJSON(render(i))
-	if err != nil {
-		return nil, err
-	}
-	if cache != nil {
-		cache[i].Store(&b)
-	}
-	return b, nil
-}
-
-// encodeJSON encodes v as Huma encodes bodies: without HTML escaping.
-func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
 
 // memo returns the value cached under key, computing it on a miss.
 func (c *collection) memo(key string, compute func() any) any {
@@ -341,7 +306,7 @@ func (c *collection) modifiedSince(f *filter, t time.Time) {
 
 func newCollection(ids []string, options map[string]sortOption, names func(i int) []string, label sortKey) *collection {
 	c := &collection{ids: ids, byID: make(map[string]int32, len(ids)), options: options, names: names, label: label,
-		orderings: map[string]*ordering{}, encodedJSON: make([]atomic.Pointer[[]byte], len(ids))}
+		orderings: map[string]*ordering{}}
 	for i, id := range ids {
 		c.byID[id] = int32(i)
 	}
@@ -456,38 +421,30 @@ type listResult struct {
 	cursor *cursor // the request's, nil on a first page
 }
 
-// errBadList is a client mistake in a list request; the message says which.
-type errBadList struct {
-	param, msg string
-	status     int
-}
-
-func (e *errBadList) Error() string { return e.msg }
-
 // list runs a list request over c with the filter f.
 func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 	var cur *cursor
 	if req.cursor != "" {
 		var err error
 		if cur, err = decodeCursor(req.cursor); err != nil {
-			return nil, &errBadList{param: "cursor", msg: err.Error(), status: 400}
+			return nil, &Error{Param: "cursor", Value: req.cursor, Message: err.Error(), Kind: Malformed}
 		}
 		if cur.List != req.path {
-			return nil, &errBadList{param: "cursor", status: 400,
-				msg: fmt.Sprintf("cursor was issued for %s, not %s", cur.List, req.path)}
+			return nil, &Error{Param: "cursor", Value: req.cursor, Kind: Malformed,
+				Message: fmt.Sprintf("cursor was issued for %s, not %s", cur.List, req.path)}
 		}
 		if req.sort == "" {
 			req.sort = cur.Sort
 		} else if req.sort != cur.Sort {
-			return nil, &errBadList{param: "cursor", status: 400,
-				msg: fmt.Sprintf("cursor was issued for sort=%s; repeat that sort or drop the cursor", cur.Sort)}
+			return nil, &Error{Param: "cursor", Value: req.cursor, Kind: Malformed,
+				Message: fmt.Sprintf("cursor was issued for sort=%s; repeat that sort or drop the cursor", cur.Sort)}
 		}
 	}
 	var terms *searchQuery
 	if req.q != "" {
 		terms = parseSearch(req.q)
 		if terms == nil {
-			return nil, &errBadList{param: "q", status: 422, msg: "q has no letter or digit to search for"}
+			return nil, &Error{Param: "q", Value: req.q, Kind: Invalid, Message: "q has no letter or digit to search for"}
 		}
 	}
 	if req.sort == "" {
@@ -499,7 +456,7 @@ func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 	res := &listResult{sort: req.sort, cursor: cur}
 	if req.sort == "relevance" {
 		if terms == nil {
-			return nil, &errBadList{param: "sort", status: 422, msg: "sort=relevance needs a q to be relevant to"}
+			return nil, &Error{Param: "sort", Value: req.sort, Kind: Invalid, Message: "sort=relevance needs a q to be relevant to"}
 		}
 		res.order = c.memo(req.key+"\x00relevance", func() any {
 			f.within(c.index().lookup(terms))
@@ -512,7 +469,7 @@ func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 		return res, nil
 	}
 	if _, ok := c.options[req.sort]; !ok {
-		return nil, &errBadList{param: "sort", status: 422, msg: fmt.Sprintf("cannot sort by %q", req.sort)}
+		return nil, &Error{Param: "sort", Value: req.sort, Kind: Invalid, Message: fmt.Sprintf("cannot sort by %q", req.sort)}
 	}
 	res.order = c.ordering(req.sort)
 	if _, all := f.matches(len(c.ids)); all && terms == nil {

@@ -1,20 +1,18 @@
-package api
+// Package apidocs renders the API reference at /docs from the OpenAPI
+// document: one static page, no script, no request to any other host
+// (Huma's own docs page loads its scripts from a third-party host).
+package apidocs
 
 import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"net/http"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/danielgtaylor/huma/v2"
 )
-
-// The API reference at /docs is rendered here from the OpenAPI document:
-// one static page, no script, no request to any other host.
 
 type docsPage struct {
 	Title, Version string
@@ -57,31 +55,13 @@ type docsSchema struct {
 	Props       []docsField
 }
 
-// serveDocs answers the reference page, built once from api's document.
-func (s *Server) serveDocs(api huma.API) http.HandlerFunc {
-	var (
-		once sync.Once
-		page []byte
-		err  error
-	)
-	return func(w http.ResponseWriter, r *http.Request) {
-		once.Do(func() {
-			var buf bytes.Buffer
-			if err = docsTemplate.Execute(&buf, buildDocs(api.OpenAPI())); err == nil {
-				page = buf.Bytes()
-			}
-		})
-		if err != nil {
-			s.log.ErrorContext(r.Context(), "render API reference", "err", err)
-			writeProblem(w, http.StatusInternalServerError, "the API reference could not be rendered; the error was logged")
-			return
-		}
-		h := w.Header()
-		h.Set("Content-Type", "text/html; charset=utf-8")
-		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		_, _ = w.Write(page)
+// Render renders the reference page of o.
+func Render(o *huma.OpenAPI) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := docsTemplate.Execute(&buf, buildDocs(o)); err != nil {
+		return nil, fmt.Errorf("render the API reference: %w", err)
 	}
+	return buf.Bytes(), nil
 }
 
 func buildDocs(o *huma.OpenAPI) docsPage {
