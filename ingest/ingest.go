@@ -61,6 +61,39 @@ func Open(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 	return dataset.NewSnapshot(d, rev), nil
 }
 
+// Seed fills an empty store with seed, so that a fresh install serves
+// real data; a store that holds anything is left as it is. It reports
+// whether it seeded.
+func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, error), log *slog.Logger) (bool, error) {
+	rev, err := st.Revision(ctx)
+	if err != nil {
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	if rev != 0 {
+		return false, nil
+	}
+	d, rev, err := st.Load(ctx)
+	if err != nil {
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	if d.Len() != 0 {
+		return false, nil
+	}
+	s, err := seed()
+	if err != nil {
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	rep, _, err := Import(ctx, st, dataset.NewSnapshot(d, rev), s, false)
+	if err != nil {
+		if errors.Is(err, store.ErrConflict) {
+			return false, nil // another process seeded it meanwhile
+		}
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	log.InfoContext(ctx, "loaded seed data into empty store", "records", len(rep.Changes), "revision", rep.Revision)
+	return true, nil
+}
+
 // Import merges incoming over the snapshot cur, validates the result and,
 // unless dryRun, applies it to the store as one revision. On any problem
 // nothing is written. It returns the snapshot to publish: cur itself on a

@@ -84,7 +84,7 @@ func runDump(ctx context.Context, e env, args []string) error {
 // server's (api.Config.Catalog), so that a release's dcat.ttl and
 // /catalog agree.
 func newDumper(s settings, cat catalog.Config, log *slog.Logger) *dumps.Dumper {
-	base := normaliseBase(s.baseURI)
+	base := s.base()
 	return &dumps.Dumper{
 		Dir:     s.dumpsDir,
 		BaseURI: base,

@@ -38,9 +38,9 @@ type setting struct {
 }
 
 var settingTable = []setting{
-	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, "127.0.0.1:8080")},
+	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, defaultAddr)},
 	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
-	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links", stringFlag(func(s *settings) *string { return &s.baseURI }, "http://127.0.0.1:8080")},
+	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links (default: http:// and the listening address)", stringFlag(func(s *settings) *string { return &s.baseURI }, "")},
 	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
 	{"rate-limit", "MOVINGCITIES_RATE_LIMIT", "requests per second per client; 0 = 10, negative = no limit",
 		typedFlag(func(s *settings) *float64 { return &s.rateLimit }, 0, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) })},
@@ -66,10 +66,26 @@ var settingTable = []setting{
 // catalogFlags are the settings of the DCAT-AP catalogue.
 var catalogFlags = []string{"publisher-name", "publisher-url", "publisher-type", "contact-email", "contact-url", "license", "update-frequency"}
 
+// base is the public base URI: --base-uri, or else the address to
+// listen on (--addr; serve uses the address it really bound).
+func (s *settings) base() string {
+	if s.baseURI != "" {
+		return normaliseBase(s.baseURI)
+	}
+	addr := s.addr
+	if addr == "" {
+		addr = defaultAddr
+	}
+	return baseFromAddr(addr)
+}
+
+// defaultAddr is where the service listens without --addr.
+const defaultAddr = "127.0.0.1:8080"
+
 // catalogConfig builds the catalogue configuration from the settings.
 func (s *settings) catalogConfig() (catalog.Config, error) {
 	c := catalog.Config{
-		BaseURI:       normaliseBase(s.baseURI),
+		BaseURI:       s.base(),
 		PublisherName: s.publisherName,
 		PublisherURL:  s.publisherURL,
 		PublisherType: s.publisherType,

@@ -17,7 +17,7 @@ func runOpenAPI(_ context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	spec, err := api.Spec(api.Config{BaseURI: normaliseBase(s.baseURI), Version: version})
+	spec, err := api.Spec(api.Config{BaseURI: s.base(), Version: version})
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,13 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/ingest"
+	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
 
+// runServe serves the dataset: the store (seeded when empty) is followed
+// by a publisher, whose State every output reads; the nightly dump runs
+// on it and publishes its release.
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
 	fs, err := newFlags("serve", e, &s, append([]string{"addr", "db", "base-uri", "dumps-dir",
@@ -28,6 +32,19 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+
+	// Listen first: without --base-uri, the base follows the address
+	// really bound (port 0 included).
+	ln, err := net.Listen("tcp", s.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.addr, err)
+	}
+	defer ln.Close()
+	if s.baseURI == "" {
+		s.baseURI = baseFromAddr(ln.Addr().String())
+		log.InfoContext(ctx, "no --base-uri given: IRIs and links use the listening address; set it to the public address in production",
+			"base_uri", s.baseURI)
+	}
 	cat, err := s.catalogConfig()
 	if err != nil {
 		return err
@@ -38,23 +55,31 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	snap, err := ingest.Open(ctx, db, dataset.Seed, log)
-	if err != nil {
+	if _, err := ingest.Seed(ctx, db, dataset.Seed, log); err != nil {
 		return err
 	}
-	var current dataset.Current
-	current.Store(snap)
+	// The publisher follows the store until the server stops.
+	followCtx, stopFollowing := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopFollowing()
+	pub := publish.New(publish.Config{Store: db, DumpsDir: s.dumpsDir, BaseURI: s.base(), Log: log})
+	if err := pub.Start(followCtx); err != nil {
+		return err
+	}
 
 	metricsReg := api.NewRegistry()
+	if err := metricsReg.Register(pub.Metrics()); err != nil {
+		return err
+	}
 	dumper := newDumper(s, cat, log)
 	dumper.Metrics = &dumps.Metrics{}
 	if err := registerDumpMetrics(metricsReg, dumper.Metrics); err != nil {
 		return err
 	}
-	dumpSchedule, err := dumps.NewScheduler(dumper, &current, dumps.DefaultSchedule)
+	dumpSchedule, err := dumps.NewScheduler(dumper, pub, dumps.DefaultSchedule)
 	if err != nil {
 		return err
 	}
+	dumpSchedule.AfterRun = func() { pub.ReleaseChanged(followCtx) }
 	dumpSchedule.Start()
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -64,32 +89,33 @@ func runServe(ctx context.Context, e env, args []string) error {
 		}
 	}()
 
-	ln, err := net.Listen("tcp", s.addr)
+	handler, err := api.New(api.Config{
+		BaseURI:           s.base(),
+		Version:           version,
+		RateLimit:         s.rateLimit,
+		RateBurst:         s.rateBurst,
+		RateLimitLoopback: s.rateLimitLoopback,
+		ClientIPHeader:    s.clientIPHeader,
+		RequestTimeout:    s.requestTimeout,
+		MaxBodyBytes:      s.maxBodyBytes,
+		DumpsDir:          s.dumpsDir,
+		Metrics:           metricsReg,
+		Catalog:           cat,
+	}, pub, log)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.addr, err)
+		return err
 	}
 	srv := &http.Server{
-		Handler: api.New(api.Config{
-			BaseURI:           normaliseBase(s.baseURI),
-			Version:           version,
-			RateLimit:         s.rateLimit,
-			RateBurst:         s.rateBurst,
-			RateLimitLoopback: s.rateLimitLoopback,
-			ClientIPHeader:    s.clientIPHeader,
-			RequestTimeout:    s.requestTimeout,
-			MaxBodyBytes:      s.maxBodyBytes,
-			DumpsDir:          s.dumpsDir,
-			Metrics:           metricsReg,
-			Catalog:           cat,
-		}, &current, log),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	snap := pub.Load()
 	log.InfoContext(ctx, "serving", "addr", ln.Addr().String(), "revision", snap.Revision,
-		"municipalities", len(snap.Municipalities), "base_uri", s.baseURI)
+		"municipalities", len(snap.Municipalities), "base_uri", s.base())
 	if e.ready != nil {
 		e.ready(ln.Addr().String())
 	}
@@ -107,4 +133,20 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// baseFromAddr is the base URI of a listening address: an unspecified
+// host (0.0.0.0, ::) is reached as the loopback address.
+func baseFromAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+		if ip.To4() == nil {
+			host = "::1"
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }

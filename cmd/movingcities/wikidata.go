@@ -42,7 +42,7 @@ func runWikidata(ctx context.Context, e env, args []string) error {
 	if *out == "" {
 		return errors.New("--out is required")
 	}
-	svc := reconcile.Service{BaseURI: normaliseBase(s.baseURI), Version: version} // exports need no endpoints
+	svc := reconcile.Service{BaseURI: s.base(), Version: version} // exports need no endpoints
 	var write func(io.Writer, *dataset.Snapshot) error
 	switch sub {
 	case "mixnmatch":
