@@ -33,7 +33,9 @@ func (r Report) Count(k dataset.ChangeKind) int {
 }
 
 // Open loads the stored data into a snapshot. An empty store is first
-// filled with seed (if not nil), so that a fresh install serves real data.
+// filled with seed, so that a fresh install serves real data; callers that
+// must not write (read-only stores) pass a nil seed and get the empty
+// snapshot.
 func Open(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, error), log *slog.Logger) (*dataset.Snapshot, error) {
 	d, rev, err := st.Load(ctx)
 	if err != nil {

@@ -37,6 +37,28 @@ func TestOpenSeedsEmptyStoreOnce(t *testing.T) {
 	}
 }
 
+func TestOpenWithoutSeedWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	rw, err := sqlite.Open(ctx, path) // an empty, migrated database
+	if err != nil {
+		t.Fatal(err)
+	}
+	rw.Close()
+	db, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	snap, err := Open(ctx, db, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatalf("Open without seed on a read-only store: %v", err)
+	}
+	if snap.Revision != 0 || snap.Dataset().Len() != 0 {
+		t.Fatalf("Open without seed: revision %d, %d records; want an empty snapshot", snap.Revision, snap.Dataset().Len())
+	}
+}
+
 func TestImport(t *testing.T) {
 	berlin := func(edit func(m *dataset.Municipality)) *dataset.Dataset {
 		_, snap := openSeeded(t)

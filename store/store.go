@@ -23,7 +23,14 @@ type Store interface {
 	// time of tombstones) in place and returns the new revision, which is
 	// base+1. Applying no changes is an error: a revision means a change.
 	Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error)
-	// Close releases the store.
+	// Revision returns the latest committed revision (0 for an empty store).
+	Revision(ctx context.Context) (int64, error)
+	// WaitForRevision blocks until the stored revision differs from known
+	// (a commit by this process or another), or ctx ends (then it returns
+	// ctx.Err()). It returns the stored revision.
+	WaitForRevision(ctx context.Context, known int64) (int64, error)
+	// Close releases the store. Calls still waiting in WaitForRevision
+	// return ErrClosed; closing twice is not an error.
 	Close() error
 }
 
@@ -32,4 +39,8 @@ var (
 	ErrConflict = errors.New("store: revision conflict: the dataset changed meanwhile")
 	// ErrNoChanges means Apply was given nothing to write.
 	ErrNoChanges = errors.New("store: no changes to apply")
+	// ErrReadOnly means Apply was called on a store opened read-only.
+	ErrReadOnly = errors.New("store: store is read-only")
+	// ErrClosed means the store was used after Close.
+	ErrClosed = errors.New("store: store is closed")
 )

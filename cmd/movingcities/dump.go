@@ -16,8 +16,6 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/graph"
-	"github.com/moving-cities/opendata/ingest"
-	"github.com/moving-cities/opendata/store/sqlite"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -44,12 +42,8 @@ func runDump(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, s.db)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	snap, err := ingest.Open(ctx, db, dataset.Seed, log)
+	// A dump writes files, never the database.
+	snap, err := loadReadOnly(ctx, s.db, log)
 	if err != nil {
 		return err
 	}

@@ -45,12 +45,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if *out == "" {
 		return errors.New("--out is required")
 	}
-	db, err := sqlite.Open(ctx, s.db)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	snap, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	snap, err := loadReadOnly(ctx, s.db, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
 	}
@@ -58,6 +53,19 @@ func runExport(ctx context.Context, e env, args []string) error {
 		return write(e.stdout, snap)
 	}
 	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, snap) })
+}
+
+// loadReadOnly reads the snapshot of the database at path without
+// writing to it: no file is created, nothing is seeded or migrated and no
+// write lock is taken, so it works while an import runs. The database is
+// closed again; the snapshot lives in memory.
+func loadReadOnly(ctx context.Context, path string, log *slog.Logger) (*dataset.Snapshot, error) {
+	db, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return ingest.Open(ctx, db, nil, log)
 }
 
 func formatNames() []string {

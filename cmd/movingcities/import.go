@@ -74,12 +74,13 @@ func runValidate(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "valid: %d records\n", incoming.Len())
 		return nil
 	}
-	db, err := sqlite.Open(ctx, s.db)
+	// Read-only: validating changes nothing, not even an empty database.
+	db, err := sqlite.OpenReadOnly(ctx, s.db)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	cur, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	cur, err := ingest.Open(ctx, db, nil, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"net/http"
 	"os"
@@ -19,6 +20,145 @@ func testEnv(vars map[string]string) (env, *bytes.Buffer, *bytes.Buffer) {
 	return env{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}, &out, &errb
 }
 
+// makeDB creates the database at path the way an operator does, with
+// `import` (which loads the seed into a new database), since the commands
+// that only read no longer create one.
+func makeDB(t *testing.T, path string) {
+	t.Helper()
+	empty := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(empty, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, out, errb := testEnv(map[string]string{"MOVINGCITIES_DB": path})
+	if code := run(context.Background(), []string{"import", empty}, e); code != 0 {
+		t.Fatalf("import to make a database: exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out.String(), "revision 1") {
+		t.Fatalf("import to make a database: %s", out)
+	}
+}
+
+// holdWriteLock leaves a second handle on path inside BEGIN IMMEDIATE with
+// an uncommitted write until the test ends, as a long import in another
+// process does, and checks that the lock is held: a third writer with a
+// short busy timeout fails.
+func holdWriteLock(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	h, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(100)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	conn, err := h.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn.ExecContext(context.Background(), "ROLLBACK")
+		conn.Close()
+	})
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "UPDATE records SET modified = modified"); err != nil {
+		t.Fatal(err)
+	}
+	third, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(100)&_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	if tx, err := third.BeginTx(ctx, nil); err == nil {
+		tx.Rollback()
+		t.Fatal("a third writer began a write transaction: the write lock is not held")
+	} else if !strings.Contains(err.Error(), "locked") {
+		t.Fatalf("third writer: %v; want 'database is locked'", err)
+	}
+}
+
+// Commands that only read work while another process holds the write
+// lock, instead of failing with 'database is locked' after the 10 s busy
+// timeout.
+func TestReadCommandsWorkWhileAnImportWrites(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "busy.db")
+	vars := map[string]string{"MOVINGCITIES_DB": db}
+	makeDB(t, db)
+	export := []string{"export", "--format", "json", "--out", "-"}
+	e, out, errb := testEnv(vars)
+	if code := run(context.Background(), export, e); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errb)
+	}
+	before := out.String()
+	file := filepath.Join(dir, "new.json")
+	if err := os.WriteFile(file, []byte(`{"municipalities":[{"id":"newtown","names":{"en":"Newtown"},"country":"DE","status":"active"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	holdWriteLock(t, db)
+	tests := []struct {
+		name string
+		args []string
+		want func(out string) bool
+	}{
+		{"export to stdout", export, func(out string) bool { return out == before }},
+		{"export to a file", []string{"export", "--format", "json", "--out", filepath.Join(dir, "out.json")}, func(string) bool {
+			b, err := os.ReadFile(filepath.Join(dir, "out.json"))
+			return err == nil && string(b) == before
+		}},
+		{"validate", []string{"validate", file}, func(out string) bool { return strings.Contains(out, "would add 1") }},
+		{"wikidata", []string{"wikidata", "mixnmatch", "--out", "-"}, func(out string) bool { return strings.Contains(out, "berlin") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, out, errb := testEnv(vars)
+			start := time.Now()
+			code := run(context.Background(), tt.args, e)
+			// Waiting for the lock would take the 10 s busy timeout.
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("%q took %v: it waited for the write lock", tt.args, took)
+			}
+			if code != 0 {
+				t.Fatalf("%q while another process writes: exit %d: %s", tt.args, code, errb)
+			}
+			if !tt.want(out.String()) {
+				t.Errorf("%q: unexpected output:\n%.500s", tt.args, out)
+			}
+		})
+	}
+}
+
+// Commands that only read never create a database: a missing one is an
+// error that says how to make one.
+func TestReadCommandsNeedADatabase(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "new.json")
+	if err := os.WriteFile(file, []byte(`{"municipalities":[{"id":"newtown","names":{"en":"Newtown"},"country":"DE","status":"active"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "--format", "json", "--out", "-"},
+		{"validate", file},
+		{"wikidata", "mixnmatch", "--out", "-"},
+		{"dump", "--out", filepath.Join(dir, "releases")},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "missing.db")
+			e, out, errb := testEnv(map[string]string{"MOVINGCITIES_DB": db})
+			if code := run(context.Background(), args, e); code != 1 {
+				t.Fatalf("%q without a database: exit %d, want 1; stdout %.200s", args, code, out)
+			}
+			if msg := errb.String(); !strings.Contains(msg, db) || !strings.Contains(msg, "movingcities import") {
+				t.Errorf("error %q should name the file and say how a database is made", msg)
+			}
+			if entries, _ := os.ReadDir(filepath.Dir(db)); len(entries) != 0 {
+				t.Errorf("%q created files: %v", args, entries)
+			}
+		})
+	}
+}
+
 func TestUnknownCommandAndNoArgs(t *testing.T) {
 	e, _, errb := testEnv(nil)
 	if code := run(context.Background(), []string{"frobnicate"}, e); code != 2 || !strings.Contains(errb.String(), "unknown command") {
@@ -29,8 +169,10 @@ func TestUnknownCommandAndNoArgs(t *testing.T) {
 	}
 }
 
-func TestServeAnswersHealthz(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "serve.db")
+// startServe runs `serve` on a free port until the test ends and returns
+// its address.
+func startServe(t *testing.T, db string) string {
+	t.Helper()
 	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_ADDR": "127.0.0.1:0", "MOVINGCITIES_DB": db,
 		"MOVINGCITIES_DUMPS_DIR": filepath.Join(t.TempDir(), "releases")})
 	ready := make(chan string, 1)
@@ -38,14 +180,26 @@ func TestServeAnswersHealthz(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() { done <- run(ctx, []string{"serve"}, e) }()
-	var addr string
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited with %d after shutdown: %s", code, errb)
+		}
+	})
 	select {
-	case addr = <-ready:
+	case addr := <-ready:
+		return addr
 	case code := <-done:
+		done <- code // for the cleanup
 		t.Fatalf("serve exited with %d: %s", code, errb)
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start")
 	}
+	return ""
+}
+
+func getHealthz(t *testing.T, addr string) {
+	t.Helper()
 	res, err := http.Get("http://" + addr + "/healthz")
 	if err != nil {
 		t.Fatal(err)
@@ -55,10 +209,25 @@ func TestServeAnswersHealthz(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(string(body), `"revision":1`) {
 		t.Errorf("GET /healthz = %d %s", res.StatusCode, body)
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("serve exited with %d after shutdown: %s", code, errb)
+}
+
+func TestServeAnswersHealthz(t *testing.T) {
+	// A new database: serve creates it and loads the seed.
+	getHealthz(t, startServe(t, filepath.Join(t.TempDir(), "serve.db")))
+}
+
+// The server starts on an existing database while another process holds
+// the write lock: starting only reads.
+func TestServeStartsWhileAnImportWrites(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "busy.db")
+	makeDB(t, db)
+	holdWriteLock(t, db)
+	start := time.Now()
+	addr := startServe(t, db)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("serve took %v to start: it waited for the write lock", took)
 	}
+	getHealthz(t, addr)
 }
 
 func TestImportWithThreeErrorsReportsAllAndChangesNothing(t *testing.T) {
@@ -75,6 +244,7 @@ func TestImportWithThreeErrorsReportsAllAndChangesNothing(t *testing.T) {
 	if err := os.WriteFile(file, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	makeDB(t, db)
 	exportJSON := func() string {
 		e, out, errb := testEnv(vars)
 		if code := run(context.Background(), []string{"export", "--format", "json", "--out", "-"}, e); code != 0 {

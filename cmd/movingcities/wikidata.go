@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
-	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/reconcile"
-	"github.com/moving-cities/opendata/store/sqlite"
 )
 
 // runWikidata writes the exports for Wikidata's tools:
@@ -64,12 +62,7 @@ func runWikidata(ctx context.Context, e env, args []string) error {
 			return reconcile.WriteQuickStatements(w, snap, svc, opt)
 		}
 	}
-	db, err := sqlite.Open(ctx, s.db)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	snap, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	snap, err := loadReadOnly(ctx, s.db, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
 	}

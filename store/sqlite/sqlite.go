@@ -7,9 +7,11 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -25,18 +27,96 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// DefaultPollInterval is how often a waiting DB checks whether another
+// process committed (see WaitForRevision).
+const DefaultPollInterval = 150 * time.Millisecond
+
 // DB is a SQLite-backed store.Store.
+//
+// It holds two handles on the file. Reads (Load, Revision, the poller)
+// go through read-only connections that begin deferred transactions, so
+// in WAL mode they never wait for, or take, the write lock: they see the
+// last commit even while another process holds an open write transaction.
+// Writes (Apply, migrations) go through a single connection that begins
+// IMMEDIATE transactions, so writers queue at BEGIN instead of failing at
+// COMMIT. A DB opened with OpenReadOnly has no writer at all.
 type DB struct {
-	db *sql.DB
+	r *sql.DB // readers: mode=ro, query_only, deferred transactions
+	w *sql.DB // the writer: one connection, BEGIN IMMEDIATE; nil when read-only
+
 	// Now is the clock that stamps records; tests replace it.
 	Now func() time.Time
+	// PollInterval is how often WaitForRevision checks for commits by
+	// other processes (DefaultPollInterval when zero). Set it before the
+	// first WaitForRevision.
+	PollInterval time.Duration
+
+	watch watcher
 }
 
 var _ store.Store = (*DB)(nil)
 
-// Open opens (creating if needed) the database file at path and migrates
-// it to the latest schema.
+// Open opens (creating if needed) the database file at path for reading
+// and writing, and migrates it to the latest schema. Opening a database
+// that is up to date takes no write lock.
 func Open(ctx context.Context, path string) (*DB, error) {
+	w, err := openHandle(ctx, writerDSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	// One connection: SQLite has one writer per file anyway, so writers in
+	// this process queue in database/sql rather than in busy_timeout.
+	w.SetMaxOpenConns(1)
+	r, err := openHandle(ctx, readerDSN(path))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	s := newDB(r, w)
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens the existing database file at path for reading only.
+// It never creates the file, never writes to it and never migrates it, so
+// it neither takes nor waits for the write lock: it works while another
+// process imports. A missing file, or one whose schema is older or newer
+// than this binary's, is an error. Apply returns store.ErrReadOnly.
+//
+// SQLite may still create the -wal and -shm files beside a WAL database
+// that no one has open: readers need the shared-memory index.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open sqlite %s read-only: %w (a database is made by 'movingcities serve' or 'movingcities import')", path, fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("open sqlite %s read-only: %w", path, err)
+	}
+	r, err := openHandle(ctx, readerDSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s read-only: %w", path, err)
+	}
+	s := newDB(r, nil)
+	if err := s.checkSchema(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open sqlite %s read-only: %w", path, err)
+	}
+	return s, nil
+}
+
+func newDB(r, w *sql.DB) *DB {
+	s := &DB{r: r, w: w, Now: time.Now}
+	s.watch.init()
+	return s
+}
+
+// writerDSN configures the writing connection. journal_mode(WAL) takes no
+// lock on a file that is already in WAL mode (only switching modes does),
+// so it does not stop Open while another process writes.
+func writerDSN(path string) string {
 	q := url.Values{}
 	for _, p := range []string{
 		"journal_mode(WAL)",
@@ -48,69 +128,194 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // writers queue at BEGIN instead of failing at COMMIT
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	return "file:" + path + "?" + q.Encode()
+}
+
+// readerDSN configures reading connections: mode=ro makes SQLite open the
+// file read-only (and never create it), query_only refuses writes on top,
+// and no journal_mode pragma is sent, since a read-only connection cannot
+// change it. busy_timeout covers the brief locks of WAL recovery.
+func readerDSN(path string) string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "query_only(1)")
+	q.Set("_txlock", "deferred")
+	return "file:" + path + "?" + q.Encode()
+}
+
+func openHandle(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, err
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, err
 	}
-	s := &DB{db: db, Now: time.Now}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
-	}
-	return s, nil
+	return db, nil
 }
 
-// Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
-
-// migrate runs every embedded migration newer than the schema version,
-// each in its own transaction.
-func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+// Close stops any watcher, wakes waiters (they return store.ErrClosed)
+// and closes the database. Closing twice is not an error.
+func (s *DB) Close() error {
+	if !s.watch.close() {
+		return nil
 	}
+	// Readers first: the writer, closing last, checkpoints the WAL and
+	// removes it.
+	err := s.r.Close()
+	if s.w != nil {
+		err = errors.Join(err, s.w.Close())
+	}
+	return err
+}
+
+// open returns store.ErrClosed once the DB is closed, so that callers
+// get that rather than database/sql's message.
+func (s *DB) open() error {
+	if s.watch.isClosed() {
+		return store.ErrClosed
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+}
+
+// embedded lists the embedded migrations by version.
+func embedded() ([]migration, error) {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+		return nil, err
 	}
-	sort.Strings(names)
+	var ms []migration
 	for _, name := range names {
 		version, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
 		if err != nil {
-			return fmt.Errorf("migrate: %s: file name must start with a version number", name)
+			return nil, fmt.Errorf("%s: file name must start with a version number", name)
 		}
-		if err := s.migrateOne(ctx, version, name); err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
+		ms = append(ms, migration{version, name})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// schema is what a database's schema_migrations table says.
+type schema struct {
+	applied map[int]bool
+	current int // the highest applied version; 0 for a new database
+	known   int // the highest version this binary has
+	pending []migration
+}
+
+// readSchema compares the database's migrations with the embedded ones,
+// through the readers: it takes no write lock.
+func (s *DB) readSchema(ctx context.Context) (schema, error) {
+	ms, err := embedded()
+	if err != nil {
+		return schema{}, err
+	}
+	sc := schema{applied: map[int]bool{}}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return sc, err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil {
+		return sc, err
+	}
+	if n > 0 {
+		rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		if err != nil {
+			return sc, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				return sc, err
+			}
+			sc.applied[v] = true
+			sc.current = max(sc.current, v)
+		}
+		if err := rows.Err(); err != nil {
+			return sc, err
+		}
+	}
+	for _, m := range ms {
+		sc.known = max(sc.known, m.version)
+		if !sc.applied[m.version] {
+			sc.pending = append(sc.pending, m)
+		}
+	}
+	if sc.current > sc.known {
+		return sc, fmt.Errorf("the database has schema version %d, newer than this movingcities knows (%d): use a newer movingcities", sc.current, sc.known)
+	}
+	return sc, nil
+}
+
+// checkSchema fails unless the database is at exactly the schema this
+// binary knows: a read-only DB cannot migrate.
+func (s *DB) checkSchema(ctx context.Context) error {
+	sc, err := s.readSchema(ctx)
+	if err != nil {
+		return fmt.Errorf("check schema: %w", err)
+	}
+	switch {
+	case len(sc.pending) == 0:
+		return nil
+	case len(sc.applied) == 0:
+		return fmt.Errorf("check schema: the file is not a movingcities database, or an empty one (a database is made by 'movingcities serve' or 'movingcities import')")
+	default:
+		return fmt.Errorf("check schema: the database has schema version %d, older than this movingcities (%d): open it once read-write ('movingcities serve' or 'movingcities import') to migrate it", sc.current, sc.known)
+	}
+}
+
+// migrate runs every embedded migration the database lacks, each in its
+// own write transaction. It reads first, so that opening a database that
+// is up to date takes no write lock.
+func (s *DB) migrate(ctx context.Context) error {
+	sc, err := s.readSchema(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range sc.pending {
+		if err := s.migrateOne(ctx, m); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
 	return nil
 }
 
-func (s *DB) migrateOne(ctx context.Context, version int, name string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *DB) migrateOne(ctx context.Context, m migration) error {
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	// Another process may have run it since readSchema looked.
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
-	body, err := migrations.ReadFile(name)
+	body, err := migrations.ReadFile(m.name)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, formatTime(s.Now())); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, formatTime(s.Now())); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -124,7 +329,11 @@ func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }
 
 // Load implements store.Store.
 func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err := s.open(); err != nil {
+		return nil, 0, fmt.Errorf("load: %w", err)
+	}
+	// One read transaction: records, tombstones and revision agree.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
@@ -220,10 +429,16 @@ func revision(ctx context.Context, q querier) (int64, error) {
 
 // Apply implements store.Store.
 func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	if err := s.open(); err != nil {
+		return 0, fmt.Errorf("apply: %w", err)
+	}
+	if s.w == nil {
+		return 0, fmt.Errorf("apply: %w", store.ErrReadOnly)
+	}
 	if len(changes) == 0 {
 		return 0, store.ErrNoChanges
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
@@ -294,6 +509,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("apply: commit revision %d: %w", next, err)
 	}
+	s.watch.notify() // waiters in this process need not wait for the poller
 	return next, nil
 }
 
@@ -312,13 +528,4 @@ func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
 	*st = dataset.Stamps{}
 	defer func() { *st = saved }()
 	return json.Marshal(rec)
-}
-
-// Revision returns the stored revision (used by readiness checks).
-func (s *DB) Revision(ctx context.Context) (int64, error) {
-	rev, err := revision(ctx, s.db)
-	if err != nil {
-		return 0, fmt.Errorf("revision: %w", err)
-	}
-	return rev, nil
 }

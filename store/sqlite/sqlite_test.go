@@ -53,7 +53,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		t.Fatalf("after reopen: %d municipalities at revision %d (%v)", len(d.Municipalities), rev, err)
 	}
 	var mode string
-	if err := db.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+	if err := db.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q (%v), want wal", mode, err)
 	}
 }
@@ -165,7 +165,7 @@ func TestKilledImportLeavesPreviousData(t *testing.T) {
 		t.Fatalf("data after SIGKILL is not valid: %v", err)
 	}
 	var check string
-	if err := db.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+	if err := db.r.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity_check = %q, %v", check, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -13,7 +14,8 @@ import (
 	"github.com/moving-cities/opendata/store"
 )
 
-// Opener returns a new, empty store whose clock is now; the suite closes it.
+// Opener returns a new, empty store whose clock is now; the suite closes
+// it, maybe twice (a test may close it early, then the cleanup does).
 type Opener func(t *testing.T, now func() time.Time) store.Store
 
 // Run runs the suite against stores from open.
@@ -29,6 +31,12 @@ func Run(t *testing.T, open Opener) {
 		{"StaleRevisionConflicts", testConflict},
 		{"NoChangesIsAnError", testNoChanges},
 		{"FailedApplyWritesNothing", testAllOrNothing},
+		{"RevisionStartsAtZeroAndMovesWithApply", testRevision},
+		{"WaitForStaleRevisionReturnsAtOnce", testWaitStale},
+		{"WaitForRevisionBlocksUntilApply", testWaitBlocks},
+		{"WaitForRevisionWakesEveryWaiter", testWaitWakesAll},
+		{"WaitForRevisionEndsWithContext", testWaitContext},
+		{"CloseEndsWaitForRevision", testWaitClose},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
@@ -228,5 +236,182 @@ func testAllOrNothing(t *testing.T, open Opener) {
 	d, rev, err := st.Load(context.Background())
 	if err != nil || rev != 0 || d.Len() != 0 {
 		t.Fatalf("after a failed apply: %d records at revision %d (%v); want nothing written", d.Len(), rev, err)
+	}
+}
+
+// patience bounds every wait in the suite. It is generous on purpose: a
+// slow or busy machine must not fail a correct store.
+const patience = 5 * time.Second
+
+// commit applies one small change (a new country) and returns the new
+// revision.
+func commit(t *testing.T, st store.Store) int64 {
+	t.Helper()
+	ctx := context.Background()
+	cur, rev, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := "T" + strconv.FormatInt(rev, 10)
+	_, changes, err := dataset.Merge(cur, &dataset.Dataset{Countries: []dataset.Country{{ID: id, Names: dataset.Names{"en": "Testland " + id}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := st.Apply(ctx, rev, changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return next
+}
+
+func testRevision(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	ctx := context.Background()
+	if rev, err := st.Revision(ctx); err != nil || rev != 0 {
+		t.Fatalf("Revision of an empty store = %d, %v; want 0", rev, err)
+	}
+	for want := int64(1); want <= 2; want++ {
+		next := commit(t, st)
+		rev, err := st.Revision(ctx)
+		if err != nil || rev != want || rev != next {
+			t.Fatalf("Revision after apply %d = %d, %v; Apply said %d", want, rev, err, next)
+		}
+		if _, loaded, _ := st.Load(ctx); loaded != rev {
+			t.Fatalf("Load says revision %d, Revision says %d", loaded, rev)
+		}
+	}
+}
+
+type waitResult struct {
+	rev int64
+	err error
+}
+
+// waitAsync runs WaitForRevision in a goroutine; the test ends it (by
+// cancelling ctx or closing the store) if it is still waiting.
+func waitAsync(ctx context.Context, st store.Store, known int64) <-chan waitResult {
+	res := make(chan waitResult, 1)
+	go func() {
+		rev, err := st.WaitForRevision(ctx, known)
+		res <- waitResult{rev, err}
+	}()
+	return res
+}
+
+// await returns the result of a waiter, failing the test if it takes
+// longer than patience.
+func await(t *testing.T, res <-chan waitResult, what string) waitResult {
+	t.Helper()
+	select {
+	case r := <-res:
+		return r
+	case <-time.After(patience):
+		t.Fatalf("%s: WaitForRevision did not return within %v", what, patience)
+		return waitResult{}
+	}
+}
+
+func testWaitStale(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	commit(t, st)
+	rev := commit(t, st)
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
+	defer cancel()
+	for _, known := range []int64{0, 1, 7} {
+		got, err := st.WaitForRevision(ctx, known)
+		if err != nil || got != rev {
+			t.Errorf("WaitForRevision(known %d) at revision %d = %d, %v; want %d at once", known, rev, got, err, rev)
+		}
+	}
+}
+
+func testWaitBlocks(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	res := waitAsync(ctx, st, 0)
+	// Not a timing assertion: a waiter on the current revision must not
+	// return at all until something commits; a short look catches one
+	// that returns at once.
+	select {
+	case r := <-res:
+		t.Fatalf("WaitForRevision(0) on an empty store returned %d, %v without any commit", r.rev, r.err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	rev := commit(t, st)
+	if r := await(t, res, "after an apply"); r.err != nil || r.rev != rev {
+		t.Fatalf("WaitForRevision = %d, %v; want %d", r.rev, r.err, rev)
+	}
+}
+
+func testWaitWakesAll(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// Some waiters start long before the apply, some race with it: every
+	// one must see the new revision.
+	var early []<-chan waitResult
+	for range 3 {
+		early = append(early, waitAsync(ctx, st, 0))
+	}
+	time.Sleep(20 * time.Millisecond)
+	late := waitAsync(ctx, st, 0)
+	rev := commit(t, st)
+	for i, res := range append(early, late) {
+		if r := await(t, res, "waiter "+strconv.Itoa(i)); r.err != nil || r.rev != rev {
+			t.Errorf("waiter %d: WaitForRevision = %d, %v; want %d", i, r.rev, r.err, rev)
+		}
+	}
+}
+
+func testWaitContext(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	commit(t, st)
+	t.Run("cancel", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		res := waitAsync(ctx, st, 1)
+		cancel()
+		if r := await(t, res, "after cancel"); !errors.Is(r.err, context.Canceled) {
+			t.Fatalf("WaitForRevision after cancel = %d, %v; want context.Canceled", r.rev, r.err)
+		}
+	})
+	t.Run("deadline", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+		defer cancel()
+		if r := await(t, waitAsync(ctx, st, 1), "after the deadline"); !errors.Is(r.err, context.DeadlineExceeded) {
+			t.Fatalf("WaitForRevision past its deadline = %d, %v; want context.DeadlineExceeded", r.rev, r.err)
+		}
+	})
+	t.Run("already cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if r := await(t, waitAsync(ctx, st, 1), "with a cancelled context"); !errors.Is(r.err, context.Canceled) {
+			t.Fatalf("WaitForRevision with a cancelled context = %d, %v; want context.Canceled", r.rev, r.err)
+		}
+	})
+	// The store still works after its waiters gave up.
+	if rev := commit(t, st); rev != 2 {
+		t.Fatalf("apply after cancelled waits: revision %d, want 2", rev)
+	}
+}
+
+func testWaitClose(t *testing.T, open Opener) {
+	st := open(t, newClock().now)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	res := waitAsync(ctx, st, 0)
+	select {
+	case r := <-res:
+		t.Fatalf("WaitForRevision(0) on an empty store returned %d, %v without any commit", r.rev, r.err)
+	case <-time.After(20 * time.Millisecond):
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if r := await(t, res, "after Close"); !errors.Is(r.err, store.ErrClosed) {
+		t.Fatalf("WaitForRevision after Close = %d, %v; want store.ErrClosed", r.rev, r.err)
+	}
+	if _, err := st.WaitForRevision(ctx, 0); !errors.Is(err, store.ErrClosed) {
+		t.Fatalf("WaitForRevision on a closed store = %v; want store.ErrClosed", err)
 	}
 }
