@@ -20,6 +20,7 @@ type fakeStore struct {
 	rev     int64
 	loadErr error
 	changed chan struct{}
+	country string // of the first municipality, restored by a good commit
 }
 
 func newFakeStore(t *testing.T) *fakeStore {
@@ -27,7 +28,7 @@ func newFakeStore(t *testing.T) *fakeStore {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fakeStore{d: d, rev: 1, changed: make(chan struct{})}
+	return &fakeStore{d: d, rev: 1, changed: make(chan struct{}), country: d.Municipalities[0].Country}
 }
 
 func (f *fakeStore) Load(context.Context) (*dataset.Dataset, int64, error) {
@@ -71,6 +72,7 @@ func (f *fakeStore) commit(name string, broken bool) {
 	d := *f.d
 	d.Municipalities = append([]dataset.Municipality(nil), f.d.Municipalities...)
 	d.Municipalities[0].Names = dataset.Names{"en": name}
+	d.Municipalities[0].Country = f.country
 	if broken {
 		d.Municipalities[0].Country = "XX"
 	}
