@@ -213,8 +213,6 @@ func describeDumps(api huma.API) {
 		desc: "Lists the releases of the whole dataset, newest first, with each file's size, SHA-256 and row or triple count. " +
 			"Answers JSON or, for browsers, HTML (`Accept`).",
 		ok: index, more: map[int]string{http.StatusNotAcceptable: "Neither JSON nor HTML is acceptable"}}.describe(api)
-	route{id: "list-dumps-slash", method: http.MethodGet, path: "/dumps/", tag: "Dumps", summary: "List dump releases (redirect)",
-		desc: "Redirects (301) to /dumps.", status: http.StatusMovedPermanently}.describe(api)
 	binary := map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}}
 	route{id: "get-dump-file", method: http.MethodGet, path: "/dumps/{release}/{file}", tag: "Dumps", summary: "Download a dump file",
 		desc: "Serves a file of a release as it is, with its media type: `Range` requests resume and split downloads, the `ETag` is the file's SHA-256, " +

@@ -493,13 +493,21 @@ func (s *Server) missing(snap *dataset.Snapshot, t dataset.Type, id string) erro
 			http.Header{"Location": {s.docURL(t, to)}})
 	}
 	if r, _, ok := snap.Retirement(t, id); ok {
-		msg := fmt.Sprintf("%s %q was removed", t, id)
-		if r.Reason != "" {
-			msg += ": " + r.Reason
-		}
-		return huma.Error410Gone(msg)
+		return huma.Error410Gone(goneMessage(r))
 	}
 	return huma.Error404NotFound(fmt.Sprintf("no %s has the ID %q", t, id))
+}
+
+// goneMessage says that a record was retired, when and why.
+func goneMessage(r *dataset.Retired) string {
+	msg := fmt.Sprintf("%s %q was retired", r.Type, r.ID)
+	if !r.Retired.IsZero() {
+		msg += " on " + r.Retired.UTC().Format(time.DateOnly)
+	}
+	if r.Reason != "" {
+		msg += ": " + r.Reason
+	}
+	return msg
 }
 
 // redirect says where a former ID of t now lives, and why: a renamed or

@@ -186,8 +186,11 @@ test("answers match the OpenAPI schemas (Ajv, JSON Schema 2020-12)", async () =>
     return v;
   };
   const responseRef = (p, status) => {
+    // Documents negotiate several formats: the JSON (or, for errors,
+    // the problem document) is the one asked for here.
     const content = spec.paths[p].get.responses[status].content;
-    return Object.values(content)[0].schema.$ref;
+    const media = content["application/json"] ?? content["application/problem+json"] ?? Object.values(content)[0];
+    return media.schema.$ref;
   };
   const check = async (url, p, status = "200") => {
     const res = await fetch(base + url, { headers: { accept: "application/json" } });
