@@ -207,7 +207,7 @@ type FindByWikidataOutput struct {
 // ListMunicipalitiesInput filters, searches and sorts municipalities.
 type ListMunicipalitiesInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script: matches the start of any word of any name or alias, ignoring case and diacritics" example:"munchen"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only municipalities in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only municipalities in this country: ISO 3166-1 alpha-2 code in any case, a name in any of our languages, or its Wikidata item" example:"DE"`
 	Network       string    `query:"network" maxLength:"200" doc:"Only members, past or present, of this network (ID)" example:"solidarity-cities"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only municipalities with an approach in this category (ID)" example:"reception"`
 	Featured      Flag      `query:"featured" doc:"Only featured (true) or only other (false) municipalities" example:"true"`
@@ -233,7 +233,7 @@ type ListCountriesInput struct {
 // ListNetworksInput filters, searches and sorts networks.
 type ListNetworksInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script, aliases included" example:"safe harbours"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only networks working in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only networks working in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	Scope         string    `query:"scope" enum:"national,european,international" doc:"Only networks of this reach" example:"european"`
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only networks with (true) or without (false) a Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the network whose Wikidata item is this QID (the seed data links none yet)" example:"Q1234567"`
@@ -246,7 +246,7 @@ type ListNetworksInput struct {
 type MembershipFilters struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Search by the member municipality's names, in every language and script" example:"gdansk"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only memberships of this municipality (ID)" example:"munich"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only memberships of municipalities in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only memberships of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,name,-name,since,-since,until,-until,modified,-modified,relevance" doc:"Sort order (name: the member's name); a leading - reverses it. Default: relevance with q, id otherwise. Missing values sort last." example:"since"`
 }
@@ -269,7 +269,7 @@ type ListNetworkMembersInput struct {
 type ListApproachesInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Title search in every language and script" example:"council"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only approaches of this municipality (ID)" example:"gdansk"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only approaches of municipalities in this country (ISO 3166-1 alpha-2)" example:"IT"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only approaches of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"IT"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only approaches filed under this category (ID)" example:"reception"`
 	Status        string    `query:"status" enum:"active,ended,unknown" doc:"Only approaches with this status" example:"active"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`

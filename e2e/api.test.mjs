@@ -108,6 +108,11 @@ test("every network's members add up to the memberships", async () => {
 test("filters and search", async () => {
   const de = await walk("/municipalities?country=DE&limit=20");
   assert.ok(de.total > 0 && de.items.every((m) => m.country === "DE"));
+  // Countries as people write them, as reconciliation takes them.
+  for (const c of ["de", "Germany", "Deutschland", "Niemcy", "Q183"]) {
+    const { body } = await getJSON(`/municipalities?country=${encodeURIComponent(c)}&limit=1`);
+    assert.equal(body.total, de.total, `country=${c}`);
+  }
   for (const [q, id] of [["munchen", "munich"], ["Munich", "munich"], ["Αθήνα", "athens"], ["gdansk", "gdansk"]]) {
     const { body } = await getJSON(`/municipalities?q=${encodeURIComponent(q)}`);
     assert.equal(body.items[0]?.id, id, `q=${q}`);
