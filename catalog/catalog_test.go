@@ -624,3 +624,33 @@ func TestSchemaOrg(t *testing.T) {
 		t.Errorf("citation %q", d["citation"])
 	}
 }
+
+// The pages for people say what the RDF says: the release's files with
+// their checksums and download links, and the VoID statistics.
+func TestPagesForPeople(t *testing.T) {
+	in := input(t)
+	in.Config.PublisherName = `Moving <Cities> & Co`
+	in.Stats = &Stats{Triples: 9555, Entities: 511, Classes: map[string]int64{"https://schema.org/City": 202},
+		Properties: map[string]int64{"http://www.w3.org/2002/07/owl#sameAs": 80}, Links: map[string]int64{"http://www.w3.org/2002/07/owl#sameAs": 80}}
+	page, err := CatalogHTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	f, _ := in.Latest.File("municipalities.csv")
+	for _, want := range []string{in.Latest.Name, f.SHA256, `href="` + DownloadURL(testBase, in.Latest.Name, f.Name) + `"`,
+		"Moving &lt;Cities&gt; &amp; Co"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("catalogue page: no %q", want)
+		}
+	}
+	page, err = VoIDHTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"9555 triples about 511 entities", "https://schema.org/City</code></span></td><td data-label=\"Count\" class=\"n\"><span>202", "Links to Wikidata"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("VoID page: no %q", want)
+		}
+	}
+}
