@@ -68,6 +68,12 @@ func registerReconcile(api huma.API, router chi.Router, s *Server) {
 		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
 	}, h.reconcile10)
 	huma.Register(api, huma.Operation{
+		OperationID: "match", Method: http.MethodPost, Path: reconcileRoot + "/match", Tags: tag,
+		Summary:     "Reconcile a batch of queries (1.0 draft's match route)",
+		Description: "The current 1.0 draft's name for `/reconcile/reconcile`: the same batch, the same answer. At most 1000 queries per batch.",
+		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
+	}, h.reconcile10)
+	huma.Register(api, huma.Operation{
 		OperationID: "suggest-entities", Method: http.MethodGet, Path: reconcileRoot + "/suggest/entity", Tags: tag,
 		Summary:     "Suggest entities",
 		Description: "Auto-completes entity names: names that start with the prefix first, then names with a word that does, in any language, ignoring case and diacritics.",
