@@ -59,9 +59,13 @@ type Config struct {
 	MaxBodyBytes int64
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one
 	// (NewRegistry).
-	Metrics  *prometheus.Registry
-	DumpsDir string        // folder of the dump releases served at /dumps; empty: none
-	Catalog  CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	Metrics *prometheus.Registry
+	// MetricsElsewhere leaves /metrics out of this handler: the registry
+	// is served on a listener of its own (MetricsHandler), out of the
+	// public's reach.
+	MetricsElsewhere bool
+	DumpsDir         string        // folder of the dump releases served at /dumps; empty: none
+	Catalog          CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
 }
 
 // Server holds what the operations read.

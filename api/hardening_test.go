@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -61,4 +62,59 @@ func (a *testAPI) serve(r *http.Request) *httptest.ResponseRecorder {
 	w := httptest.NewRecorder()
 	a.h.ServeHTTP(w, r)
 	return w
+}
+
+// Metrics labels come from fixed sets: invented methods, paths and
+// statuses must not each open a time series (issue 16, item 1).
+func TestMetricsLabelsAreBounded(t *testing.T) {
+	a := newTestAPI(t, seed(t), Config{})
+	for i := range 50 {
+		a.do(fmt.Sprintf("X%dMETHOD", i), "/municipalities", nil)
+		a.get(fmt.Sprintf("/no/such/path/%d", i))
+		a.get(fmt.Sprintf("/municipalities/nope-%d", i))
+	}
+	a.get("/municipalities?limit=1")
+	w := a.get("/metrics")
+	body := w.Body.String()
+	var requests int
+	for _, line := range strings.Split(body, "\n") {
+		if strings.HasPrefix(line, "http_requests_total{") {
+			requests++
+		}
+		if strings.Contains(line, "METHOD") || strings.Contains(line, "/no/such") || strings.Contains(line, "nope-") {
+			t.Errorf("a label holds what the client sent: %s", line)
+		}
+	}
+	// other unmatched 4xx, GET unmatched 4xx, {id} 4xx, /municipalities 2xx.
+	if requests > 4 {
+		t.Errorf("%d request series after 150 requests of 4 kinds:\n%s", requests, body)
+	}
+	for _, want := range []string{
+		`http_requests_total{method="other",route="unmatched",status="4xx"} 50`,
+		`http_requests_total{method="GET",route="unmatched",status="4xx"} 50`,
+		`http_requests_total{method="GET",route="/municipalities/{id}",status="4xx"} 50`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+func TestMetricsElsewhere(t *testing.T) {
+	reg := NewRegistry()
+	a := newTestAPI(t, seed(t), Config{Metrics: reg, MetricsElsewhere: true})
+	a.get("/municipalities?limit=1")
+	if w := a.get("/metrics"); w.Code != http.StatusNotFound {
+		t.Errorf("GET /metrics on the public handler = %d, want 404", w.Code)
+	}
+	w := httptest.NewRecorder()
+	MetricsHandler(reg).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `route="/municipalities",status="2xx"`) {
+		t.Errorf("GET /metrics on its own listener = %d %.300s", w.Code, w.Body)
+	}
+	w = httptest.NewRecorder()
+	MetricsHandler(reg).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/municipalities", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("GET /municipalities on the metrics listener = %d, want 404", w.Code)
+	}
 }

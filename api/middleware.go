@@ -37,10 +37,12 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 	m := newMetrics(cfg.Metrics)
 	mws := []func(http.Handler) http.Handler{
 		requestID,
-		observe(log, m),
-		m.serve("/metrics"),
-		cors,
+		observe(log, m, cfg.MetricsElsewhere),
 	}
+	if !cfg.MetricsElsewhere {
+		mws = append(mws, m.serve("/metrics"))
+	}
+	mws = append(mws, cors)
 	if cfg.RateLimit >= 0 {
 		rate, burst := cfg.RateLimit, cfg.RateBurst
 		if rate == 0 {
@@ -164,7 +166,7 @@ func routeOf(r *http.Request) string {
 
 // observe logs every request, counts it in m and turns a panic into a 500
 // problem.
-func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
+func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -188,7 +190,7 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 				}
 				elapsed := time.Since(start)
 				route := routeOf(r)
-				if r.URL.Path == "/metrics" {
+				if r.URL.Path == "/metrics" && !metricsElsewhere {
 					route = "/metrics"
 				}
 				m.observe(r.Method, route, status, elapsed.Seconds())

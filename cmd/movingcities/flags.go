@@ -18,6 +18,7 @@ var errUsage = errors.New("usage")
 // variable that sets its default. Operators and scripts rely on these names.
 type settings struct {
 	addr, db, baseURI, dumpsDir string
+	metricsAddr                 string
 
 	rateLimit         float64
 	rateBurst         int
@@ -39,6 +40,8 @@ type setting struct {
 
 var settingTable = []setting{
 	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, defaultAddr)},
+	{"metrics-addr", "MOVINGCITIES_METRICS_ADDR", "address to serve /metrics on, apart from the public address; empty: /metrics on --addr",
+		stringFlag(func(s *settings) *string { return &s.metricsAddr }, "")},
 	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
 	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links (default: http:// and the listening address)", stringFlag(func(s *settings) *string { return &s.baseURI }, "")},
 	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
