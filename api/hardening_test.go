@@ -1,11 +1,13 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // No request header may choose a URL the service writes: answers are
@@ -116,5 +118,49 @@ func TestMetricsElsewhere(t *testing.T) {
 	MetricsHandler(reg).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/municipalities", nil))
 	if w.Code != http.StatusNotFound {
 		t.Errorf("GET /municipalities on the metrics listener = %d, want 404", w.Code)
+	}
+}
+
+// serveRange answers a request for a 100-byte file the way /dumps files
+// are answered.
+func serveRange(rangeHeader string) *httptest.ResponseRecorder {
+	content := strings.Repeat("0123456789", 10)
+	r := httptest.NewRequest(http.MethodGet, "/dumps/latest/municipalities.csv", nil)
+	r.Header.Set("Range", rangeHeader)
+	w := httptest.NewRecorder()
+	if checkRange(w, r, int64(len(content))) {
+		http.ServeContent(&rangeProblems{ResponseWriter: w, size: int64(len(content))}, r, "municipalities.csv",
+			time.Time{}, strings.NewReader(content))
+	}
+	return w
+}
+
+// Range on /dumps (issue 16, item 7).
+func TestDumpRanges(t *testing.T) {
+	for _, tc := range []struct {
+		rng, contentRange, contentType string
+		status, length                 int
+	}{
+		{"bytes=0-9", "bytes 0-9/100", "", 206, 10},
+		{"bytes=-10", "bytes 90-99/100", "", 206, 10},
+		{"items=0-9", "", "", 200, 100}, // unknown unit: ignored
+		{"bytes=-0", "bytes */100", "application/problem+json", 416, -1},
+		{"bytes=-0,0-4", "bytes 0-4/100", "", 206, 5},
+		{"bytes=200-300", "bytes */100", "application/problem+json", 416, -1},
+		{"bytes=x-y", "", "application/problem+json", 416, -1},
+	} {
+		w := serveRange(tc.rng)
+		if w.Code != tc.status || w.Header().Get("Content-Range") != tc.contentRange {
+			t.Errorf("Range %s: %d, Content-Range %q; want %d, %q", tc.rng, w.Code, w.Header().Get("Content-Range"), tc.status, tc.contentRange)
+		}
+		if tc.contentType != "" {
+			var p map[string]any
+			if ct := w.Header().Get("Content-Type"); ct != tc.contentType || json.Unmarshal(w.Body.Bytes(), &p) != nil || p["status"] != float64(tc.status) {
+				t.Errorf("Range %s: %q %q, want a problem", tc.rng, ct, w.Body)
+			}
+		}
+		if tc.length >= 0 && w.Body.Len() != tc.length {
+			t.Errorf("Range %s: %d bytes, want %d", tc.rng, w.Body.Len(), tc.length)
+		}
 	}
 }
