@@ -1,8 +1,11 @@
 package api
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -162,5 +165,57 @@ func TestDumpRanges(t *testing.T) {
 		if tc.length >= 0 && w.Body.Len() != tc.length {
 			t.Errorf("Range %s: %d bytes, want %d", tc.rng, w.Body.Len(), tc.length)
 		}
+	}
+}
+
+// A chunked body over the limit is 413 on the reconciliation routes too,
+// and no error names a socket address (issue 16, item 6).
+func TestReconcileBodiesAreLimitedLikeOtherRoutes(t *testing.T) {
+	srv := httptest.NewServer(newTestAPI(t, seed(t), Config{MaxBodyBytes: 1024}).h)
+	defer srv.Close()
+	big := "queries=" + strings.Repeat("x", 4096)
+	for _, tc := range []struct{ path, ctype, body string }{
+		{"/reconcile/v0.2", "application/x-www-form-urlencoded", big},
+		{"/reconcile", "application/x-www-form-urlencoded", big},
+		{"/reconcile", "application/json", `{"queries":[` + strings.Repeat(`{"query":"x"},`, 400) + `{"query":"x"}]}`},
+	} {
+		// An io.Reader of unknown length: the body goes chunked.
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+tc.path, io.MultiReader(strings.NewReader(tc.body)))
+		req.Header.Set("Content-Type", tc.ctype)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusRequestEntityTooLarge || res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("POST %s (%s, chunked, %d bytes) = %d %s", tc.path, tc.ctype, len(tc.body), res.StatusCode, b)
+		}
+	}
+}
+
+// A stalled body is cut off after the body timeout with 408, and the
+// answer names no address.
+func TestReconcileStalledBody(t *testing.T) {
+	srv := httptest.NewServer(newTestAPI(t, seed(t), Config{}).h)
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /reconcile/v0.2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nqueries=")
+	start := time.Now()
+	_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	if took := time.Since(start); res.StatusCode != http.StatusRequestTimeout || took > 8*time.Second {
+		t.Errorf("stalled body: %d after %v: %s", res.StatusCode, took, b)
+	}
+	if strings.Contains(string(b), "127.0.0.1") || strings.Contains(string(b), "tcp") {
+		t.Errorf("the answer names an address: %s", b)
 	}
 }
