@@ -219,3 +219,27 @@ func TestReconcileStalledBody(t *testing.T) {
 		t.Errorf("the answer names an address: %s", b)
 	}
 }
+
+// Every HTML answer carries the security headers, and a browser asking
+// for a missing page gets a page (issue 16, item 8).
+func TestHTMLAnswersCarrySecurityHeaders(t *testing.T) {
+	a := newTestAPI(t, seed(t), Config{})
+	html := http.Header{"Accept": {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}}
+	for _, path := range []string{"/docs", "/reconcile/preview?id=munich", "/no/such/page", "/municipalities/munich",
+		"/browse/nothing", "/", "/map"} {
+		w := a.do(http.MethodGet, path, html)
+		h := w.Header()
+		if !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+			t.Errorf("%s for a browser: %d %q, want an HTML page", path, w.Code, h.Get("Content-Type"))
+			continue
+		}
+		if !strings.Contains(h.Get("Content-Security-Policy"), "frame-ancestors") || h.Get("X-Content-Type-Options") != "nosniff" ||
+			h.Get("Referrer-Policy") == "" {
+			t.Errorf("%s: CSP %q, X-Content-Type-Options %q, Referrer-Policy %q", path,
+				h.Get("Content-Security-Policy"), h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
+		}
+	}
+	if w := a.do(http.MethodGet, "/no/such/page", nil); w.Code != http.StatusNotFound || w.Header().Get("Content-Type") != "application/problem+json" {
+		t.Errorf("missing page for a program: %d %q", w.Code, w.Header().Get("Content-Type"))
+	}
+}
