@@ -21,6 +21,7 @@ import (
 
 	"github.com/moving-cities/opendata/apidocs"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/query"
 )
@@ -86,6 +87,12 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 		desc: "This document as a page for people, rendered by the service itself.",
 		ok:   map[string]*huma.MediaType{"text/html": {Schema: stringSchema}}}.describe(api)
 	router.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		// A browser gets a page, programs a problem document.
+		if mt, ok := exporters.Negotiate(r.Header.Get("Accept"), []string{"application/problem+json", "application/json", "text/html"}); ok && mt == "text/html" {
+			w.Header().Add("Vary", "Accept")
+			s.pageError(w, r, s.pages.Error(w, r, http.StatusNotFound, "Nothing is published at this address."))
+			return
+		}
 		problem(w, http.StatusNotFound, fmt.Sprintf("nothing is published at %s; the API reference is at /docs", r.URL.Path), nil)
 	})
 	router.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {

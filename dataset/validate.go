@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with an input: which record, which field, what.
@@ -308,6 +309,8 @@ func (c *checker) names(t Type, id, field string, n Names) {
 			c.add(t, id, field, "%v", err)
 		} else if strings.TrimSpace(n[lang]) == "" || n[lang] != strings.TrimSpace(n[lang]) {
 			c.add(t, id, field+"."+lang, "empty or padded with white space")
+		} else {
+			c.chars(t, id, field+"."+lang, n[lang], false)
 		}
 	}
 }
@@ -321,6 +324,7 @@ func (c *checker) aliases(t Type, id string, as []Alias) {
 		if strings.TrimSpace(a.Name) == "" {
 			c.add(t, id, f+".name", "missing")
 		}
+		c.chars(t, id, f+".name", a.Name, false)
 	}
 }
 
@@ -335,7 +339,42 @@ func (c *checker) text(t Type, id, field string, tx Text, required bool) {
 		if !IsPlatformLanguage(lang) {
 			c.add(t, id, field, "language %q is not one of the platform's languages (%s)", lang, strings.Join(Languages, ", "))
 		}
+		c.chars(t, id, field+"."+lang, tx[lang], true)
 	}
+}
+
+// chars refuses what no output can carry (issue 16, item 3): bytes that
+// are not UTF-8, the control characters U+0000–U+001F (but tab, line feed
+// and carriage return in multi-line texts) and the noncharacters U+FFFE
+// and U+FFFF, none of which XML 1.0, and so RDF/XML, may hold.
+func (c *checker) chars(t Type, id, field, s string, multiline bool) {
+	if r, at, ok := BadChar(s, multiline); ok {
+		if r == utf8.RuneError {
+			c.add(t, id, field, "invalid UTF-8 at byte %d", at)
+		} else {
+			c.add(t, id, field, "character %U at byte %d is not allowed", r, at)
+		}
+	}
+}
+
+// BadChar returns the first character of s that a text may not hold, and
+// its byte offset; utf8.RuneError stands for invalid UTF-8.
+func BadChar(s string, multiline bool) (rune, int, bool) {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return r, i, true
+			}
+		case r == '\t' || r == '\n' || r == '\r':
+			if !multiline {
+				return r, i, true
+			}
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF:
+			return r, i, true
+		}
+	}
+	return 0, 0, false
 }
 
 func (c *checker) qid(t Type, id, field, q string) {
