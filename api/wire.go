@@ -123,6 +123,7 @@ type Membership struct {
 	Network      string    `json:"network" doc:"ID of the network" example:"solidarity-cities"`
 	Since        string    `json:"since,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"Start of the membership, to the year, month or day known" example:"2018-07"`
 	Until        string    `json:"until,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"End of the membership, when it ended"`
+	Attested     string    `json:"attested,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"When no source dates the start: the earliest date a source shows the membership (it began on or before it)" example:"2022-03"`
 	Source       *Source   `json:"source,omitempty" doc:"Public document the membership is based on"`
 	Created      time.Time `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified     time.Time `json:"modified,omitzero" doc:"When the record last changed"`
@@ -302,7 +303,8 @@ func (s *Server) membership(m *dataset.Membership) Membership {
 	w := Membership{
 		ID: m.ID, IRI: s.iri(dataset.TypeMembership, m.ID), Type: className(dataset.TypeMembership),
 		Municipality: m.Municipality, Network: m.Network, Since: m.Since.String(), Until: m.Until.String(),
-		Created: m.Created, Modified: m.Modified,
+		Attested: m.Attested.String(),
+		Created:  m.Created, Modified: m.Modified,
 	}
 	if m.Source != nil {
 		src := source(*m.Source)

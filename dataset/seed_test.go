@@ -1,6 +1,12 @@
 package dataset
 
-import "testing"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
 
 // The embedded seed must always be valid: the service loads it into every
 // new database.
@@ -26,5 +32,70 @@ func TestSeedIsValid(t *testing.T) {
 	if featured < 21 || len(d.Networks) < 15 || len(d.Approaches) < 22 || len(d.Categories) < 7 || len(d.Municipalities) < 200 {
 		t.Errorf("seed lost records: %d featured, %d networks, %d approaches, %d categories, %d municipalities",
 			featured, len(d.Networks), len(d.Approaches), len(d.Categories), len(d.Municipalities))
+	}
+}
+
+// noteYear finds a year in a membership's evidence note.
+var noteYear = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// Every membership whose evidence note states a date carries it, at the
+// note's precision, as since (the note dates the start of the tie) or
+// attested (the note only shows the tie at that date); a date that the
+// note does not state is never made up.
+func TestSeedMembershipDates(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var since, attested, withDateInNote int
+	byPrecision := map[Precision]int{}
+	for _, m := range d.Memberships {
+		note := ""
+		if m.Source != nil {
+			note = m.Source.Note
+		}
+		dated := noteYear.MatchString(note)
+		if dated {
+			withDateInNote++
+		}
+		date := m.Since
+		if !m.Since.IsZero() {
+			since++
+		}
+		if !m.Attested.IsZero() {
+			attested++
+			date = m.Attested
+		}
+		switch {
+		case dated && date.IsZero():
+			t.Errorf("%s: the note dates it (%q) but since and attested are empty", m.ID, note)
+			continue
+		case !dated && !date.IsZero():
+			t.Errorf("%s: dated %s although its note states no date (%q)", m.ID, date, note)
+			continue
+		case date.IsZero():
+			continue
+		}
+		byPrecision[date.Precision]++
+		if !strings.Contains(note, strconv.Itoa(date.Year)) {
+			t.Errorf("%s: year of %s is not in its note %q", m.ID, date, note)
+		}
+		if date.Precision >= PrecisionMonth {
+			month := time.Month(date.Month).String()[:3]
+			if !strings.Contains(note, month) && !(date.Month == 6 && date.Day == 20 && strings.Contains(note, "World Refugee Day")) {
+				t.Errorf("%s: month of %s is not in its note %q", m.ID, date, note)
+			}
+		}
+		if date.Precision == PrecisionDay && !strings.Contains(note, strconv.Itoa(date.Day)+" ") && !strings.Contains(note, "World Refugee Day") {
+			t.Errorf("%s: day of %s is not in its note %q", m.ID, date, note)
+		}
+	}
+	t.Logf("%d memberships, %d with a dated note: %d with since, %d attested only; precision: %d year, %d month, %d day",
+		len(d.Memberships), withDateInNote, since, attested,
+		byPrecision[PrecisionYear], byPrecision[PrecisionMonth], byPrecision[PrecisionDay])
+	// The counts of the current seed, so that a rebuild that loses dates
+	// shows up here.
+	if since != 73 || attested != 97 || since+attested != withDateInNote {
+		t.Errorf("dated memberships: %d since + %d attested, %d notes with a date; want 73 + 97 = 170", since, attested, withDateInNote)
 	}
 }

@@ -179,7 +179,12 @@ type Membership struct {
 	Network      string      `json:"network"`
 	Since        PartialDate `json:"since,omitzero"`
 	Until        PartialDate `json:"until,omitzero"`
-	Source       *Source     `json:"source,omitempty"`
+	// Attested is the earliest date at which a source shows the
+	// membership, when no source dates its start: the municipality was a
+	// member by then, having joined on or before it. It is not a start
+	// date and never set together with Since.
+	Attested PartialDate `json:"attested,omitzero"`
+	Source   *Source     `json:"source,omitempty"`
 	Stamps
 }
 

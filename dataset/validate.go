@@ -227,6 +227,12 @@ func (d *Dataset) Validate() error {
 		if !x.Since.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Since) {
 			c.add(t, id, "until", "%s is before since %s", x.Until, x.Since)
 		}
+		if !x.Attested.IsZero() && !x.Since.IsZero() {
+			c.add(t, id, "attested", "is only given when since is unknown (since is %s)", x.Since)
+		}
+		if !x.Attested.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Attested) {
+			c.add(t, id, "until", "%s is before attested %s", x.Until, x.Attested)
+		}
 		if x.Source != nil {
 			c.source(t, id, "source", *x.Source)
 		}

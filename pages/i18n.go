@@ -53,6 +53,7 @@ var messages = map[string][7]string{
 	"yes":                 {"yes", "ja", "sí", "oui", "ναι", "sì", "tak"},
 	"no":                  {"no", "nein", "no", "non", "όχι", "no", "nie"},
 	"date.unknown":        {"unknown", "unbekannt", "desconocida", "inconnue", "άγνωστη", "sconosciuta", "nieznana"},
+	"date.attested":       {"not known; a member by %s", "unbekannt; Mitglied spätestens %s", "desconocida; miembro a más tardar en %s", "inconnue ; membre au plus tard en %s", "άγνωστη· μέλος το αργότερο %s", "sconosciuta; membro al più tardi da %s", "nieznana; członek najpóźniej od %s"},
 	"date.none":           {"no end date recorded", "kein Enddatum erfasst", "sin fecha de fin registrada", "aucune date de fin enregistrée", "δεν έχει καταγραφεί ημερομηνία λήξης", "nessuna data di fine registrata", "brak zapisanej daty zakończenia"},
 
 	"type.municipality":  {"Municipality", "Kommune", "Municipio", "Commune", "Δήμος", "Comune", "Gmina"},

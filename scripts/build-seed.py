@@ -181,6 +181,75 @@ def evidence_by_network(lines, networks):
     return out
 
 
+MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+          "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "aug": 8, "august": 8, "sept": 9, "sep": 9,
+          "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+MONTH_RE = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+# A date as evidence notes write it: "26 Sept 2018", "Nov 2018", "2015".
+DATE_RE = rf"(?:(?P<d>\d{{1,2}}) )?(?:(?P<m>{MONTH_RE}) )?(?P<y>(?:19|20)\d\d)"
+
+# Phrases of a membership's evidence note that date the start of the tie
+# itself: a founding, a signature, a council decision, a stated "since".
+# Every other date in a note only shows that the municipality was a member
+# by then (it was listed, reported or named then); it becomes "attested".
+SINCE_PATTERNS = [
+    rf"adopted the ANVITA charter on {DATE_RE}",
+    rf"at the {DATE_RE} (?:launch )?meeting",
+    rf"first Catalan municipalities joining \({DATE_RE}\)",
+    rf"reported joining the network \({DATE_RE}\)",
+    rf"one of 25 cities behind the {DATE_RE} \"Declaración",
+    rf"co-founder \(MoU [^,()]*, {DATE_RE}\)",
+    rf"launched there {DATE_RE}",
+    rf"signed the statement \(Metropolis, {DATE_RE}\)",
+    rf"founding member \({DATE_RE}\)",
+    rf"council resolution of support \({DATE_RE}\)",
+    rf"passed a City of Sanctuary motion \({DATE_RE}\)",
+    rf"City of Sanctuary since {DATE_RE}",
+    rf"borough council resolution \({DATE_RE}\)",
+    rf"signed a motion to become a City of Sanctuary \({DATE_RE}\)",
+    rf"listed with a {DATE_RE} council motion",
+    rf"first UK City of Sanctuary \({DATE_RE}\)",
+    rf"^member since {DATE_RE}",
+    rf"since \d{{4}} \(candidacy approved {DATE_RE}\)",
+    rf"declared itself a safe haven end of {DATE_RE}",
+    rf"council resolution {DATE_RE} reported",
+]
+# "named signatory on World Refugee Day 2018": the day is 20 June.
+WORLD_REFUGEE_DAY_RE = r"signatory on World Refugee Day ((?:19|20)\d\d)"
+
+
+def date_of(m):
+    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' at the precision of the match."""
+    y = int(m.group("y"))
+    if not m.group("m"):
+        return f"{y:04d}"
+    mon = MONTHS[m.group("m").lower()]
+    if not m.group("d"):
+        return f"{y:04d}-{mon:02d}"
+    return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"
+
+
+def membership_dates(notes):
+    """(since, attested) from a membership's evidence notes: since is the
+    earliest date a note gives for the start of the tie; attested, only
+    when there is no such date, is the earliest date at which a source
+    shows the tie. Either is None when the notes hold no such date."""
+    since, attested = [], []
+    for note in notes:
+        for pat in SINCE_PATTERNS:
+            for m in re.finditer(pat, note, re.I):
+                since.append(date_of(m))
+        for m in re.finditer(WORLD_REFUGEE_DAY_RE, note):
+            since.append(f"{m.group(1)}-06-20")
+        for m in re.finditer(DATE_RE, note, re.I):
+            attested.append(date_of(m))
+    if since:
+        return min(since), None
+    if attested:
+        return None, min(attested)
+    return None, None
+
+
 def summary_for_member(nets, prose_nets):
     groups = {}
     order = []
@@ -269,6 +338,11 @@ def build(facts_dir, prose):
         if notes:
             src["note"] = "; ".join(notes)
         rec = {"id": f"{mid}-{net}", "municipality": mid, "network": net}
+        since, attested = membership_dates(notes or [])
+        if since:
+            rec["since"] = since
+        if attested:
+            rec["attested"] = attested
         if src.get("url"):
             rec["source"] = src
         out_memberships.append(rec)

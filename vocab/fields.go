@@ -192,6 +192,7 @@ var entityTypes = []*EntityType{
 		{Key: "network", Term: OrgOrganizationProp, Value: EntityRef, Ref: dataset.TypeNetwork, Column: "network"},
 		{Key: "since", Term: Since, Value: Literal, Column: "since"},
 		{Key: "until", Term: Until, Value: Literal, Column: "until"},
+		{Key: "attested", Term: Attested, Value: Literal, Column: "attested"},
 		{Key: "source", Term: DCTermsSource, Value: Object, Fields: sourceFields("source_")},
 		createdField,
 		modifiedField,

@@ -265,6 +265,20 @@ var (
 		},
 		Example: "<https://data.moving-cities.eu/id/membership/x> mc:until \"2019-06\"^^edtf:EDTF .",
 	})
+	Attested = def(&Term{NS: MC, Local: "attested", Kind: DatatypeProperty, Domain: OrgMembership, Range: EDTFDate,
+		SubOf: []*Term{DCTermsDate},
+		Label: text{"en": "attested member on", "de": "als Mitglied belegt am", "es": "miembro documentado en", "fr": "membre attesté le", "el": "τεκμηριωμένο μέλος στις", "it": "membro attestato il", "pl": "członkostwo poświadczone"},
+		Comment: text{
+			"en": "When no source dates the start of the membership: the earliest date at which a source shows it (the municipality was listed, named or reported as a member then), as precisely as the source says. The membership began on or before this date; it is not a start date.",
+			"de": "Wenn keine Quelle den Beginn der Mitgliedschaft datiert: das früheste Datum, zu dem eine Quelle sie belegt (die Kommune wurde damals als Mitglied aufgeführt, genannt oder gemeldet), so genau wie die Quelle es angibt. Die Mitgliedschaft begann an diesem Datum oder davor; es ist kein Beginndatum.",
+			"es": "Cuando ninguna fuente fecha el inicio de la membresía: la fecha más temprana en que una fuente la muestra (el municipio figuraba, se nombraba o se citaba entonces como miembro), con la precisión que da la fuente. La membresía empezó en esa fecha o antes; no es una fecha de inicio.",
+			"fr": "Lorsqu'aucune source ne date le début de l'adhésion : la date la plus ancienne à laquelle une source l'atteste (la commune était alors listée, nommée ou signalée comme membre), aussi précise que la source l'indique. L'adhésion a commencé à cette date ou avant ; ce n'est pas une date de début.",
+			"el": "Όταν καμία πηγή δεν χρονολογεί την έναρξη της ιδιότητας μέλους: η νωρίτερη ημερομηνία στην οποία μια πηγή την καταγράφει (ο δήμος αναφερόταν τότε ως μέλος), με την ακρίβεια που δίνει η πηγή. Η ιδιότητα μέλους ξεκίνησε σε αυτή την ημερομηνία ή νωρίτερα· δεν είναι ημερομηνία έναρξης.",
+			"it": "Quando nessuna fonte data l'inizio dell'adesione: la data più antica in cui una fonte la attesta (il comune era allora elencato, nominato o segnalato come membro), con la precisione indicata dalla fonte. L'adesione è iniziata in quella data o prima; non è una data di inizio.",
+			"pl": "Gdy żadne źródło nie podaje początku członkostwa: najwcześniejsza data, z której źródło je poświadcza (gmina była wtedy wymieniona lub wskazana jako członek), z dokładnością podaną przez źródło. Członkostwo zaczęło się tego dnia lub wcześniej; nie jest to data rozpoczęcia.",
+		},
+		Example: "<https://data.moving-cities.eu/id/membership/aurich-sichere-haefen> mc:attested \"2022-03\"^^edtf:EDTF .",
+	})
 	StartYear = def(&Term{NS: MC, Local: "startYear", Kind: DatatypeProperty, Domain: Approach, Range: XSDGYear,
 		CloseMatch: []*Term{PROVStartedAtTime},
 		Label:      text{"en": "year started", "de": "Startjahr", "es": "año de inicio", "fr": "année de début", "el": "έτος έναρξης", "it": "anno di inizio", "pl": "rok rozpoczęcia"},
