@@ -79,7 +79,7 @@ type Municipality struct {
 	Summary     map[string]string `json:"summary,omitempty" doc:"Why the municipality is listed, by platform language" example:"{\"en\":\"Listed as a member of the Solidarity Cities initiative.\"}"`
 	Website     string            `json:"website,omitempty" format:"uri" doc:"Official website"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	Status      string            `json:"status" enum:"active,withdrawn" doc:"withdrawn: kept and published, no longer listed as supporting"`
+	Status      string            `json:"status" enum:"active,withdrawn,unknown" doc:"withdrawn: kept and published, no longer listed as supporting; unknown: the sources are old and none shows whether it still takes part"`
 	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
 }

@@ -99,3 +99,36 @@ func TestSeedMembershipDates(t *testing.T) {
 		t.Errorf("dated memberships: %d since + %d attested, %d notes with a date; want 73 + 97 = 170", since, attested, withDateInNote)
 	}
 }
+
+// The seed claims no more than its sources: a municipality known only
+// from ties attested before 2015 is not published as active, and one whose
+// sources do not settle which authority is meant says so in its kind.
+func TestSeedDoesNotOverclaim(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := NewSnapshot(d, 1)
+	unknown := 0
+	for _, m := range d.Municipalities {
+		ms := snap.MembershipsOf(m.ID)
+		stale := !m.Featured && len(ms) > 0
+		for _, x := range ms {
+			if !x.Since.IsZero() || x.Attested.IsZero() || x.Attested.Year >= 2015 {
+				stale = false
+			}
+		}
+		if stale != (m.Status == StatusUnknown) {
+			t.Errorf("%s: status %s, but only attested before 2015: %v", m.ID, m.Status, stale)
+		}
+		if m.Status == StatusUnknown {
+			unknown++
+		}
+	}
+	if unknown == 0 {
+		t.Error("no municipality has status unknown; the 2009 pilot cities should")
+	}
+	if b, ok := snap.Municipality("brussels"); !ok || b.Kind != KindUncertain {
+		t.Errorf("brussels: kind %v, want %s", b, KindUncertain)
+	}
+}

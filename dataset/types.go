@@ -107,6 +107,10 @@ type MunicipalityStatus string
 const (
 	StatusActive    MunicipalityStatus = "active"
 	StatusWithdrawn MunicipalityStatus = "withdrawn" // kept and published, no longer listed as supporting
+	// StatusUnknown: the sources are old and none shows whether the
+	// municipality still takes part (e.g. a city known only from a pilot
+	// programme it joined years ago).
+	StatusUnknown MunicipalityStatus = "unknown"
 )
 
 // MunicipalityKind distinguishes the local authorities the platform lists.
@@ -116,6 +120,9 @@ const (
 	KindMunicipality         MunicipalityKind = "municipality"
 	KindMunicipalAssociation MunicipalityKind = "municipal-association" // e.g. a German Samtgemeinde
 	KindDistrict             MunicipalityKind = "district"              // e.g. a German Kreis
+	// KindUncertain: the sources do not settle which authority is meant
+	// (Brussels: the City of Brussels or the Brussels-Capital Region).
+	KindUncertain MunicipalityKind = "uncertain"
 )
 
 // Municipality is a local authority listed for its solidarity-based

@@ -159,9 +159,9 @@ func (d *Dataset) Validate() error {
 	for _, x := range d.Municipalities {
 		t, id := TypeMunicipality, x.ID
 		switch x.Kind {
-		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict:
+		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain:
 		default:
-			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district", x.Kind)
+			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district, uncertain", x.Kind)
 		}
 		c.names(t, id, "names", x.Names)
 		c.aliases(t, id, x.Aliases)
@@ -214,9 +214,9 @@ func (d *Dataset) Validate() error {
 		c.url(t, id, "website", x.Website)
 		c.sources(t, id, x.Sources)
 		switch x.Status {
-		case StatusActive, StatusWithdrawn:
+		case StatusActive, StatusWithdrawn, StatusUnknown:
 		default:
-			c.add(t, id, "status", "%q is not one of active, withdrawn", x.Status)
+			c.add(t, id, "status", "%q is not one of active, withdrawn, unknown", x.Status)
 		}
 		c.stamps(t, id, x.Stamps)
 	}

@@ -263,6 +263,9 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 	if m.Status == dataset.StatusWithdrawn {
 		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.withdrawn"), Class: "withdrawn"})
 	}
+	if m.Status == dataset.StatusUnknown {
+		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
+	}
 	ev.Lead = c.optText(m.Summary)
 
 	var lat, lon Value
@@ -578,6 +581,9 @@ func (c *ctx) municipalityItem(snap *dataset.Snapshot, m *dataset.Municipality, 
 	}
 	if m.Status == dataset.StatusWithdrawn {
 		it.Badges = append(it.Badges, badge{Text: c.t("badge.withdrawn"), Class: "withdrawn"})
+	}
+	if m.Status == dataset.StatusUnknown {
+		it.Badges = append(it.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
 	}
 	return it
 }

@@ -70,6 +70,7 @@ var messages = map[string][7]string{
 	"types.membership":   {"Memberships", "Mitgliedschaften", "Membresías", "Adhésions", "Ιδιότητες μέλους", "Adesioni", "Członkostwa"},
 
 	"badge.featured":             {"Case study", "Fallstudie", "Estudio de caso", "Étude de cas", "Μελέτη περίπτωσης", "Caso di studio", "Studium przypadku"},
+	"badge.unknown":              {"Current participation unknown", "Aktuelle Mitwirkung unbekannt", "Participación actual desconocida", "Participation actuelle inconnue", "Άγνωστη η τρέχουσα συμμετοχή", "Partecipazione attuale sconosciuta", "Obecny udział nieznany"},
 	"badge.withdrawn":            {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
 	"entity.facts":               {"Facts", "Angaben", "Datos", "Informations", "Στοιχεία", "Dati", "Dane"},
 	"entity.sources":             {"Sources", "Quellen", "Fuentes", "Sources", "Πηγές", "Fonti", "Źródła"},

@@ -57,8 +57,8 @@ KINDS = {
     "municipality (Gemeinde)": "municipality",
     "municipality (Samtgemeinde)": "municipal-association",
     "district (Kreis)": "district",
-    # Brussels: the facts cannot tell the city from the region; keep the default.
-    "city or region (ambiguous)": "municipality",
+    # Brussels: the facts cannot tell the city from the region, and say so.
+    "city or region (ambiguous)": "uncertain",
 }
 
 TRANSLIT = {"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
@@ -250,6 +250,29 @@ def membership_dates(notes):
     return None, None
 
 
+# A municipality whose every tie is only attested, and attested no later
+# than this year, is known only from an old programme or list: nothing
+# shows that it still takes part, so it is not published as active.
+STALE_BEFORE = 2015
+
+
+def mark_stale(munis, memberships, prose_nets):
+    by_muni = {}
+    for ms in memberships:
+        by_muni.setdefault(ms["municipality"], []).append(ms)
+    for rec in munis:
+        ms = by_muni.get(rec["id"], [])
+        if rec["featured"] or not ms or any("since" in x or "attested" not in x for x in ms):
+            continue
+        latest = max(x["attested"] for x in ms)
+        if int(latest[:4]) >= STALE_BEFORE:
+            continue
+        rec["status"] = "unknown"
+        nets = join_en([prose_nets[x["network"]]["phrase"][1] for x in ms])
+        rec["summary"] = text_obj({"en": f"Named in {nets} in a source of {latest[:4]}; "
+                                         "no later source shows whether it still takes part."})
+
+
 def summary_for_member(nets, prose_nets):
     groups = {}
     order = []
@@ -435,8 +458,10 @@ def build(facts_dir, prose):
         if cands:
             rec["wikidata_candidates"] = cands
         rec["featured"] = False
-        rec["summary"] = text_obj({"en": summary_for_member(
-            [n for n in m["networks"] if n in network_ids], prose["networks"])})
+        summary = summary_for_member([n for n in m["networks"] if n in network_ids], prose["networks"])
+        if kind == "uncertain":
+            summary += " The sources do not make clear whether the city itself or its region is meant."
+        rec["summary"] = text_obj({"en": summary})
         srcs = sources_of(m.get("sources"), f"municipality {mid}")
         cs = coord_source(m.get("coord_source"))
         if cs and cs["url"] not in {s["url"] for s in srcs}:
@@ -449,6 +474,7 @@ def build(facts_dir, prose):
         ev = evidence_by_network(m.get("evidence") or [], network_ids | set(m["networks"]))
         for net in m["networks"]:
             add_membership(mid, net, srcs, ev.get(net))
+    mark_stale(out_munis, out_memberships, prose["networks"])
     for name in overrides:
         if name not in used_overrides:
             warn(f"override for unknown member city {name!r}")

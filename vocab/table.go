@@ -14,7 +14,7 @@ var Ours = []*Term{
 	West, South, East, North, RetirementReason,
 
 	CategoryScheme,
-	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict,
+	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
 	StatusScheme, StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown,
 	ScopeScheme, ScopeNational, ScopeEuropean, ScopeInternational,
 }
