@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -130,5 +131,51 @@ func TestSeedDoesNotOverclaim(t *testing.T) {
 	}
 	if b, ok := snap.Municipality("brussels"); !ok || b.Kind != KindUncertain {
 		t.Errorf("brussels: kind %v, want %s", b, KindUncertain)
+	}
+}
+
+// The coverage statement is counted from the data against the platform's
+// totals from the seed facts, and changes when the data does.
+func TestCoverage(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Platform()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := CoverageOf(NewSnapshot(d, 1), p)
+	if c.Municipalities.Have != len(d.Municipalities) || c.Approaches.Have != len(d.Approaches) || c.Featured.Have != 21 ||
+		c.Municipalities.Platform != 781 || !c.Municipalities.Approximate || c.Featured.Platform != 28 || c.Featured.Approximate ||
+		c.Approaches.Platform != 50 || c.Municipalities.Source == "" {
+		t.Errorf("coverage %+v", c)
+	}
+	want := "The dataset holds 202 of ~781 municipalities, 21 of 28 featured case studies and 22 of ~50 local approaches of those the Moving Cities platform shows; a sync from the platform's CMS is to bring the rest."
+	if got := c.Statement("en"); got != want {
+		t.Errorf("statement\n%s\nwant\n%s", got, want)
+	}
+	for _, lang := range Languages {
+		if s := c.Statement(lang); !strings.Contains(s, "202") || !strings.Contains(s, "~781") || !strings.Contains(s, "21") {
+			t.Errorf("%s: %s", lang, s)
+		}
+		if _, ok := coverageText[lang]; !ok {
+			t.Errorf("no coverage statement in %s", lang)
+		}
+	}
+	// One more featured municipality changes the statement.
+	d.Municipalities = append(d.Municipalities, Municipality{ID: "new-town", Names: Names{"en": "New Town"}, Country: "DE",
+		Featured: true, Status: StatusActive})
+	c2 := CoverageOf(NewSnapshot(d, 2), p)
+	if c2.Municipalities.Have != 203 || c2.Featured.Have != 22 || !strings.Contains(c2.Statement("en"), "203 of ~781 municipalities, 22 of 28") {
+		t.Errorf("after adding one: %s", c2.Statement("en"))
+	}
+	// The README states the seed's coverage as the service computes it.
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not state the seed's coverage:\n%s", want)
 	}
 }

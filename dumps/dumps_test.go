@@ -231,6 +231,11 @@ func TestReleaseFilesAgree(t *testing.T) {
 	}
 	m := checkRelease(t, dir, res.Release)
 	rel := filepath.Join(dir, res.Release)
+	// The manifest's coverage is counted from this release's data.
+	if c := m.Coverage; c == nil || c.Municipalities.Have != len(snap.Municipalities) || c.Approaches.Have != len(snap.Approaches) ||
+		!strings.Contains(c.Statement, fmt.Sprintf("holds %d of ~", len(snap.Municipalities))) {
+		t.Errorf("manifest coverage %+v", c)
+	}
 	tables, _ := Tables(testBase)
 	for _, tb := range tables {
 		csvRows := readCSV(t, filepath.Join(rel, tb.Name+".csv"))
@@ -393,6 +398,12 @@ func TestSeedDatesKeepTheirPrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	rel := filepath.Join(dir, res.Release)
+	// The seed's coverage in the manifest.
+	if m := checkRelease(t, dir, res.Release); m.Coverage == nil ||
+		!strings.HasPrefix(m.Coverage.Statement, "The dataset holds 202 of ~781 municipalities, 21 of 28 featured case studies and 22 of ~50") ||
+		m.Coverage.Featured.Have != 21 || m.Coverage.Featured.Platform != 28 {
+		t.Errorf("manifest coverage %+v", m.Coverage)
+	}
 	ms := readCSV(t, filepath.Join(rel, "memberships.csv"))
 	h := ms[0]
 	rows := map[string][]string{}

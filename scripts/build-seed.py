@@ -11,7 +11,8 @@ Inputs:
       descriptions, category translations and definitions, featured-city
       summaries, local-name corrections.
 Output: the JSON encoding of dataset.Dataset (dataset/types.go), records
-sorted by id, deterministic. Python 3 standard library only.
+sorted by id, deterministic; and dataset/platform.json, the platform's own
+totals (dataset.PlatformTotals) that the coverage statement compares with. Python 3 standard library only.
 """
 
 import argparse
@@ -539,13 +540,36 @@ def build(facts_dir, prose):
     }
 
 
+def platform_totals(facts_dir, prose):
+    """The platform's own totals (dataset/platform.json), each checked
+    against the sentence of the seed facts' README that states it."""
+    with open(os.path.join(facts_dir, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    out = {}
+    for what, t in prose["platform_totals"].items():
+        if what.startswith("_"):
+            continue
+        if t["evidence"] not in readme or str(t["count"]) not in t["evidence"]:
+            raise SystemExit(f"platform total {what}: {t['count']} is not stated in the seed facts' README")
+        rec = {"count": t["count"]}
+        if t.get("approximate"):
+            rec["approximate"] = True
+        rec["source"] = {"url": t["source"], "note": t["note"]}
+        out[what] = rec
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", default="/work/shared/seed-facts")
     ap.add_argument("--prose", default=os.path.join(HERE, "seed-prose.json"))
     ap.add_argument("--out", default=os.path.join(ROOT, "dataset", "seed.json"))
+    ap.add_argument("--platform-out", default=os.path.join(ROOT, "dataset", "platform.json"))
     args = ap.parse_args()
-    data = build(args.facts, load(args.prose))
+    prose = load(args.prose)
+    data = build(args.facts, prose)
+    with open(args.platform_out, "w", encoding="utf-8") as f:
+        f.write(json.dumps(platform_totals(args.facts, prose), ensure_ascii=False, indent=1) + "\n")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)
