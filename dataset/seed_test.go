@@ -179,3 +179,31 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("README.md does not state the seed's coverage:\n%s", want)
 	}
 }
+
+// Our own classifications and identifiers say so: every network slug is
+// ours (the seed facts say so), so are the member cities' slugs, and every
+// approach's categories are our classification.
+func TestSeedMarksItsOwnWork(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Networks {
+		if !n.IDCoined {
+			t.Errorf("network %s: id_coined not set", n.ID)
+		}
+	}
+	for _, a := range d.Approaches {
+		if !a.OwnCategories {
+			t.Errorf("approach %s: own_categories not set", a.ID)
+		}
+	}
+	for _, m := range d.Municipalities {
+		if !m.Featured && !m.IDCoined {
+			t.Errorf("member city %s: id_coined not set", m.ID)
+		}
+		if m.Featured && m.IDCoined && m.ID != "rottenburg" {
+			t.Errorf("featured city %s: the platform's slug marked as ours", m.ID)
+		}
+	}
+}

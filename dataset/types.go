@@ -145,10 +145,13 @@ type Municipality struct {
 	OSMRelation        int64       `json:"osm_relation,omitempty"`
 	Population         *Population `json:"population,omitempty"`
 	// Featured marks an in-depth case study on the platform.
-	Featured bool               `json:"featured"`
-	Summary  Text               `json:"summary,omitempty"` // why it is listed
-	Website  string             `json:"website,omitempty"`
-	Sources  []Source           `json:"sources,omitempty"`
+	Featured bool     `json:"featured"`
+	Summary  Text     `json:"summary,omitempty"` // why it is listed
+	Website  string   `json:"website,omitempty"`
+	Sources  []Source `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool               `json:"id_coined,omitempty"`
 	Status   MunicipalityStatus `json:"status"`
 	Stamps
 }
@@ -174,6 +177,9 @@ type Network struct {
 	Founded     int          `json:"founded,omitempty"` // year
 	Description Text         `json:"description,omitempty"`
 	Sources     []Source     `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
 	Stamps
 }
 
@@ -215,6 +221,12 @@ type Approach struct {
 	Status       ApproachStatus `json:"status"`
 	Related      []string       `json:"related,omitempty"` // approach IDs
 	Sources      []Source       `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
+	// OwnCategories is set when Categories are this project's
+	// classification of the approach, not the platform's own tags.
+	OwnCategories bool `json:"own_categories,omitempty"`
 	Stamps
 }
 
@@ -225,6 +237,9 @@ type Category struct {
 	Definitions Text     `json:"definitions,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"` // former or alternative slugs
 	Sources     []Source `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
 	Stamps
 }
 

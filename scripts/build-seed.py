@@ -343,6 +343,8 @@ def build(facts_dir, prose):
         srcs = sources_of(n.get("sources"), f"network {n['slug']}")
         if srcs:
             rec["sources"] = srcs
+        # The facts' README: "Network slugs are my own."
+        rec["id_coined"] = True
         out_networks.append(rec)
         network_ids.add(n["slug"])
 
@@ -393,6 +395,10 @@ def build(facts_dir, prose):
             srcs.append(cs)
         if srcs:
             rec["sources"] = srcs
+        # A featured city's slug is the platform's, unless the facts say it
+        # was assumed because the platform's was not seen (Rottenburg).
+        if "assumed" in (f.get("note") or ""):
+            rec["id_coined"] = True
         rec["status"] = "active"
         if mid in muni_ids:
             raise SystemExit(f"duplicate municipality id {mid}")
@@ -469,6 +475,7 @@ def build(facts_dir, prose):
             srcs.append(cs)
         if srcs:
             rec["sources"] = srcs
+        rec["id_coined"] = True  # made from the name by slugify
         rec["status"] = "active"
         muni_ids[mid] = rec
         out_munis.append(rec)
@@ -509,6 +516,10 @@ def build(facts_dir, prose):
         srcs = sources_of(a.get("sources"), f"approach {aid}")
         if srcs:
             rec["sources"] = srcs
+        if aid != a["slug"]:
+            rec["id_coined"] = True
+        if "assigned by the researcher" in (a.get("categories_basis") or ""):
+            rec["own_categories"] = True
         out_approaches.append(rec)
 
     # --- countries: every one referenced
