@@ -221,7 +221,7 @@ type ListMunicipalitiesInput struct {
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only municipalities with (true) or without (false) a confirmed Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the municipality whose confirmed Wikidata item is this QID" example:"Q64"`
 	BBox          string    `query:"bbox" maxLength:"100" doc:"Only municipalities within this WGS84 box: west,south,east,north in decimal degrees (west > east crosses the antimeridian)" example:"5.9,47.3,15.0,55.1"`
-	Status        string    `query:"status" enum:"active,withdrawn" doc:"Only municipalities with this status" example:"active"`
+	Status        string    `query:"status" enum:"active,withdrawn,unknown" doc:"Only municipalities with this status" example:"active"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,name,-name,country,-country,population,-population,created,-created,modified,-modified,relevance" doc:"Sort order; a leading - reverses it. Default: relevance with q, id otherwise. Missing values sort last." example:"name"`
 	PageParams

@@ -654,3 +654,53 @@ func TestPagesForPeople(t *testing.T) {
 		}
 	}
 }
+
+// The dataset's description in the catalogue, VoID and schema.org states
+// the coverage counted from the snapshot, in every language of the
+// description, and follows the data.
+func TestDescriptionStatesCoverage(t *testing.T) {
+	totals, err := dataset.Platform()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(in Input, want string) {
+		t.Helper()
+		ts, err := DCAT(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, err := VoID(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ix := range map[string]index{"DCAT": indexOf(ts), "VoID": indexOf(vs)} {
+			langs := map[string]bool{}
+			for _, o := range ix.objects(vocab.DatasetIRI(testBase), vocab.DCTermsDescription) {
+				cov := dataset.CoverageOf(in.Snapshot, totals).Statement(o.Lang)
+				if !strings.HasSuffix(o.Value, cov) {
+					t.Errorf("%s description (%s) does not end in the coverage: %s", name, o.Lang, o.Value)
+				}
+				langs[o.Lang] = true
+			}
+			if !langs["en"] || !langs["de"] {
+				t.Errorf("%s descriptions in %v", name, langs)
+			}
+		}
+		d, err := SchemaOrg(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, _ := d["description"].(string); !strings.Contains(s, want) {
+			t.Errorf("schema.org description %q lacks %q", s, want)
+		}
+	}
+	in := input(t)
+	check(in, "202 of ~781 municipalities, 21 of 28 featured")
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Approaches = d.Approaches[:20]
+	in.Snapshot = dataset.NewSnapshot(d, 43)
+	check(in, "and 20 of ~50 local approaches")
+}

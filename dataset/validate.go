@@ -160,9 +160,9 @@ func (d *Dataset) Validate() error {
 	for _, x := range d.Municipalities {
 		t, id := TypeMunicipality, x.ID
 		switch x.Kind {
-		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict:
+		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain:
 		default:
-			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district", x.Kind)
+			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district, uncertain", x.Kind)
 		}
 		c.names(t, id, "names", x.Names)
 		c.aliases(t, id, x.Aliases)
@@ -215,9 +215,9 @@ func (d *Dataset) Validate() error {
 		c.url(t, id, "website", x.Website)
 		c.sources(t, id, x.Sources)
 		switch x.Status {
-		case StatusActive, StatusWithdrawn:
+		case StatusActive, StatusWithdrawn, StatusUnknown:
 		default:
-			c.add(t, id, "status", "%q is not one of active, withdrawn", x.Status)
+			c.add(t, id, "status", "%q is not one of active, withdrawn, unknown", x.Status)
 		}
 		c.stamps(t, id, x.Stamps)
 	}
@@ -227,6 +227,12 @@ func (d *Dataset) Validate() error {
 		ref(t, id, "network", TypeNetwork, x.Network)
 		if !x.Since.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Since) {
 			c.add(t, id, "until", "%s is before since %s", x.Until, x.Since)
+		}
+		if !x.Attested.IsZero() && !x.Since.IsZero() {
+			c.add(t, id, "attested", "is only given when since is unknown (since is %s)", x.Since)
+		}
+		if !x.Attested.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Attested) {
+			c.add(t, id, "until", "%s is before attested %s", x.Until, x.Attested)
 		}
 		if x.Source != nil {
 			c.source(t, id, "source", *x.Source)

@@ -145,7 +145,7 @@ var (
 
 // Statuses and scopes the filters accept.
 var (
-	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn)}
+	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn), string(dataset.StatusUnknown)}
 	approachStatuses     = []string{string(dataset.ApproachActive), string(dataset.ApproachEnded), string(dataset.ApproachUnknown)}
 	scopes               = []string{string(dataset.ScopeNational), string(dataset.ScopeEuropean), string(dataset.ScopeInternational)}
 )
@@ -367,8 +367,8 @@ func (v *View) filterMunicipalities(in *Filter, f *filter) (*collection, error) 
 		if err := checkEnum("status", in.Status, municipalityStatuses); err != nil {
 			return nil, err
 		}
-		active := in.Status == string(dataset.StatusActive)
-		f.where(func(i int32) bool { return mi.active[i] == active })
+		status := dataset.MunicipalityStatus(in.Status)
+		f.where(func(i int32) bool { return mi.status[i] == status })
 	}
 	mi.modifiedSince(f, in.ModifiedSince)
 	return mi.collection, nil
