@@ -3,8 +3,12 @@ package importer
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/moving-cities/opendata/dataset"
 )
 
 // The fuzzers check that no input makes a decoder panic and that whatever
@@ -50,6 +54,9 @@ func FuzzDecodeJSON(f *testing.F) {
 		`{"approaches":[{"id":"x","title":{"en":"X"},"municipality":"a","categories":["housing"],"status":"active","related":["y"]}],` +
 			`"retired":[{"type":"municipality","id":"old","replaced_by":"new","reason":"renamed","retired":"2025-01-01T00:00:00Z"}]}`,
 		`{"networks":[{"id":"n","names":{"en":"N"},"scope":"european","founded":2016}],"categories":[{"id":"housing","labels":{"en":"Housing","de":"Wohnen"}}]}`,
+		`{"networks":[{"id":"n","names":{"en":"N","en":"M"}}],"countries":[{"id":"D\u00c9","names":{"en":"\ud83d\ude00 \ud800"}}]}`,
+		"{\"categories\":[{\"id\":\"c\",\"labels\":{\"en\":\"\xff\"},\"x\":[1,{\"a\":null}]}],\"countries\":null}",
+		`{"networks":[{"id":"n","founded":-0.5e+3,"countries":["DE",true]}]} `,
 	} {
 		f.Add(s)
 	}
@@ -61,8 +68,57 @@ func FuzzDecodeJSON(f *testing.F) {
 			}
 			return
 		}
+		// Whatever it accepts, encoding/json accepts too and reads the
+		// same; DecodeJSON is only stricter (UTF-8, repeated fields, case
+		// of field names).
+		var want dataset.Dataset
+		dec := json.NewDecoder(strings.NewReader(strings.TrimPrefix(in, bom)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("DecodeJSON accepted what encoding/json refuses (%v)", err)
+		}
+		if !reflect.DeepEqual(*d, want) {
+			t.Fatalf("DecodeJSON and encoding/json differ:\n%+v\n%+v", *d, want)
+		}
+		if s, ok := invalidText(reflect.ValueOf(d)); ok {
+			t.Fatalf("DecodeJSON accepted the text %q, which is not UTF-8", s)
+		}
 		roundTrip(t, d)
 	})
+}
+
+// invalidText finds a string in v that is not valid UTF-8.
+func invalidText(v reflect.Value) (string, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		return v.String(), !utf8.ValidString(v.String())
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return invalidText(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if s, bad := invalidText(v.Field(i)); bad {
+				return s, true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if s, bad := invalidText(v.Index(i)); bad {
+				return s, true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if s, bad := invalidText(it.Key()); bad {
+				return s, true
+			}
+			if s, bad := invalidText(it.Value()); bad {
+				return s, true
+			}
+		}
+	}
+	return "", false
 }
 
 // roundTrip encodes d and decodes the result with DecodeJSON: both must

@@ -26,6 +26,7 @@ type settings struct {
 	clientIPHeader    string
 	requestTimeout    time.Duration
 	maxBodyBytes      int64
+	maxImportBytes    int64
 
 	// The DCAT-AP catalogue's statements about the publisher.
 	publisherName, publisherURL, publisherType   string
@@ -57,6 +58,8 @@ var settingTable = []setting{
 		typedFlag(func(s *settings) *time.Duration { return &s.requestTimeout }, 0, time.ParseDuration)},
 	{"max-body-bytes", "MOVINGCITIES_MAX_BODY_BYTES", "largest request body; 0 = 1 MiB, negative = none",
 		typedFlag(func(s *settings) *int64 { return &s.maxBodyBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
+	{"max-import-bytes", "MOVINGCITIES_MAX_IMPORT_BYTES", "largest import file; 0 = 128 MiB, negative = none",
+		typedFlag(func(s *settings) *int64 { return &s.maxImportBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
 	{"publisher-name", "MOVINGCITIES_PUBLISHER_NAME", "publisher named in the catalogue (default: Moving Cities)", stringFlag(func(s *settings) *string { return &s.publisherName }, "")},
 	{"publisher-url", "MOVINGCITIES_PUBLISHER_URL", "publisher's web address and IRI", stringFlag(func(s *settings) *string { return &s.publisherURL }, "")},
 	{"publisher-type", "MOVINGCITIES_PUBLISHER_TYPE", "ADMS publisher type code (default: NonProfitOrganisation)", stringFlag(func(s *settings) *string { return &s.publisherType }, "")},
