@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,13 +33,13 @@ import (
 // DecodeJSON does not validate beyond decoding: that is dataset.Validate's
 // job.
 func DecodeJSON(r io.Reader) (*dataset.Dataset, error) {
-	dec := &jsonDecoder{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1, fields: map[reflect.Type]*structFields{}}
+	dec := &jsonDecoder{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1, fields: map[reflect.Type]*structFields{}, keys: map[string]string{}}
 	d, err := dec.decode()
 	var syn *syntaxError
 	switch {
 	case errors.As(err, &syn):
 		if dec.rec != nil {
-			dec.problem("", syn.line, syn.col, "JSON syntax: %s; the rest of the file was not read", syn.msg)
+			dec.problem(syn.line, syn.col, "JSON syntax: %s; the rest of the file was not read", syn.msg)
 			dec.endRecord()
 		} else {
 			dec.top = append(dec.top, err)
@@ -71,11 +72,50 @@ type jsonDecoder struct {
 	depth     int
 
 	rec      *record          // the record being decoded, if any
+	recBuf   record           // rec points here; its problems are copied out
 	problems dataset.Problems // of the records
 	top      []error          // problems outside the records
 
 	fields map[reflect.Type]*structFields
-	buf    []byte // scratch for strings
+	keys   map[string]string // field names seen, interned
+	buf    []byte            // scratch for strings
+	path   []pathSeg         // the field being decoded, within its record
+}
+
+// pathSeg is a step into a record: a field name, or an array index when
+// key is "".
+type pathSeg struct {
+	key   string
+	index int
+}
+
+func (d *jsonDecoder) push(key string, index int) { d.path = append(d.path, pathSeg{key, index}) }
+func (d *jsonDecoder) pop()                       { d.path = d.path[:len(d.path)-1] }
+
+// popUnless pops the path unless err ends the decoding, which is then
+// reported where it happened.
+func (d *jsonDecoder) popUnless(err error) error {
+	if err == nil {
+		d.pop()
+	}
+	return err
+}
+
+// pathString writes the path as "sources[1].accessed".
+func (d *jsonDecoder) pathString() string {
+	var b strings.Builder
+	for i, s := range d.path {
+		switch {
+		case s.key == "":
+			fmt.Fprintf(&b, "[%d]", s.index)
+		case i > 0:
+			b.WriteString(".")
+			fallthrough
+		default:
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
 }
 
 // record collects the problems of one record until its ID is known.
@@ -99,12 +139,12 @@ func (d *jsonDecoder) syntax(format string, args ...any) error {
 	return &syntaxError{line: d.line, col: d.col, msg: fmt.Sprintf(format, args...)}
 }
 
-// problem records a problem of the current record at line:col, or one
-// outside any record.
-func (d *jsonDecoder) problem(path string, line, col int, format string, args ...any) {
+// problem records a problem of the current record at line:col and the
+// current field, or one outside any record.
+func (d *jsonDecoder) problem(line, col int, format string, args ...any) {
 	field := fmt.Sprintf("line %d, column %d", line, col)
-	if path != "" {
-		field += ", field " + path
+	if len(d.path) > 0 {
+		field += ", field " + d.pathString()
 	}
 	msg := fmt.Sprintf(format, args...)
 	if d.rec == nil {
@@ -233,10 +273,10 @@ func (d *jsonDecoder) decode() (*dataset.Dataset, error) {
 	if c, _ := d.peek(); c != '{' {
 		return nil, d.syntax("found %s, want one object with the arrays %s", describe(c), strings.Join(topArrays, ", "))
 	}
-	err = d.object("", true, func(key string, line, col int) error {
+	err = d.object(true, func(key string, line, col int) error {
 		a, ok := arrays[key]
 		if !ok {
-			d.problem("", line, col, "unknown field %q (the arrays are %s)", key, strings.Join(topArrays, ", "))
+			d.problem(line, col, "unknown field %q (the arrays are %s)", key, strings.Join(topArrays, ", "))
 			return d.skip()
 		}
 		return d.records(key, a.typ, a.slice)
@@ -266,21 +306,25 @@ func (d *jsonDecoder) records(key string, typ dataset.Type, slice reflect.Value)
 	}
 	switch c {
 	case 'n':
-		return d.null(key, line, col)
+		return d.null(line, col)
 	case '[':
 	default:
 		if err := d.skip(); err != nil {
 			return err
 		}
-		d.problem(key, line, col, "want an array of %s, got %s", typ.Plural(), kindOf(c))
+		d.push(key, 0)
+		d.problem(line, col, "want an array of %s, got %s", typ.Plural(), kindOf(c))
+		d.pop()
 		return nil
 	}
 	slice.Set(reflect.MakeSlice(slice.Type(), 0, 0)) // [] is empty, not absent, as for encoding/json
-	return d.array(func(int) error {
-		slice.Set(reflect.Append(slice, reflect.Zero(slice.Type().Elem())))
-		v := slice.Index(slice.Len() - 1)
-		d.rec = &record{typ: typ, v: v}
-		if err := d.value(v, ""); err != nil {
+	return d.array(func(i int) error {
+		slice.Grow(1)
+		slice.SetLen(i + 1)
+		v := slice.Index(i)
+		d.recBuf = record{typ: typ, v: v, problems: d.recBuf.problems[:0]}
+		d.rec = &d.recBuf
+		if err := d.value(v); err != nil {
 			return err
 		}
 		d.endRecord()
@@ -290,7 +334,7 @@ func (d *jsonDecoder) records(key string, typ dataset.Type, slice reflect.Value)
 
 // object reads an object, calling member with each name (its value
 // unread). Repeated names are reported when dups is set.
-func (d *jsonDecoder) object(path string, dups bool, member func(key string, line, col int) error) error {
+func (d *jsonDecoder) object(dups bool, member func(key string, line, col int) error) error {
 	if err := d.expect('{', "at the start of an object"); err != nil {
 		return err
 	}
@@ -307,7 +351,8 @@ func (d *jsonDecoder) object(path string, dups bool, member func(key string, lin
 		_, err := d.next()
 		return err
 	}
-	seen := map[string]bool{}
+	var seenBuf [16]string
+	seen := seenBuf[:0] // objects have few fields: a list beats a map
 	for {
 		if _, err := d.space(); err != nil {
 			return err
@@ -318,22 +363,27 @@ func (d *jsonDecoder) object(path string, dups bool, member func(key string, lin
 		} else if c != '"' {
 			return d.syntax("found %s, want a field name in double quotes", describe(c))
 		}
-		key, valid, err := d.str()
+		b, valid, err := d.rawStr()
 		if err != nil {
 			return err
 		}
+		key := d.intern(b)
 		if err := d.expect(':', "after a field name"); err != nil {
 			return err
 		}
 		switch {
 		case !valid:
-			d.problem(path, line, col, "a field name is not valid UTF-8 (save the file as UTF-8)")
+			d.problem(line, col, "a field name is not valid UTF-8 (save the file as UTF-8)")
 			err = d.skip()
-		case dups && seen[key]:
-			d.problem(join(path, key), line, col, "the field appears more than once in the object")
+		case dups && slices.Contains(seen, key):
+			d.push(key, 0)
+			d.problem(line, col, "the field appears more than once in the object")
+			d.pop()
 			err = d.skip()
 		default:
-			seen[key] = true
+			if dups {
+				seen = append(seen, key)
+			}
 			err = member(key, line, col)
 		}
 		if err != nil {
@@ -395,21 +445,15 @@ func (d *jsonDecoder) array(elem func(i int) error) error {
 	}
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 var (
 	partialDateType = reflect.TypeFor[dataset.PartialDate]()
 	timeType        = reflect.TypeFor[time.Time]()
+	mapOfStrings    = reflect.TypeFor[map[string]string]()
 )
 
 // value decodes the next value into v, recording a problem when it has the
 // wrong type or format. The error is a syntax or read error.
-func (d *jsonDecoder) value(v reflect.Value, path string) error {
+func (d *jsonDecoder) value(v reflect.Value) error {
 	if _, err := d.space(); err != nil {
 		return err
 	}
@@ -420,14 +464,14 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 	}
 	if c == 'n' {
 		// null is "not given" for every field, as for encoding/json.
-		return d.null(path, line, col)
+		return d.null(line, col)
 	}
 	want := func(what string) error {
 		// A value that is not even JSON is a syntax error, not this.
 		if err := d.skip(); err != nil {
 			return err
 		}
-		d.problem(path, line, col, "want %s, got %s", what, kindOf(c))
+		d.problem(line, col, "want %s, got %s", what, kindOf(c))
 		return nil
 	}
 	switch t := v.Type(); {
@@ -435,13 +479,13 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		if c != '"' {
 			return want("a date string (YYYY, YYYY-MM or YYYY-MM-DD)")
 		}
-		s, ok, err := d.text(path, line, col)
+		s, ok, err := d.text(line, col)
 		if err != nil || !ok || s == "" {
 			return err
 		}
 		pd, perr := dataset.ParsePartialDate(s)
 		if perr != nil {
-			d.problem(path, line, col, "%v", perr)
+			d.problem(line, col, "%v", perr)
 			return nil
 		}
 		v.Set(reflect.ValueOf(pd))
@@ -450,14 +494,14 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		if c != '"' {
 			return want("a timestamp string (RFC 3339)")
 		}
-		s, ok, err := d.text(path, line, col)
+		s, ok, err := d.text(line, col)
 		if err != nil || !ok {
 			return err
 		}
 		var ts time.Time
 		// UnmarshalText is the strict RFC 3339 parser encoding/json uses.
 		if perr := ts.UnmarshalText([]byte(s)); perr != nil {
-			d.problem(path, line, col, "%q is not an RFC 3339 timestamp (e.g. 2024-05-01T12:00:00Z)", s)
+			d.problem(line, col, "%q is not an RFC 3339 timestamp (e.g. 2024-05-01T12:00:00Z)", s)
 			return nil
 		}
 		v.Set(reflect.ValueOf(ts))
@@ -468,7 +512,7 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		if c != '"' {
 			return want("a string")
 		}
-		s, ok, err := d.text(path, line, col)
+		s, ok, err := d.text(line, col)
 		if err == nil && ok {
 			v.SetString(s)
 		}
@@ -493,9 +537,9 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		n, perr := strconv.ParseInt(num, 10, v.Type().Bits())
 		switch {
 		case errors.Is(perr, strconv.ErrRange):
-			d.problem(path, line, col, "%s is out of range", num)
+			d.problem(line, col, "%s is out of range", num)
 		case perr != nil:
-			d.problem(path, line, col, "want a whole number, got %s", num)
+			d.problem(line, col, "want a whole number, got %s", num)
 		default:
 			v.SetInt(n)
 		}
@@ -510,14 +554,14 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		}
 		f, perr := strconv.ParseFloat(num, 64)
 		if perr != nil {
-			d.problem(path, line, col, "%s is out of range", num)
+			d.problem(line, col, "%s is out of range", num)
 			return nil
 		}
 		v.SetFloat(f)
 		return nil
 	case reflect.Pointer:
 		p := reflect.New(v.Type().Elem())
-		if err := d.value(p.Elem(), path); err != nil {
+		if err := d.value(p.Elem()); err != nil {
 			return err
 		}
 		v.Set(p)
@@ -528,20 +572,28 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 		}
 		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 		return d.array(func(i int) error {
-			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
-			return d.value(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			v.Grow(1)
+			v.SetLen(i + 1)
+			d.push("", i)
+			return d.popUnless(d.value(v.Index(i)))
 		})
 	case reflect.Map: // names and texts: string keys and values
 		if c != '{' {
 			return want("an object")
 		}
+		if v.Type().Key().Kind() != reflect.String || v.Type().Elem().Kind() != reflect.String {
+			panic(fmt.Sprintf("importer: cannot decode JSON into %s", v.Type()))
+		}
 		v.Set(reflect.MakeMap(v.Type()))
-		return d.object(path, true, func(key string, _, _ int) error {
-			e := reflect.New(v.Type().Elem()).Elem()
-			if err := d.value(e, join(path, key)); err != nil {
+		m := v.Convert(mapOfStrings).Interface().(map[string]string) // the same map, without reflection per entry
+		e := reflect.New(v.Type().Elem()).Elem()
+		return d.object(true, func(key string, _, _ int) error {
+			e.SetZero()
+			d.push(key, 0)
+			if err := d.popUnless(d.value(e)); err != nil {
 				return err
 			}
-			v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
+			m[key] = e.String()
 			return nil
 		})
 	case reflect.Struct:
@@ -549,20 +601,21 @@ func (d *jsonDecoder) value(v reflect.Value, path string) error {
 			return want("an object")
 		}
 		fs := d.structFields(v.Type())
-		return d.object(path, true, func(key string, line, col int) error {
+		return d.object(true, func(key string, line, col int) error {
+			d.push(key, 0)
 			i, ok := fs.index[key]
 			if !ok {
-				d.problem(join(path, key), line, col, "unknown field (the fields are %s)", fs.help)
-				return d.skip()
+				d.problem(line, col, "unknown field (the fields are %s)", fs.help)
+				return d.popUnless(d.skip())
 			}
-			return d.value(v.FieldByIndex(fs.list[i].Index), join(path, key))
+			return d.popUnless(d.value(v.FieldByIndex(fs.list[i].Index)))
 		})
 	}
 	panic(fmt.Sprintf("importer: cannot decode JSON into %s", v.Type()))
 }
 
 // null consumes a null literal.
-func (d *jsonDecoder) null(path string, line, col int) error {
+func (d *jsonDecoder) null(line, col int) error {
 	lit, err := d.literal()
 	if err != nil {
 		return err
@@ -575,10 +628,10 @@ func (d *jsonDecoder) null(path string, line, col int) error {
 
 // text reads a string value; ok is false when it is not valid Unicode,
 // which is recorded.
-func (d *jsonDecoder) text(path string, line, col int) (s string, ok bool, err error) {
+func (d *jsonDecoder) text(line, col int) (s string, ok bool, err error) {
 	s, ok, err = d.str()
 	if err == nil && !ok {
-		d.problem(path, line, col, "not valid UTF-8 (save the file as UTF-8; a \\u escape must be a whole character)")
+		d.problem(line, col, "not valid UTF-8 (save the file as UTF-8; a \\u escape must be a whole character)")
 	}
 	return s, ok, err
 }
@@ -615,7 +668,7 @@ func (d *jsonDecoder) skip() error {
 	case c == '"':
 		_, _, err = d.str()
 	case c == '{':
-		err = d.object("", false, func(string, int, int) error { return d.skip() })
+		err = d.object(false, func(string, int, int) error { return d.skip() })
 	case c == '[':
 		err = d.array(func(int) error { return d.skip() })
 	case c == '-' || c >= '0' && c <= '9':
@@ -703,29 +756,48 @@ func (d *jsonDecoder) number() (string, error) {
 // that are not UTF-8 or an escaped lone surrogate. Control characters
 // are syntax errors, as RFC 8259 says.
 func (d *jsonDecoder) str() (s string, valid bool, err error) {
-	if _, err := d.next(); err != nil { // the opening quote
-		return "", false, err
+	b, valid, err := d.rawStr()
+	return string(b), valid, err
+}
+
+// intern returns b as a string, the same string each time for the field
+// names that every record repeats.
+func (d *jsonDecoder) intern(b []byte) string {
+	if s, ok := d.keys[string(b)]; ok {
+		return s
 	}
-	b := d.buf[:0]
+	s := string(b)
+	if len(d.keys) < 1024 {
+		d.keys[s] = s
+	}
+	return s
+}
+
+// rawStr is str without making a string: b is valid until the next call.
+func (d *jsonDecoder) rawStr() (b []byte, valid bool, err error) {
+	if _, err := d.next(); err != nil { // the opening quote
+		return nil, false, err
+	}
+	b = d.buf[:0]
 	valid = true
 	for {
 		c, err := d.next()
 		if err != nil {
-			return "", false, err
+			return nil, false, err
 		}
 		switch {
 		case c == '"':
 			d.buf = b
-			return string(b), valid && utf8.Valid(b), nil
+			return b, valid && utf8.Valid(b), nil
 		case c < 0x20:
-			return "", false, d.syntax("control character 0x%02X in a string (write it escaped, e.g. \\n)", c)
+			return nil, false, d.syntax("control character 0x%02X in a string (write it escaped, e.g. \\n)", c)
 		case c != '\\':
 			b = append(b, c)
 			continue
 		}
 		e, err := d.next()
 		if err != nil {
-			return "", false, err
+			return nil, false, err
 		}
 		switch e {
 		case '"', '\\', '/':
@@ -743,7 +815,7 @@ func (d *jsonDecoder) str() (s string, valid bool, err error) {
 		case 'u':
 			r, err := d.hex4()
 			if err != nil {
-				return "", false, err
+				return nil, false, err
 			}
 			if utf16.IsSurrogate(r) {
 				// A high surrogate must be followed by an escaped low one.
@@ -752,7 +824,7 @@ func (d *jsonDecoder) str() (s string, valid bool, err error) {
 					d.next()
 					r2, err := d.hex4()
 					if err != nil {
-						return "", false, err
+						return nil, false, err
 					}
 					if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
 						valid = false
@@ -764,7 +836,7 @@ func (d *jsonDecoder) str() (s string, valid bool, err error) {
 			}
 			b = utf8.AppendRune(b, r)
 		default:
-			return "", false, d.syntax("invalid escape \\%c in a string", e)
+			return nil, false, d.syntax("invalid escape \\%c in a string", e)
 		}
 	}
 }

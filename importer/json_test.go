@@ -120,7 +120,7 @@ func TestDecodeJSONReportsEveryProblem(t *testing.T) {
 			in:   `{"retired":[{"type":"municipality","id":"x","reason":1},{"type":"network","id":"y","reason":tru}],"countries":[{"id":7}]}`,
 			want: []want{
 				{"x", "line 1, column 54, field reason", "want a string, got a number"},
-				{"y", "line 1, column 93", `JSON syntax: "tru" is not a JSON value`},
+				{"y", "line 1, column 93, field reason", `JSON syntax: "tru" is not a JSON value`},
 			},
 		},
 		{
