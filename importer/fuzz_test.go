@@ -2,7 +2,9 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,4 +142,35 @@ func roundTrip(t *testing.T, d any) {
 	if !bytes.Equal(b, b2) {
 		t.Fatalf("JSON round trip changed the dataset:\n%s\n%s", b, b2)
 	}
+}
+
+// FuzzSizeLimit: under a size limit, a decoder gives what it gives without
+// one when the input fits, and never succeeds on an input that does not.
+func FuzzSizeLimit(f *testing.F) {
+	f.Add(`{"countries":[{"id":"DE","names":{"en":"Germany"}}]}`, uint16(10), true)
+	f.Add(`{"countries":[{"id":"DE","names":{"en":"Germany"}}]}`, uint16(100), true)
+	f.Add("id,country,name_en\nberlin,DE,Berlin\n", uint16(36), false)
+	f.Add("id,country,name_en\nberlin,DE,Berlin", uint16(34), false)
+	f.Fuzz(func(t *testing.T, in string, limit uint16, isJSON bool) {
+		decode := DecodeCSV
+		if isJSON {
+			decode = DecodeJSON
+		}
+		lim := int64(limit) + 1
+		d, err := decode(NewReader(context.Background(), strings.NewReader(in), lim))
+		if int64(len(in)) > lim {
+			if err == nil {
+				t.Fatalf("%d bytes decoded under a limit of %d", len(in), lim)
+			}
+			return
+		}
+		var tl *TooLargeError
+		if errors.As(err, &tl) {
+			t.Fatalf("%d bytes refused under a limit of %d: %v", len(in), lim, err)
+		}
+		d2, err2 := decode(strings.NewReader(in))
+		if (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() || !reflect.DeepEqual(d, d2) {
+			t.Fatalf("with a limit: %v, %v; without: %v, %v", d, err, d2, err2)
+		}
+	})
 }
