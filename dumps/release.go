@@ -415,7 +415,7 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	m := &Manifest{
 		Dataset: DatasetTitle, Release: name, Revision: snap.Revision,
 		SchemaVersion: SchemaVersion, VocabularyVersion: vocab.Version,
-		BaseURI: d.BaseURI, License: vocab.LicenseIRI, Generated: now.In(d.location()).Truncate(time.Second),
+		BaseURI: d.BaseURI, License: vocab.LicenseIRI, Generated: dataset.Stamp(now),
 		Fingerprint: fp, Files: rel.files, VoID: rel.stats,
 	}
 	if rel.prev != nil {
