@@ -275,7 +275,7 @@ func (d *Dumper) catalogInput(rel *releaseInfo) catalog.Input {
 // CatalogRelease is the release as the catalogue describes it.
 func (m *Manifest) CatalogRelease() catalog.Release {
 	r := catalog.Release{Name: m.Release, Revision: m.Revision, SchemaVersion: m.SchemaVersion,
-		VocabularyVersion: m.VocabularyVersion, Previous: m.Previous}
+		VocabularyVersion: m.VocabularyVersion, Previous: m.Previous, Archive: m.Archive}
 	for _, f := range m.Files {
 		r.Files = append(r.Files, catalog.File{Name: f.Name, Bytes: f.Bytes, SHA256: f.SHA256, MediaType: f.MediaType,
 			UncompressedMediaType: f.UncompressedMediaType, Rows: f.Rows, Triples: f.Triples})

@@ -1,7 +1,8 @@
 // The dump releases (issue 6), judged by independent tools: DuckDB reads
 // the Parquet and CSV files, a CSV on the Web processor
 // (@zazuko/rdf-parser-csvw) turns the CSV and csv-metadata.json into RDF,
-// n3, rapper and jsonld parse the graph dumps, sha256 checks SHA256SUMS,
+// n3, rapper and jsonld parse the graph dumps, sha256sum checks SHA256SUMS
+// (also in the one-file archive, which Debian's unzip unpacks),
 // Ajv validates datapackage.json against the official Data Package
 // profile and Frictionless's own reader (datapackage-js, the npm
 // "datapackage") loads every table (issue 17). The release is made by `movingcities dump` into the folder
@@ -10,7 +11,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, readlinkSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -464,6 +465,63 @@ test("the graph dumps parse, with the manifest's triple counts", async (t) => {
   const nq = await jsonld.toRDF(doc, { format: "application/n-quads", documentLoader: offline });
   const set = new Set(new N3.Parser({ format: "application/n-quads" }).parse(nq).map(key));
   assert.equal(set.size, new Set(ntq.map(key)).size, "JSON-LD");
+});
+
+test("the release as one zip: listed, served, unpacked with unzip and verified with sha256sum", async (t) => {
+  if (skipUnlessDumped(t)) return;
+  const name = `movingcities-${release}.zip`;
+  assert.equal(manifest.archive, name);
+  const entry = file(name);
+  assert.equal(entry.media_type, "application/zip");
+  // The release's SHA256SUMS lists the archive; the archive cannot.
+  const outerSums = readFileSync(join(dir, "SHA256SUMS"), "utf8");
+  assert.ok(outerSums.endsWith(`${entry.sha256}  ${name}\n`), "SHA256SUMS ends with the archive");
+  // Downloaded as a user would.
+  const { res, body } = await get(`/dumps/${release}/${name}`);
+  if (res.status === 404 && (await get("/dumps/latest/manifest.json")).res.status === 404) {
+    t.skip("/dumps is not served");
+    return;
+  }
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type"), /^application\/zip$/);
+  assert.equal(body.length, entry.bytes);
+  assert.equal(createHash("sha256").update(body).digest("hex"), entry.sha256);
+  const zip = join(work, name), out = join(work, "unzipped-" + release);
+  writeFileSync(zip, body);
+  let r = spawnSync("unzip", ["-tq", zip], { encoding: "utf8" });
+  assert.equal(r.status, 0, `unzip -t: ${r.stdout}${r.stderr}`);
+  r = spawnSync("unzip", ["-q", "-o", zip, "-d", out], { encoding: "utf8" });
+  assert.equal(r.status, 0, `unzip: ${r.stdout}${r.stderr}`);
+  const folder = join(out, release);
+  // Everything but the archive, and the manifest; nothing else.
+  const want = manifest.files.map((f) => f.name).filter((n) => n !== name).concat("manifest.json").sort();
+  assert.deepEqual(readdirSync(out), [release]);
+  assert.deepEqual(readdirSync(folder).sort(), want);
+  // The unpacked folder verifies with the standard tool.
+  r = spawnSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: folder, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const innerSums = readFileSync(join(folder, "SHA256SUMS"), "utf8");
+  assert.equal(innerSums.trim().split("\n").length, want.length - 2, "SHA256SUMS lists all but itself and manifest.json");
+  assert.equal(outerSums, innerSums + `${entry.sha256}  ${name}\n`);
+  // Its manifest describes its files and has no generation time.
+  const inner = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8"));
+  assert.equal(inner.generated, undefined);
+  assert.equal(inner.archive, undefined);
+  assert.equal(inner.release, release);
+  for (const f of inner.files) {
+    const b = readFileSync(join(folder, f.name));
+    assert.equal(b.length, f.bytes, f.name);
+    assert.equal(createHash("sha256").update(b).digest("hex"), f.sha256, f.name);
+  }
+  // The data files are the release's.
+  for (const n of want.filter((n) => n !== "manifest.json" && n !== "SHA256SUMS")) {
+    assert.ok(readFileSync(join(folder, n)).equals(readFileSync(join(dir, n))), n);
+  }
+  // Offered by /dumps and the landing page.
+  const ix = JSON.parse((await get("/dumps", { Accept: "application/json" })).body);
+  assert.equal(ix.releases.find((x) => x.name === release).archive, `${base}/dumps/${release}/${name}`);
+  const html = (await get("/", { Accept: "text/html" })).body.toString();
+  assert.ok(html.includes(`href="/dumps/${release}/${name}"`), "the landing page links the archive");
 });
 
 test("/dumps lists the releases as JSON and HTML", async (t) => {
