@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/moving-cities/opendata/vocab"
 )
 
 // The one-file download of a release (issue 17): a zip archive that holds
@@ -50,8 +52,8 @@ func writeArchive(ctx context.Context, w io.Writer, dir, release string, files [
 	files = slices.Clone(files)
 	slices.SortFunc(files, func(a, b FileEntry) int { return strings.Compare(a.Name, b.Name) })
 	zw := zip.NewWriter(w)
-	if err := zw.SetComment(fmt.Sprintf("%s, release %s (%s): every file of the release, with its manifest and SHA-256 checksums.",
-		DatasetTitle, release, "CC BY 4.0")); err != nil {
+	if err := zw.SetComment(fmt.Sprintf("%s, release %s: every file of the release, with its manifest and SHA-256 checksums. Licence: %s",
+		DatasetTitle, release, vocab.LicenseIRI)); err != nil {
 		return err
 	}
 	for _, f := range files {

@@ -173,15 +173,23 @@ test("Parquet and CSV have the API's row counts and the same content", async (t)
   }
 });
 
-test("datapackage.json validates against the official Data Package profile (Ajv)", (t) => {
+test("datapackage.json validates against the official Data Package profiles, v2 and v1 (Ajv)", (t) => {
   if (skipUnlessDumped(t)) return;
-  const profile = JSON.parse(readFileSync(join(shared, "oracles/datapackage/2.0/datapackage.json"), "utf8"));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addFormat("textarea", true); // an editor hint of the profile's
-  const validate = ajv.compile(profile);
+  const profile = (v) => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat("textarea", true); // an editor hint of the profiles'
+    const validate = ajv.compile(JSON.parse(readFileSync(join(shared, `oracles/datapackage/${v}/datapackage.json`), "utf8")));
+    validate.text = () => ajv.errorsText(validate.errors);
+    return validate;
+  };
   const pkg = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8"));
-  assert.ok(validate(pkg), ajv.errorsText(validate.errors));
+  assert.equal(pkg.$schema, "https://datapackage.org/profiles/2.0/datapackage.json");
+  const validate = profile("2.0");
+  assert.ok(validate(pkg), validate.text());
+  // v1 tools (datapackage-js below) read it too.
+  const v1 = profile("1.0");
+  assert.ok(v1(pkg), v1.text());
   const fields = pkg.resources.filter((r) => r.schema).flatMap((r) => r.schema.fields.map((f) => [r.name, f]));
   assert.deepEqual(fields.filter(([, f]) => f.type === "list").map(([r, f]) => `${r}.${f.name}`), []);
   // List columns are strings whose description names the separator.
