@@ -50,6 +50,7 @@ type DumpRelease struct {
 	Revision      int64      `json:"revision" doc:"Dataset revision the release holds"`
 	Generated     time.Time  `json:"generated" doc:"When the release was made"`
 	SchemaVersion string     `json:"schema_version" doc:"Version of the release layout (files, tables, columns)"`
+	Archive       string     `json:"archive,omitempty" doc:"URL of the zip archive that holds every other file of the release, with its manifest and SHA256SUMS; it is also listed in files"`
 	Files         []DumpFile `json:"files"`
 }
 
@@ -95,6 +96,9 @@ func (h *dumpsHandler) index(w http.ResponseWriter, r *http.Request) {
 	for _, m := range ms {
 		rel := DumpRelease{Name: m.Release, URL: h.fileURL(m.Release, "manifest.json"), Revision: m.Revision,
 			Generated: m.Generated, SchemaVersion: m.SchemaVersion, Files: []DumpFile{}}
+		if m.Archive != "" {
+			rel.Archive = h.fileURL(m.Release, m.Archive)
+		}
 		for _, f := range m.Files {
 			rel.Files = append(rel.Files, DumpFile{Name: f.Name, URL: h.fileURL(m.Release, f.Name), Bytes: f.Bytes,
 				SHA256: f.SHA256, MediaType: f.MediaType, Rows: f.Rows, Triples: f.Triples})
@@ -255,12 +259,12 @@ var dumpsBody = template.Must(template.New("dumps").Funcs(template.FuncMap{
 	"deref": func(p *int64) int64 { return *p },
 }).Parse(`<div class="wrap">
 <h1>Dumps</h1>
-<p>Every release holds the whole dataset: each table as Parquet and CSV (with <code>csv-metadata.json</code> for CSV on the Web and <code>datapackage.json</code> for Frictionless Data), the municipalities as GeoJSON and GeoParquet, the graph as N-Triples, Turtle and JSON-LD, a change list, <code>manifest.json</code> and <code>SHA256SUMS</code>. The data is licensed under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. This index is also available as JSON.</p>
+<p>Every release holds the whole dataset: each table as Parquet and CSV (with <code>csv-metadata.json</code> for CSV on the Web and <code>datapackage.json</code> for Frictionless Data), the municipalities as GeoJSON and GeoParquet, the graph as N-Triples, Turtle and JSON-LD, a change list, <code>manifest.json</code> and <code>SHA256SUMS</code>; and all of them in one ZIP archive, whose own checksum is in the release's <code>SHA256SUMS</code> and <code>manifest.json</code>. The data is licensed under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. This index is also available as JSON.</p>
 {{if .Latest}}<p>The latest release is <a href="#{{.Latest}}">{{.Latest}}</a>; <code>/dumps/latest/</code> followed by a file name always serves its files.</p>{{else}}<p>There is no release yet.</p>{{end}}
 {{range .Releases}}
 <section id="{{.Name}}">
 <h2>{{.Name}}</h2>
-<p>Dataset revision {{.Revision}}, made {{.Generated.Format "2006-01-02 15:04 MST"}}. <a href="{{.URL}}">manifest.json</a></p>
+<p>Dataset revision {{.Revision}}, made {{.Generated.Format "2006-01-02 15:04 MST"}}. <a href="{{.URL}}">manifest.json</a>{{if .Archive}} · <a href="{{.Archive}}">All files in one ZIP archive</a>{{end}}</p>
 <table class="data">
 <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">Rows or triples</th><th scope="col">SHA-256</th></tr></thead>
 <tbody>

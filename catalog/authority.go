@@ -172,6 +172,7 @@ var fileTypes = func() map[string]concept {
 		"text/tab-separated-values":      ft("TSV", "TSV"),
 		"text/plain":                     ft("TXT", "TXT"),
 		"application/gzip":               ft("GZIP", "GZIP"),
+		"application/zip":                ft("ZIP", "ZIP"),
 		"text/html":                      ft("HTML", "HTML"),
 	}
 }()

@@ -43,8 +43,9 @@ func release(name, previous string) Release {
 		{Name: "dataset.nt.gz", Bytes: 81234, SHA256: strings.Repeat("d4", 32), MediaType: "application/gzip", UncompressedMediaType: "application/n-triples", Triples: count(9876)},
 		{Name: "dataset.ttl.gz", Bytes: 61234, SHA256: strings.Repeat("e5", 32), MediaType: "application/gzip", UncompressedMediaType: "text/turtle", Triples: count(9876)},
 		{Name: "csv-metadata.json", Bytes: 7000, SHA256: strings.Repeat("f6", 32), MediaType: "application/csvm+json"},
+		{Name: "movingcities-" + name + ".zip", Bytes: 300000, SHA256: strings.Repeat("18", 32), MediaType: "application/zip"},
 		{Name: "SHA256SUMS", Bytes: 900, SHA256: strings.Repeat("07", 32), MediaType: "text/plain; charset=utf-8"},
-	}}
+	}, Archive: "movingcities-" + name + ".zip"}
 }
 
 func input(t *testing.T) Input {
@@ -234,6 +235,7 @@ func TestDistributions(t *testing.T) {
 		{"dataset.ttl.gz", "RDF_TURTLE", "text/turtle", "application/gzip"},
 		{"csv-metadata.json", "JSON", "application/csvm+json", ""},
 		{"SHA256SUMS", "TXT", "text/plain", ""},
+		{"movingcities-2026-11-27-r42.zip", "ZIP", "application/zip", ""},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			f, _ := in.Latest.File(c.file)
@@ -274,6 +276,11 @@ func TestDistributions(t *testing.T) {
 				!ix.has(sums[0], vocab.SPDXAlgorithm, vocab.IRI("http://spdx.org/rdf/terms#checksumAlgorithm_sha256")) ||
 				!ix.has(sums[0], vocab.RDFType, vocab.SPDXChecksum.Node()) {
 				t.Errorf("checksum %v", ix[sums[0]])
+			}
+			// Only the one-file archive is a package.
+			if pkg := ix[d][vocab.DCATPackageFormat.IRI]; (c.format == "ZIP") != (len(pkg) == 1) ||
+				(len(pkg) == 1 && pkg[0] != vocab.IRI(iana+"application/zip")) {
+				t.Errorf("package format %v", pkg)
 			}
 			if n := len(ix[d][vocab.DCTermsFormat.IRI]) + len(ix[d][vocab.DCATMediaType.IRI]); n != 2 {
 				t.Errorf("%d formats and media types, want one each", n)

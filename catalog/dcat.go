@@ -280,7 +280,13 @@ func (b *builder) distribution(r *Release, f File) vocab.Node {
 	if known {
 		g.add(d, vocab.DCTermsFormat, g.concept(format, vocab.DCTermsMediaTypeOrExtent))
 	}
-	g.add(d, vocab.DCTermsDescription, vocab.LangStr(fileDescription(r, f, format.Label, content, content != outer), "en"))
+	desc := fileDescription(r, f, format.Label, content, content != outer)
+	if f.Name == r.Archive && r.Archive != "" {
+		// A package of every other file: DCAT's packageFormat.
+		g.add(d, vocab.DCATPackageFormat, b.mediaType(outer))
+		desc = fmt.Sprintf("%s of release %s: ZIP archive of every other file of the release, with its manifest and SHA-256 checksums, in one download.", f.Name, r.Name)
+	}
+	g.add(d, vocab.DCTermsDescription, vocab.LangStr(desc, "en"))
 	g.add(d, vocab.DCATByteSize, vocab.Typed(strconv.FormatInt(f.Bytes, 10), vocab.XSDNonNegativeInteger))
 	if f.SHA256 != "" {
 		sum := b.newBlank("checksum")

@@ -1,9 +1,11 @@
 package dataset
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParsePartialDate(t *testing.T) {
@@ -220,5 +222,30 @@ func TestSnapshotIndexes(t *testing.T) {
 	}
 	if len(s.MembersOf("sichere-haefen")) == 0 || len(s.ApproachesIn("reception")) == 0 {
 		t.Error("network members or category approaches not indexed")
+	}
+}
+
+func TestStamp(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	tests := []struct {
+		name string
+		in   time.Time
+		want string
+	}{
+		{"nanoseconds are dropped", time.Date(2026, 12, 5, 11, 36, 4, 262796980, time.UTC), "2026-12-05T11:36:04Z"},
+		{"another zone becomes UTC", time.Date(2026, 12, 5, 12, 36, 4, 999999999, cet), "2026-12-05T11:36:04Z"},
+		{"whole seconds stay", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), "2026-01-02T03:04:05Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Stamp(tt.in)
+			b, err := json.Marshal(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != `"`+tt.want+`"` || got.Location() != time.UTC {
+				t.Errorf("Stamp(%s) = %s (%s), want %s", tt.in.Format(time.RFC3339Nano), b, got.Location(), tt.want)
+			}
+		})
 	}
 }

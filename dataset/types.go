@@ -72,6 +72,17 @@ type Stamps struct {
 	Modified time.Time `json:"modified,omitzero"`
 }
 
+// StampPrecision is the one precision of every time the dataset records
+// (created, modified, retired, release times): whole seconds. Common
+// parsers read it, Parquet's microseconds hold it exactly, and JSON,
+// CSV, Parquet and RDF then all say the same instant (issue 17).
+const StampPrecision = time.Second
+
+// Stamp returns t as the dataset records it: in UTC, truncated to
+// StampPrecision. Stores apply it when they write and when they read, so
+// every output agrees whatever an older database holds.
+func Stamp(t time.Time) time.Time { return t.UTC().Truncate(StampPrecision) }
+
 // StampsRef gives stores access to the stamps of any record type that
 // embeds Stamps.
 func (s *Stamps) StampsRef() *Stamps { return s }

@@ -45,6 +45,8 @@ type releaseView struct {
 	Intro, Caption                  string
 	Files                           []fileView
 	ManifestHref, SumsHref, AllHref string
+	// Archive is the file that holds all the others, if any.
+	Archive *fileView
 }
 
 type fileView struct {
@@ -117,6 +119,9 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, view *query.View
 				fv.Rows = c.tf("landing.triples", *f.Triples)
 			}
 			rv.Files = append(rv.Files, fv)
+			if f.Name == rel.Archive && rel.Archive != "" {
+				rv.Archive = &fv
+			}
 		}
 		lv.Release = rv
 	}
@@ -144,6 +149,8 @@ type Release struct {
 	Revision  int64
 	Generated time.Time
 	Files     []ReleaseFile
+	// Archive names the file of Files that holds all the others.
+	Archive string
 }
 
 // ReleaseFile is a file of a release; Rows or Triples count its content
@@ -196,7 +203,7 @@ func formatOf(name, mediaType string) string {
 		{".geo.parquet", "GeoParquet"}, {".parquet", "Parquet"}, {".csv", "CSV"}, {".geojson", "GeoJSON"},
 		{".nt.gz", "N-Triples (gzip)"}, {".ttl.gz", "Turtle (gzip)"}, {".jsonld.gz", "JSON-LD (gzip)"},
 		{".tsv.gz", "TSV (gzip)"}, {"csv-metadata.json", "CSVW metadata"}, {"datapackage.json", "Data Package"},
-		{"SHA256SUMS", "SHA-256 checksums"}, {".ttl", "Turtle"}, {".json", "JSON"},
+		{"SHA256SUMS", "SHA-256 checksums"}, {".ttl", "Turtle"}, {".json", "JSON"}, {".zip", "ZIP"},
 	} {
 		if strings.HasSuffix(name, s.suffix) {
 			return s.format

@@ -52,7 +52,7 @@ var Reused = []*Term{
 	DCTermsLicenseDocument, DCTermsMediaType, DCTermsMediaTypeOrExtent, DCTermsLinguisticSystem, DCTermsLocation,
 	DCTermsPeriodOfTime, DCTermsRightsStatement, DCTermsStandard, DCTermsFrequency,
 	DCATKeyword, DCATContactPoint, DCATEndpointURL, DCATEndpointDescription, DCATServesDataset, DCATService,
-	DCATByteSize, DCATCompressFormat, DCATVersion, DCATHasVersion, DCATIsVersionOf, DCATPreviousVersion,
+	DCATByteSize, DCATCompressFormat, DCATPackageFormat, DCATVersion, DCATHasVersion, DCATIsVersionOf, DCATPreviousVersion,
 	DCATStartDate, DCATEndDate, DCATBBox,
 	DCATAPAvailability,
 	SPDXChecksum, SPDXChecksumAlgorithm, SPDXChecksumProp, SPDXAlgorithm, SPDXChecksumValue,

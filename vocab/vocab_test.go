@@ -326,7 +326,8 @@ func TestLiteralRendering(t *testing.T) {
 		{PartialDate(d), `"2018-07"^^<http://id.loc.gov/datatypes/edtf/EDTF>`},
 		{GYear(2019), `"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>`},
 		{GYear(33), `"0033"^^<http://www.w3.org/2001/XMLSchema#gYear>`},
-		{DateTime(ts), `"2024-05-01T10:00:00.123Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`},
+		{DateTime(ts), `"2024-05-01T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`}, // whole seconds (issue 17)
+		{DateTime(ts.In(time.FixedZone("CEST", 7200))), `"2024-05-01T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`},
 		{Boolean(true), `"true"^^<http://www.w3.org/2001/XMLSchema#boolean>`},
 		{Integer(-7), `"-7"^^<http://www.w3.org/2001/XMLSchema#integer>`},
 		{LangStr("Αθήνα", "el"), `"Αθήνα"@el`},

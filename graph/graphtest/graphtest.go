@@ -37,7 +37,8 @@ import (
 var escapingJSON []byte
 
 // Stamp is the time Escaping and Seed stamp every record with: it has
-// nanoseconds, as the store's stamps do.
+// nanoseconds, as stores written before issue 17 do, which a snapshot
+// holds in whole seconds (dataset.Stamp).
 var Stamp = time.Date(2026, 11, 26, 23, 39, 25, 170540070, time.UTC)
 
 // Seed returns the embedded seed dataset with every record stamped.

@@ -321,11 +321,18 @@ func (s *DB) migrateOne(ctx context.Context, m migration) error {
 	return tx.Commit()
 }
 
-const timeLayout = time.RFC3339Nano
+// timeLayout writes whole seconds (dataset.Stamp); parsing also accepts
+// the fractions older databases hold.
+const timeLayout = time.RFC3339
 
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+func formatTime(t time.Time) string { return dataset.Stamp(t).Format(timeLayout) }
 
-func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }
+// parseTime reads a stored time at the dataset's precision: databases
+// written before issue 17 hold nanoseconds.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	return dataset.Stamp(t), err
+}
 
 // Load implements store.Store.
 func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
@@ -451,7 +458,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 		return 0, fmt.Errorf("apply on revision %d (stored: %d): %w", base, rev, store.ErrConflict)
 	}
 	next := base + 1
-	now := s.Now().UTC()
+	now := dataset.Stamp(s.Now())
 	at := formatTime(now)
 
 	upsert, err := tx.PrepareContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)
@@ -471,6 +478,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			if c.Kind == dataset.Added || st.Created.IsZero() {
 				st.Created = now
 			}
+			st.Created = dataset.Stamp(st.Created)
 			st.Modified = now
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {

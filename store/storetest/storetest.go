@@ -28,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 		{"ApplyThenLoadRoundTrips", testRoundTrip},
 		{"ChangeKeepsCreatedAndMovesModified", testChange},
 		{"RetireKeepsTombstone", testRetire},
+		{"StampsAreWholeSecondsUTC", testStampPrecision},
 		{"StaleRevisionConflicts", testConflict},
 		{"NoChangesIsAnError", testNoChanges},
 		{"FailedApplyWritesNothing", testAllOrNothing},
@@ -173,20 +174,7 @@ func testRetire(t *testing.T, open Opener) {
 	st := open(t, newClock().now)
 	in := sample(t)
 	apply(t, st, in)
-	// Retire an approach no other record refers to.
-	var target string
-	related := map[string]bool{}
-	for _, a := range in.Approaches {
-		for _, r := range a.Related {
-			related[r] = true
-		}
-	}
-	for _, a := range in.Approaches {
-		if !related[a.ID] && len(a.Related) == 0 {
-			target = a.ID
-			break
-		}
-	}
+	target := unrelatedApproach(in)
 	rev, _ := apply(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: target, Reason: "duplicate entry"}}})
 	got, gotRev, _ := st.Load(context.Background())
 	if gotRev != rev {
@@ -200,6 +188,54 @@ func testRetire(t *testing.T, open Opener) {
 	if len(got.Retired) != 1 || got.Retired[0].ID != target || got.Retired[0].Reason != "duplicate entry" || got.Retired[0].Retired.IsZero() {
 		t.Fatalf("tombstones = %+v", got.Retired)
 	}
+}
+
+// testStampPrecision: a clock with nanoseconds in another zone still
+// gives stamps in UTC whole seconds (dataset.Stamp), so every output of
+// the same record says the same instant (issue 17).
+func testStampPrecision(t *testing.T, open Opener) {
+	clk := &clock{t: time.Date(2026, 12, 5, 12, 36, 4, 262796980, time.FixedZone("CET", 3600))}
+	st := open(t, clk.now)
+	in := sample(t)
+	apply(t, st, in)
+	clk.t = clk.t.Add(90*time.Minute + 123456*time.Nanosecond)
+	apply(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: unrelatedApproach(in), Reason: "duplicate entry"}}})
+	got, _, err := st.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2026, 12, 5, 11, 36, 4, 0, time.UTC)
+	check := func(what string, at, want time.Time) {
+		t.Helper()
+		if !at.Equal(want) || at.Nanosecond() != 0 || at.Location() != time.UTC {
+			t.Errorf("%s = %s, want %s", what, at.Format(time.RFC3339Nano), want.Format(time.RFC3339Nano))
+		}
+	}
+	for _, m := range got.Municipalities {
+		check(m.ID+" created", m.Created, want)
+		check(m.ID+" modified", m.Modified, want)
+	}
+	if len(got.Retired) != 1 {
+		t.Fatalf("tombstones = %+v", got.Retired)
+	}
+	check("retired", got.Retired[0].Retired, want.Add(90*time.Minute))
+}
+
+// unrelatedApproach is an approach no other record refers to, which can
+// be retired.
+func unrelatedApproach(in *dataset.Dataset) string {
+	related := map[string]bool{}
+	for _, a := range in.Approaches {
+		for _, r := range a.Related {
+			related[r] = true
+		}
+	}
+	for _, a := range in.Approaches {
+		if !related[a.ID] && len(a.Related) == 0 {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 func testConflict(t *testing.T, open Opener) {
