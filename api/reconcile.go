@@ -62,7 +62,11 @@ func registerReconcile(api huma.API, router chi.Router, s *Server) {
 			"(ISO code, or a country name in any language), `wikidata` (QID), `network` (for municipalities) and `municipality` " +
 			"(for approaches). Candidates are scored 0 to 100 over every name and alias in every language, ignoring case, " +
 			"diacritics and script; `match` is true only when one candidate is clearly right: the same name, confirmed by a " +
-			"condition, contradicted by none, with no close rival. A bare municipality name is never matched automatically.",
+			"condition, contradicted by none, with no close rival. A bare municipality name is never matched automatically. " +
+			"The 0.2 protocol's `queries` and `extend` parameters are refused here (400, naming the 1.0 route); the 0.2 endpoint " +
+			"`/reconcile/v0.2` takes them.",
+		Errors:                       []int{http.StatusBadRequest, http.StatusUnprocessableEntity},
+		RejectUnknownQueryParameters: true,
 	}, h.manifest10)
 	huma.Register(api, huma.Operation{
 		OperationID: "reconcile", Method: http.MethodPost, Path: reconcileRoot + "/reconcile", Tags: tag,
@@ -242,7 +246,24 @@ type manifest10Output struct {
 	Body reconcile.Manifest10
 }
 
-func (h *reconcileAPI) manifest10(ctx context.Context, _ *struct{}) (*manifest10Output, error) {
+// manifest10Input are the 0.2 protocol's parameters, which clients such
+// as the reconciliation test bench send to a GET of the endpoint: the 1.0
+// draft has routes of its own for them, so they are refused with those
+// routes named rather than answered with the manifest.
+type manifest10Input struct {
+	Queries string `query:"queries" doc:"Not part of the 1.0 draft: refused (POST a JSON batch to /reconcile/match)"`
+	Extend  string `query:"extend" doc:"Not part of the 1.0 draft: refused (POST a JSON data extension query to /reconcile/extend)"`
+}
+
+func (h *reconcileAPI) manifest10(ctx context.Context, in *manifest10Input) (*manifest10Output, error) {
+	switch {
+	case in.Queries != "":
+		return nil, huma.Error400BadRequest("queries: the 0.2 protocol's parameter; the 1.0 draft takes a JSON query batch by POST to " +
+			h.svc.BaseURI + reconcileRoot + "/match, and the 0.2 endpoint " + h.svc.BaseURI + reconcileRoot02 + " takes this parameter")
+	case in.Extend != "":
+		return nil, huma.Error400BadRequest("extend: the 0.2 protocol's parameter; the 1.0 draft takes a JSON data extension query by POST to " +
+			h.svc.BaseURI + reconcileRoot + "/extend, and the 0.2 endpoint " + h.svc.BaseURI + reconcileRoot02 + " takes this parameter")
+	}
 	return &manifest10Output{Body: h.svc.Manifest10()}, nil
 }
 

@@ -16,14 +16,16 @@ type QueryBatch10 struct {
 	Queries []Query10 `json:"queries" maxItems:"1000" doc:"Queries, answered in the same order"`
 }
 
-// Query10 is a 1.0-draft reconciliation query.
+// Query10 is a 1.0-draft reconciliation query. Conditions are required,
+// but Queries10 checks that rather than the schema, so that a 0.2-style
+// query ({"query": "Munich"}) gets the message that shows its 1.0 form.
 type Query10 struct {
 	_          struct{}      `additionalProperties:"true"`
 	Type       string        `json:"type,omitempty" doc:"Type to restrict candidates to: municipality, network or approach" example:"municipality"`
 	Limit      int           `json:"limit,omitempty" minimum:"0" doc:"Largest number of candidates to return (default 10, at most 100)"`
 	Lang       string        `json:"lang,omitempty" doc:"Language of the query's text (names are matched in every language anyway)"`
 	Dir        string        `json:"dir,omitempty" enum:"ltr,rtl,auto" doc:"Direction of the query's text"`
-	Conditions []Condition10 `json:"conditions" minItems:"1" doc:"A name condition and property conditions (country, wikidata, network, municipality)"`
+	Conditions []Condition10 `json:"conditions" required:"false" minItems:"1" doc:"Required: a name condition and property conditions (country, wikidata, network, municipality), or id conditions"`
 	// Query is the 0.2 form of the name: refused with the 1.0 form
 	// rather than ignored.
 	Query any `json:"query,omitempty" doc:"Not part of the 1.0 draft: refused, with the 1.0 form in the message (a name condition)"`
