@@ -162,7 +162,11 @@ func (a *textAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		written := string(t.Term)
 		seen = seen[:0]
 		emit := func(s string) {
-			for _, w := range strings.Fields(dataset.Fold(s)) {
+			words := []string{s}
+			if !folded(s) {
+				words = strings.Fields(dataset.Fold(s))
+			}
+			for _, w := range words {
 				dup := false
 				for _, x := range seen {
 					dup = dup || x == w
@@ -186,4 +190,15 @@ func (a *textAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		emit(written)
 	}
 	return out
+}
+
+// folded reports whether s is a lower-case ASCII word that folding
+// leaves as it is: most words, which then skip Fold's normalisation.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -99,21 +99,42 @@ func (v *View) PrepareSearch(ctx context.Context) error {
 			v.text.err = errors.New("the view is closed")
 			return
 		}
-		m := map[dataset.Type]*textIndex{}
+		// The collections are indexed at once: bleve analyses a batch on
+		// several goroutines but builds its segment on one.
+		type built struct {
+			t   dataset.Type
+			idx *textIndex
+			err error
+		}
+		var wg sync.WaitGroup
+		results := make(chan built, len(dataset.Types))
 		for _, t := range dataset.Types {
 			c := v.collectionOf(t)
 			if c == nil || c.texts == nil {
 				continue
 			}
-			idx, err := buildTextIndex(ctx, c.ids, c.byID, c.texts)
-			if err != nil {
-				for _, built := range m {
-					built.close()
-				}
-				v.text.err = fmt.Errorf("build the full-text index of %s: %w", t.Plural(), err)
-				return
+			wg.Go(func() {
+				idx, err := buildTextIndex(ctx, c.ids, c.byID, c.texts)
+				results <- built{t, idx, err}
+			})
+		}
+		wg.Wait()
+		close(results)
+		m := map[dataset.Type]*textIndex{}
+		var errs []error
+		for r := range results {
+			if r.err != nil {
+				errs = append(errs, fmt.Errorf("build the full-text index of %s: %w", r.t.Plural(), r.err))
+				continue
 			}
-			m[t] = idx
+			m[r.t] = r.idx
+		}
+		if len(errs) > 0 {
+			for _, idx := range m {
+				idx.close()
+			}
+			v.text.err = errors.Join(errs...)
+			return
 		}
 		v.text.ready.Store(&m)
 	})
