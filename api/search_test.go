@@ -25,7 +25,7 @@ func TestFullTextSearchAgrees(t *testing.T) {
 	for _, tc := range []struct {
 		q    string
 		want map[string][]string // collection → records that must be found
-		mark string                // a word the pages must mark
+		mark string              // a word the pages must mark
 	}{
 		{"deportation", map[string][]string{
 			"approaches": {"city-id-card", "charter"},
