@@ -244,6 +244,23 @@ test("search", async (t) => {
   done("search", problems);
 });
 
+test("full-text search", async (t) => {
+  // The first snapshot's full-text index is built in the background
+  // after start-up: wait until the API finds the word in texts.
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${base}/approaches?q=deportation&limit=1`);
+    if ((await res.json()).total > 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const { page, html, problems } = await visit(t, "search-text", "/search?q=deportations");
+  await ours(page, "search-text");
+  const marked = await page.locator(".item-snippet mark").allTextContents();
+  assert.ok(marked.some((m) => m.toLowerCase() === "deportation"), `the snippets mark "deportation": ${JSON.stringify(marked)}`);
+  assert.ok(html.includes("/categories/residence-protection-against-deportation"), "the category whose label says it is found");
+  await page.close();
+  done("search-text", problems);
+});
+
 test("map", async (t) => {
   const { page, problems } = await visit(t, "map", "/map");
   await ours(page, "map");
