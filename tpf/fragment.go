@@ -182,7 +182,9 @@ func (x *Index) Fragment(base, pageIRI string, req Request) (f *Fragment, ok boo
 	frag := vocab.IRI(URL(base, req.Pattern, 1))
 	page := vocab.IRI(pageIRI)
 	meta := vocab.IRI(pageIRI + "#metadata")
-	t := func(s vocab.Node, p *vocab.Term, o vocab.Node) vocab.Triple { return vocab.Triple{S: s, P: p.Node(), O: o} }
+	t := func(s vocab.Node, p *vocab.Term, o vocab.Node) vocab.Triple {
+		return vocab.Triple{S: s, P: p.Node(), O: o}
+	}
 	ts := []vocab.Triple{
 		t(meta, vocab.FOAFPrimaryTopic, frag),
 		t(ds, vocab.RDFType, vocab.VoIDDataset.Node()),
