@@ -167,6 +167,7 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerREST(api, router, s)
 	registerDocuments(api, router, s)
 	registerFragments(api, router, s)
+	registerSPARQLPage(api, router, s)
 	registerReconcile(api, router, s)
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)

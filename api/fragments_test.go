@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -104,4 +105,29 @@ func TestDatasetLinksItsFragments(t *testing.T) {
 		}
 	}
 	t.Errorf("Link %q, want %s among them", w.Header().Values("Link"), want)
+}
+
+// /sparql explains the fragments and the dumps and shows every example
+// query, escaped.
+func TestSPARQLPage(t *testing.T) {
+	a := newTestAPI(t, graphtest.Seed(t), Config{})
+	w := a.get("/sparql")
+	if w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+		t.Fatalf("/sparql: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	body := w.Body.String()
+	qs, err := tpf.Queries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if !strings.Contains(body, template.HTMLEscapeString(q.Question)) || !strings.Contains(body, template.HTMLEscapeString(q.Text)) {
+			t.Errorf("/sparql lacks query %s", q.Name)
+		}
+	}
+	for _, s := range []string{testBase + "/fragments", "comunica-sparql", "oxigraph load", "qlever index", testBase + "/dumps/latest/dataset.nt.gz"} {
+		if !strings.Contains(body, template.HTMLEscapeString(s)) {
+			t.Errorf("/sparql does not mention %s", s)
+		}
+	}
 }
