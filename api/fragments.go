@@ -3,6 +3,8 @@ package api
 import (
 	"bytes"
 	"context"
+	"errors"
+	"hash/maphash"
 	"fmt"
 	"net/http"
 
@@ -28,6 +30,25 @@ import (
 var fragmentsOffer = offer{exporters.Turtle, exporters.TriG, exporters.JSONLD, exporters.NTriples}
 
 type tpfKey struct{ base string }
+
+// fragmentCacheBytes bounds the rendered pages kept per snapshot: the
+// patterns clients share (a class, a predicate) are asked again and
+// again, and rendering costs several times serving stored bytes.
+const fragmentCacheBytes = 16 << 20
+
+type fragmentPagesKey struct{}
+
+// fragmentKey names a rendered page: the format and the request URI it
+// was asked by (which the page names itself by).
+type fragmentKey struct{ format, uri string }
+
+func (s *Server) fragmentPages(v *query.View) *query.LRU[fragmentKey, *rendered] {
+	c, _ := query.Cached(v, fragmentPagesKey{}, func() (*query.LRU[fragmentKey, *rendered], error) {
+		return query.NewLRU(fragmentCacheBytes, (*rendered).size,
+			func(seed maphash.Seed, k fragmentKey) uint64 { return maphash.String(seed, k.uri) }), nil
+	})
+	return c
+}
 
 // fragmentsIndex is the snapshot's index, built on first use.
 func (s *Server) fragmentsIndex(r *http.Request, v *query.View) (*tpf.Index, error) {
@@ -77,37 +98,44 @@ func (s *Server) fragments(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	x, err := s.fragmentsIndex(r, st.View)
-	if err != nil {
-		s.log.ErrorContext(r.Context(), "index the graph for fragments", "revision", snap.Revision, "err", err)
-		problem(w, http.StatusInternalServerError, "the fragments could not be indexed; the error was logged", nil)
+	rep, err := s.fragmentPages(st.View).Get(fragmentKey{f.Name, r.URL.RequestURI()}, func() (*rendered, error) {
+		return s.renderFragment(r, st.View, req, f, etag)
+	})
+	if errors.Is(err, errBeyondLastPage) {
+		problem(w, http.StatusNotFound, fmt.Sprintf("page %d is beyond the last page of this fragment", req.Page), nil)
 		return
+	}
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "render a fragment", "revision", snap.Revision, "format", f.Name, "err", err)
+		problem(w, http.StatusInternalServerError, "the fragment could not be rendered; the error was logged", nil)
+		return
+	}
+	rep.serve(w, r, http.StatusOK, maxAge5m)
+}
+
+var errBeyondLastPage = errors.New("beyond the last page")
+
+// renderFragment renders the page req asks for in f, with the weak ETag
+// etag for both encodings: the page changes with the revision only.
+func (s *Server) renderFragment(r *http.Request, v *query.View, req tpf.Request, f *exporters.Format, etag string) (*rendered, error) {
+	x, err := s.fragmentsIndex(r, v)
+	if err != nil {
+		return nil, err
 	}
 	// The page's IRI is the one it was asked by: clients look its
 	// controls up by it.
 	frag, ok := x.Fragment(s.cfg.BaseURI, s.cfg.BaseURI+r.URL.RequestURI(), req)
 	if !ok {
-		problem(w, http.StatusNotFound, fmt.Sprintf("page %d is beyond the last page of this fragment", req.Page), nil)
-		return
+		return nil, errBeyondLastPage
 	}
 	var b bytes.Buffer
 	if err := frag.Write(&b, f); err != nil {
-		s.log.ErrorContext(r.Context(), "write a fragment", "format", f.Name, "err", err)
-		problem(w, http.StatusInternalServerError, "the fragment could not be written; the error was logged", nil)
-		return
+		return nil, err
 	}
-	hdr.Set("ETag", etag)
-	hdr["Cache-Control"] = maxAge5m
-	if !snap.Modified.IsZero() {
-		hdr.Set("Last-Modified", snap.Modified.UTC().Format(http.TimeFormat))
-	}
-	hdr.Set("Content-Type", f.ContentType)
-	hdr["X-Content-Type-Options"] = nosniff
-	hdr.Set("Content-Length", fmt.Sprint(b.Len()))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(b.Bytes())
-	}
+	rep := newRendered(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified)
+	rep.etag, rep.gzETag = etag, etag
+	rep.etagH, rep.gzETagH = []string{etag}, []string{etag}
+	return rep, nil
 }
 
 // describeFragments describes /fragments in the OpenAPI document.
