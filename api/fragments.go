@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"hash/maphash"
 	"fmt"
+	"hash/maphash"
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
