@@ -48,16 +48,16 @@ skolem IRIs under <code>{{.Genid}}</code>, so that a client can follow them; the
 
 <h2 id="comunica">Live, with Comunica</h2>
 <p>With Node.js, the command line client runs a query file against the fragments:</p>
-<pre><code>npx --package @comunica/query-sparql comunica-sparql {{.Fragments}} -f query.rq</code></pre>
+<pre tabindex="0"><code>npx --package @comunica/query-sparql comunica-sparql {{.Fragments}} -f query.rq</code></pre>
 <p>or, in a program:</p>
-<pre><code>import { QueryEngine } from "@comunica/query-sparql";
+<pre tabindex="0"><code>import { QueryEngine } from "@comunica/query-sparql";
 const engine = new QueryEngine();
 const bindings = await engine.queryBindings(query, { sources: ["{{.Fragments}}"] });
 for (const row of await bindings.toArray()) console.log(row.toString());</code></pre>
 
 <h2 id="oxigraph">Over the dump, with Oxigraph</h2>
 <p>Download the N-Triples dump of the latest release (<a href="{{.Dumps}}">all releases</a>), load it and query:</p>
-<pre><code>curl -O {{.Dump}}
+<pre tabindex="0"><code>curl -O {{.Dump}}
 gunzip dataset.nt.gz
 oxigraph load --location store --file dataset.nt
 oxigraph query --location store --query-file query.rq --results-format csv</code></pre>
@@ -67,7 +67,7 @@ then <code>store.query(query)</code>.</p>
 <h2 id="qlever">Over the dump, with QLever</h2>
 <p>QLever's command line tool (<code>pip install qlever</code>) builds an index from the dump and serves it.
 A <code>Qleverfile</code> in the folder of the dump:</p>
-<pre><code>[data]
+<pre tabindex="0"><code>[data]
 NAME = movingcities
 
 [index]
@@ -86,7 +86,7 @@ SYSTEM = docker</code></pre>
 (<code>dcterms:identifier</code>), not by IRIs, so they run unchanged against any copy of the data.</p>
 {{range .Queries}}<section id="{{.Name}}">
 <h3>{{.Question}}</h3>
-<pre><code>{{.Text}}</code></pre>
+<pre tabindex="0"><code>{{.Text}}</code></pre>
 </section>
 {{end}}</div>
 `))
