@@ -166,6 +166,8 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerVocab(api, router, s)
 	registerREST(api, router, s)
 	registerDocuments(api, router, s)
+	registerFragments(api, router, s)
+	registerSPARQLPage(api, router, s)
 	registerReconcile(api, router, s)
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)

@@ -325,6 +325,9 @@ func (s *Server) datasetGraph(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Last-Modified", snap.Modified.UTC().Format(http.TimeFormat))
 	}
 	datasetOffer.alternates(hdr, s.cfg.BaseURI, "/dataset", f)
+	// The graph states its search form (hydra:search); the header names
+	// where to query it too, for clients that do not read the stream.
+	hdr.Add("Link", fmt.Sprintf(`<%s>; rel="%s"`, vocab.FragmentsURL(s.cfg.BaseURI), vocab.HydraSearch.IRI))
 	if notModified(r, etag, snap.Modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return

@@ -158,6 +158,9 @@ func TestDCATProperties(t *testing.T) {
 		{api, []*vocab.Term{vocab.RDFType, vocab.DCTermsTitle, vocab.DCATEndpointURL, vocab.DCATEndpointDescription, vocab.DCATServesDataset,
 			vocab.DCATContactPoint, vocab.DCTermsPublisher, vocab.DCATTheme, vocab.DCTermsConformsTo, vocab.DCATKeyword,
 			vocab.DCTermsLicense, vocab.DCTermsAccessRights}},
+		{FragmentsServiceIRI(testBase), []*vocab.Term{vocab.RDFType, vocab.DCTermsTitle, vocab.DCTermsDescription, vocab.DCATEndpointURL,
+			vocab.DCATServesDataset, vocab.DCATContactPoint, vocab.DCTermsPublisher, vocab.DCTermsConformsTo, vocab.DCTermsLicense,
+			vocab.DCATLandingPage, vocab.DCTermsFormat}},
 		{vocab.PublisherIRI, []*vocab.Term{vocab.FOAFName, vocab.DCTermsType}},
 		{DefaultLicense, []*vocab.Term{vocab.DCTermsType}},
 		{testBase + "/catalog#contact", []*vocab.Term{vocab.VCardFN, vocab.VCardHasEmail, vocab.VCardHasURL}},
@@ -181,6 +184,13 @@ func TestDCATProperties(t *testing.T) {
 		{ds, vocab.OntologyIRI, vocab.DCTermsConformsTo, false},
 		{cat, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", vocab.DCTermsLicense, false},
 		{api, testBase + "/openapi.yaml", vocab.DCATEndpointDescription, false},
+		{cat, FragmentsServiceIRI(testBase), vocab.DCATService, false},
+		{FragmentsServiceIRI(testBase), vocab.DCATDataService.IRI, vocab.RDFType, true},
+		{FragmentsServiceIRI(testBase), testBase + "/fragments", vocab.DCATEndpointURL, false},
+		{FragmentsServiceIRI(testBase), vocab.TPFSpecIRI, vocab.DCTermsConformsTo, false},
+		{FragmentsServiceIRI(testBase), ds, vocab.DCATServesDataset, false},
+		{FragmentsServiceIRI(testBase), "http://publications.europa.eu/resource/authority/file-type/RDF_TRIG", vocab.DCTermsFormat, false},
+		{vocab.TPFSpecIRI, vocab.DCTermsStandard.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", vocab.DCTermsLicenseDocument.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/country/DEU", vocab.DCTermsLocation.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/language/ELL", vocab.DCTermsLinguisticSystem.IRI, vocab.RDFType, true},
@@ -521,6 +531,12 @@ func TestVoID(t *testing.T) {
 			}
 			if len(ix[ds][vocab.VoIDExampleResource.IRI]) != 4 || !ix.has(ds, vocab.VoIDURISpace, vocab.Str(testBase+"/id/")) {
 				t.Errorf("examples or URI space: %v", ix[ds])
+			}
+			// Where to query it: the search form of the fragments.
+			form := ix.objects(ds.Value, vocab.HydraSearch)
+			if len(form) != 1 || !ix.has(form[0], vocab.HydraTemplate, vocab.Str(testBase+"/fragments{?subject,predicate,object}")) ||
+				len(ix[form[0]][vocab.HydraMapping.IRI]) != 3 {
+				t.Errorf("search form %v: %v", form, ix[vocab.IRI(testBase+"/fragments#search")])
 			}
 			if c.stats == nil {
 				if len(ix[ds][vocab.VoIDTriples.IRI]) != 0 {

@@ -57,6 +57,13 @@ func CatalogIRI(base string) string { return base + "/catalog#catalog" }
 // ServiceIRI names the REST API as a data service.
 func ServiceIRI(base string) string { return base + "/catalog#api" }
 
+// FragmentsServiceIRI names the Triple Pattern Fragments interface as a
+// data service.
+func FragmentsServiceIRI(base string) string { return base + "/catalog#fragments" }
+
+// QueryPageURL is the page that explains how to query the graph.
+func QueryPageURL(base string) string { return base + "/sparql" }
+
 // ReleaseIRI names the version of the dataset that a release holds.
 func ReleaseIRI(base, release string) string { return base + "/catalog#release-" + release }
 
@@ -90,6 +97,20 @@ var (
 
 // apiFormats are the EU file types of the API's answers.
 var apiFormats = []string{"application/json", "application/ld+json"}
+
+// fragmentsTitle and fragmentsDescription describe the fragments.
+var (
+	fragmentsTitle = dataset.Text{
+		"en": "Moving Cities Open Data: Triple Pattern Fragments",
+		"de": "Moving Cities Open Data: Triple Pattern Fragments",
+	}
+	fragmentsDescription = dataset.Text{
+		"en": "The dataset's graph as Triple Pattern Fragments: the triples that match a pattern, a page at a time, with their count and the controls to ask for any other pattern (Hydra). A client such as Comunica runs SPARQL queries over it; the page it links to has example queries.",
+		"de": "Der Graph des Datensatzes als Triple Pattern Fragments: die Tripel, die einem Muster entsprechen, seitenweise, mit ihrer Zahl und den Steuerelementen, um nach jedem anderen Muster zu fragen (Hydra). Ein Client wie Comunica führt darüber SPARQL-Abfragen aus; die verlinkte Seite hat Beispielabfragen.",
+	}
+	// fragmentsFormats are the EU file types of the fragments.
+	fragmentsFormats = []string{"text/turtle", "application/trig", "application/ld+json", "application/n-triples"}
+)
 
 // DCAT returns the DCAT-AP 3 catalogue: the catalogue, the dataset with
 // one distribution per file of the latest release, the earlier releases
@@ -145,6 +166,7 @@ func (b *builder) catalog() {
 	}
 	g.add(cat, vocab.DCATDatasetProp, b.dataset())
 	g.add(cat, vocab.DCATService, b.service())
+	g.add(cat, vocab.DCATService, b.fragments())
 }
 
 // dataset describes the dataset as it is now: its latest release's files
@@ -346,6 +368,28 @@ func (b *builder) service() vocab.Node {
 	b.common(s)
 	g.add(s, vocab.DCATLandingPage, b.document(b.base+"/docs"))
 	for _, mt := range apiFormats {
+		g.add(s, vocab.DCTermsFormat, g.concept(fileTypes[mt], vocab.DCTermsMediaTypeOrExtent))
+	}
+	return s
+}
+
+// fragments describes the Triple Pattern Fragments interface.
+func (b *builder) fragments() vocab.Node {
+	g := b.g
+	s := vocab.IRI(FragmentsServiceIRI(b.base))
+	g.typ(s, vocab.DCATDataService)
+	g.texts(s, vocab.DCTermsTitle, fragmentsTitle)
+	g.texts(s, vocab.DCTermsDescription, fragmentsDescription)
+	g.add(s, vocab.DCATEndpointURL, b.resource(vocab.FragmentsURL(b.base)))
+	g.add(s, vocab.DCATEndpointDescription, b.resource(vocab.FragmentsURL(b.base)))
+	g.add(s, vocab.DCATServesDataset, vocab.IRI(vocab.DatasetIRI(b.base)))
+	b.common(s)
+	spec := vocab.IRI(vocab.TPFSpecIRI)
+	g.typ(spec, vocab.DCTermsStandard)
+	g.add(spec, vocab.DCTermsTitle, vocab.LangStr("Triple Pattern Fragments", "en"))
+	g.add(s, vocab.DCTermsConformsTo, spec)
+	g.add(s, vocab.DCATLandingPage, b.document(QueryPageURL(b.base)))
+	for _, mt := range fragmentsFormats {
 		g.add(s, vocab.DCTermsFormat, g.concept(fileTypes[mt], vocab.DCTermsMediaTypeOrExtent))
 	}
 	return s

@@ -11,6 +11,7 @@ import (
 	"github.com/knakk/rdf"
 
 	"github.com/moving-cities/opendata/dataset"
+	rdfgraph "github.com/moving-cities/opendata/graph"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -202,6 +203,11 @@ func VoID(in Input) ([]vocab.Triple, error) {
 	g.add(ds, vocab.FOAFHomepage, b.document(LandingURL(b.base)))
 	g.add(ds, vocab.RDFSSeeAlso, vocab.IRI(b.base+"/catalog"))
 	g.add(ds, vocab.VoIDURISpace, vocab.Str(URISpace(b.base)))
+	// Where to query it: the search form of its triple pattern fragments.
+	for _, t := range rdfgraph.SearchForm(b.base) {
+		p, _ := vocab.Lookup(t.P.Value) // the form's predicates are the table's (graph checks it)
+		g.add(t.S, p, t.O)
+	}
 	for _, ex := range examples(b.base, in.Snapshot) {
 		g.add(ds, vocab.VoIDExampleResource, vocab.IRI(ex))
 	}

@@ -231,6 +231,7 @@ func TestDatasetIsTheUnionOfItsDocuments(t *testing.T) {
 		{S: ds, P: vocab.DCTermsPublisher.Node(), O: vocab.IRI(vocab.PublisherIRI)},
 		{S: ds, P: vocab.DCTermsModified.Node(), O: vocab.DateTime(snap.Modified)},
 	}
+	want = append(want, graph.SearchForm(base)...)
 	for i, d := range docs(t, snap) {
 		// Blank node labels are per document: make them unique.
 		for _, tr := range triples(t, d) {
@@ -398,5 +399,43 @@ func TestSeedMembershipDatesInRDF(t *testing.T) {
 		if want := vocab.Typed(c.want, vocab.EDTFDate); len(got) != 1 || got[0] != want {
 			t.Errorf("%s %s: %v, want %v", c.id, c.p.CURIE(), got, want)
 		}
+	}
+}
+
+// The search form is the one the Triple Pattern Fragments specification
+// describes: a template over subject, predicate and object with explicit
+// representation, each variable mapped to its position.
+func TestSearchForm(t *testing.T) {
+	ts := graph.SearchForm(base)
+	if err := vocab.Check(ts); err != nil {
+		t.Error(err)
+	}
+	if got, want := graph.SearchTemplate(base), base+"/fragments{?subject,predicate,object}"; got != want {
+		t.Errorf("template %q, want %q", got, want)
+	}
+	mapped := map[string]string{}
+	var form vocab.Node
+	for _, tr := range ts {
+		if tr.P == vocab.HydraSearch.Node() && tr.S.Value == base+"/dataset" {
+			form = tr.O
+		}
+	}
+	for _, tr := range ts {
+		if tr.S == form && tr.P == vocab.HydraMapping.Node() {
+			var name, prop string
+			for _, m := range ts {
+				switch {
+				case m.S == tr.O && m.P == vocab.HydraVariable.Node():
+					name = m.O.Value
+				case m.S == tr.O && m.P == vocab.HydraProperty.Node():
+					prop = m.O.Value
+				}
+			}
+			mapped[name] = prop
+		}
+	}
+	want := map[string]string{"subject": vocab.RDFSubject.IRI, "predicate": vocab.RDFPredicate.IRI, "object": vocab.RDFObject.IRI}
+	if fmt.Sprint(mapped) != fmt.Sprint(want) {
+		t.Errorf("mappings %v, want %v", mapped, want)
 	}
 }

@@ -66,6 +66,12 @@ var Reused = []*Term{
 	SchemaDatePublished, SchemaDateModified, SchemaTemporalCoverage, SchemaSpatialCoverage, SchemaDistribution,
 	SchemaEncodingFormat, SchemaContentURL, SchemaContentSize, SchemaSHA256, SchemaIncludedInDataCatalog,
 	SchemaCitation, SchemaInLanguage, SchemaSameAs,
+
+	// The Triple Pattern Fragments interface (tpf_terms.go).
+	RDFSubject, RDFPredicate, RDFObject,
+	HydraCollection, HydraPartialCollectionView, HydraIriTemplate, HydraIriTemplateMapping,
+	HydraSearch, HydraTemplate, HydraVariableRepresentation, HydraExplicitRepresentation, HydraMapping,
+	HydraVariable, HydraProperty, HydraItemsPerPage, HydraFirst,
 }
 
 // All is the whole table: Ours, then Reused.
