@@ -66,6 +66,9 @@ type Config struct {
 	MetricsElsewhere bool
 	DumpsDir         string        // folder of the dump releases served at /dumps; empty: none
 	Catalog          CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	// Editing takes authenticated writes and serves the revision history
+	// and change feed (issue 13); nil: writes and history answer 503.
+	Editing *Editing
 }
 
 // Server holds what the operations read.
@@ -170,6 +173,8 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)
 	registerPages(api, router, s)
+	registerEdit(api, s)
+	registerHistory(api, router, s)
 	describeSpec(api)
 }
 
