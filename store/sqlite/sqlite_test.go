@@ -233,3 +233,9 @@ func TestMigrationKeepsHistoryOfOlderDatabase(t *testing.T) {
 		t.Fatalf("migrated revision 1 = %+v, %v", ri, err)
 	}
 }
+
+func TestProposalsConformance(t *testing.T) {
+	storetest.RunProposals(t, func(t *testing.T) store.Proposals {
+		return openTemp(t, time.Now).(*DB)
+	})
+}

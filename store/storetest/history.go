@@ -285,3 +285,57 @@ func RunKeys(t *testing.T, open KeysOpener) {
 		}
 	})
 }
+
+// ProposalsOpener returns a new, empty proposal queue.
+type ProposalsOpener func(t *testing.T) store.Proposals
+
+// RunProposals runs the conformance suite of store.Proposals.
+func RunProposals(t *testing.T, open ProposalsOpener) {
+	ctx := context.Background()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	p1 := store.Proposal{ID: "p1", Kind: "city", Text: "Add Thessaloniki", Source: "https://example.org/a", Contact: "a@example.org",
+		Ops: json.RawMessage(`[{"op":"create"}]`), Created: at}
+	p2 := store.Proposal{ID: "p2", Kind: "correction", Text: "Fix", Source: "https://example.org/b", Created: at.Add(time.Minute)}
+	t.Run("CreateListDecide", func(t *testing.T) {
+		q := open(t)
+		for _, p := range []store.Proposal{p2, p1} {
+			if err := q.CreateProposal(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := q.CreateProposal(ctx, p1); !errors.Is(err, store.ErrProposalExists) {
+			t.Fatalf("creating an ID twice: %v, want ErrProposalExists", err)
+		}
+		pending, err := q.ListProposals(ctx, store.ProposalPending)
+		if err != nil || len(pending) != 2 || pending[0].ID != "p1" || pending[0].Status != store.ProposalPending ||
+			string(pending[0].Ops) != string(p1.Ops) || pending[0].Contact != p1.Contact || !pending[0].Created.Equal(at) || pending[1].Ops != nil {
+			t.Fatalf("pending = %+v, %v", pending, err)
+		}
+		d := store.Decision{Status: store.ProposalAccepted, By: "erika", Reason: "sourced", Revision: 7, At: at.Add(time.Hour)}
+		if err := q.DecideProposal(ctx, "p1", d); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.DecideProposal(ctx, "p1", store.Decision{Status: store.ProposalRejected, By: "x", At: at}); !errors.Is(err, store.ErrDecided) {
+			t.Fatalf("deciding twice: %v, want ErrDecided", err)
+		}
+		got, err := q.Proposal(ctx, "p1")
+		if err != nil || got.Status != store.ProposalAccepted || got.Decision != d {
+			t.Fatalf("decided proposal = %+v, %v; want %+v", got, err, d)
+		}
+		if pending, _ := q.ListProposals(ctx, store.ProposalPending); len(pending) != 1 || pending[0].ID != "p2" {
+			t.Fatalf("pending after a decision = %+v", pending)
+		}
+		if all, _ := q.ListProposals(ctx, ""); len(all) != 2 {
+			t.Fatalf("all = %+v", all)
+		}
+	})
+	t.Run("UnknownProposal", func(t *testing.T) {
+		q := open(t)
+		if _, err := q.Proposal(ctx, "nope"); !errors.Is(err, store.ErrNoProposal) {
+			t.Errorf("Proposal(nope) = %v, want ErrNoProposal", err)
+		}
+		if err := q.DecideProposal(ctx, "nope", store.Decision{Status: store.ProposalRejected, At: at}); !errors.Is(err, store.ErrNoProposal) {
+			t.Errorf("DecideProposal(nope) = %v, want ErrNoProposal", err)
+		}
+	})
+}
