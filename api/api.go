@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -80,6 +81,10 @@ type Server struct {
 	// jsonLinks are the Link header values of each type's JSON documents:
 	// the JSON-LD context and the JSON Schema (rel=describedBy).
 	jsonLinks map[dataset.Type][]string
+	// proposalLimit bounds proposals per client; decideMu serialises
+	// decisions on proposals (issue 13).
+	proposalLimit *limiter
+	decideMu      sync.Mutex
 }
 
 // New builds the service's HTTP handler.
@@ -107,7 +112,8 @@ func NewServer(cfg Config, states States, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{}}
+	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{},
+		proposalLimit: newLimiter(1/proposalEvery.Seconds(), proposalBurst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now)}
 	for _, t := range dataset.Types {
 		s.jsonLinks[t] = []string{s.contextLink(), "<" + cfg.BaseURI + "/schemas/" + className(t) + `.json>; rel="describedBy"`}
 	}
@@ -175,6 +181,7 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerPages(api, router, s)
 	registerEdit(api, s)
 	registerHistory(api, router, s)
+	registerProposals(api, router, s)
 	describeSpec(api)
 }
 

@@ -24,9 +24,10 @@ import (
 // Editing is what the write, history and feed operations use; without
 // it (nil in Config) they answer 503.
 type Editing struct {
-	Editor  *edit.Editor
-	Keys    auth.Finder
-	History store.History
+	Editor    *edit.Editor
+	Keys      auth.Finder
+	History   store.History
+	Proposals store.Proposals // "add your city"; nil: none taken
 }
 
 // securityScheme names the API-key scheme in the OpenAPI document.
@@ -196,26 +197,25 @@ func registerEdit(api huma.API, s *Server) {
 			"Ops that edit an existing record need its if_match. Role: editor; admin for delete and rename.",
 		Tags: []string{"Editing"}, Security: security, DefaultStatus: http.StatusOK, Errors: errs},
 		func(ctx context.Context, in *BatchInput) (*WriteOutput, error) {
-			need := auth.RoleEditor
-			ops := make([]edit.Op, len(in.Body.Ops))
-			for i, o := range in.Body.Ops {
-				t, _ := dataset.ParseType(o.Type)
-				if t == "" {
-					t = dataset.Type(o.Type)
-				}
-				ops[i] = edit.Op{Op: o.Op, Type: t, ID: o.ID, To: o.To, Reason: o.Reason, IfMatch: o.IfMatch}
-				if o.Record != nil {
-					ops[i].Record, _ = encodeJSON(o.Record)
-				}
-				if o.Patch != nil {
-					ops[i].Patch, _ = encodeJSON(o.Patch)
-				}
-				if o.Op == edit.OpDelete || o.Op == edit.OpRename {
-					need = auth.RoleAdmin
-				}
-			}
+			ops, need := batchOps(in.Body.Ops)
 			return s.apply(ctx, in.Authorization, need, store.Meta{Message: in.Body.Message}, ops, false)
 		})
+}
+
+// editOp is the edit.Op of a batch op.
+func (o BatchOp) editOp() edit.Op {
+	t, _ := dataset.ParseType(o.Type)
+	if t == "" {
+		t = dataset.Type(o.Type)
+	}
+	op := edit.Op{Op: o.Op, Type: t, ID: o.ID, To: o.To, Reason: o.Reason, IfMatch: o.IfMatch}
+	if o.Record != nil {
+		op.Record, _ = encodeJSON(o.Record) // decoded from JSON: encodes again
+	}
+	if o.Patch != nil {
+		op.Patch, _ = encodeJSON(o.Patch)
+	}
+	return op
 }
 
 // wireZero is a zero published document of type t.

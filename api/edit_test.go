@@ -88,7 +88,7 @@ func newEditAPI(t *testing.T) *editAPI {
 		*k.dst = key
 	}
 	cfg := Config{BaseURI: testBase, RateLimit: -1, Metrics: a.reg,
-		Editing: &Editing{Editor: edit.New(db, pub), Keys: db, History: db}}
+		Editing: &Editing{Editor: edit.New(db, pub), Keys: db, History: db, Proposals: db}}
 	a.h, err = New(cfg, pub, log)
 	if err != nil {
 		t.Fatal(err)

@@ -105,7 +105,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Catalog:           cat,
 		// Editors write through the same store, one revision per write
 		// (issue 13); keys come from 'movingcities keys create'.
-		Editing: &api.Editing{Editor: edit.New(db, pub), Keys: db, History: db},
+		Editing: &api.Editing{Editor: edit.New(db, pub), Keys: db, History: db, Proposals: db},
 	}, pub, log)
 	if err != nil {
 		return err
