@@ -222,3 +222,42 @@ test("the feed, resumed from a cursor, loses nothing across 1,000 writes", async
   const xml = await atom.text();
   assert.match(xml, new RegExp(`<id>${base}/revisions/${revisions.at(-1)}</id>`));
 });
+
+test("a proposal is accepted into a revision, another rejected", async () => {
+  const propose = async (body) => {
+    const res = await send("POST", "/proposals", { body });
+    assert.equal(res.status, 202, await res.clone().text());
+    return res.json();
+  };
+  const city = await propose({
+    kind: "city", text: "Proposed by an e2e test.", source: "https://example.org/e2e-proposal",
+    ops: [{ op: "create", type: "municipality", record: { id: "e2e-proposed-town", names: { en: "E2E Proposed Town" }, country: "GR", status: "active" } }],
+  });
+  const wrong = await propose({ kind: "correction", text: "A correction without grounds.", source: "https://example.org/e2e-wrong" });
+  // Never published before acceptance.
+  assert.equal((await fetch(base + "/municipalities/e2e-proposed-town")).status, 404);
+  assert.ok(!(await (await fetch(city.url)).text()).includes("E2E Proposed Town"));
+  assert.equal((await send("GET", "/proposals")).status, 401);
+  const queue = await (await send("GET", "/proposals", { key: editorKey })).json();
+  assert.deepEqual(queue.map((p) => p.id).sort(), [city.id, wrong.id].sort());
+
+  const accepted = await send("POST", `/proposals/${city.id}/accept`, { key: editorKey, body: { message: "source checked" } });
+  assert.equal(accepted.status, 200, await accepted.clone().text());
+  const rejected = await send("POST", `/proposals/${wrong.id}/reject`, { key: editorKey, body: { reason: "The source does not show it." } });
+  assert.equal(rejected.status, 200, await rejected.clone().text());
+
+  const cityStatus = await (await fetch(city.url)).json();
+  assert.equal(cityStatus.status, "accepted");
+  const revision = await (await fetch(cityStatus.revision_url)).json();
+  assert.match(revision.message, new RegExp(`Proposal ${city.id} accepted`));
+  assert.equal(revision.author, "erika");
+  assert.ok(revision.changes.some((c) => c.id === "e2e-proposed-town" && c.change === "added"));
+  assert.equal((await fetch(base + "/municipalities/e2e-proposed-town")).status, 200);
+  const wrongStatus = await (await fetch(wrong.url)).json();
+  assert.equal(wrongStatus.status, "rejected");
+  assert.equal(wrongStatus.reason, "The source does not show it.");
+  // The page form, for people.
+  const page = await fetch(base + "/propose");
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<form method="post" action="\/propose">/);
+});
