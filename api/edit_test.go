@@ -270,6 +270,20 @@ func TestWriteCreateRenameDelete(t *testing.T) {
 	if w := a.req(http.MethodPost, "/networks", a.editor, strings.Replace(testNetwork, "test-network", "renamed-network", 1)); w.Code != http.StatusConflict {
 		t.Fatalf("creating a retired ID: %d %s", w.Code, w.Body)
 	}
+	// The feed names the rename's successor; ActivityStreams calls it a Move.
+	renamedAt := a.revision() - 1
+	page := decodeBody[RevisionPage](t, a.req(http.MethodGet, "/changes?after="+itoa(renamedAt-1)+"&limit=1", "", ""))
+	var found bool
+	for _, r := range page.Items[0].Records {
+		found = found || r.ID == "test-network" && r.Change == "retired" && r.ReplacedBy == "renamed-network"
+	}
+	if !found {
+		t.Fatalf("the rename's feed entry %+v", page.Items[0])
+	}
+	as2 := a.req(http.MethodGet, "/changes.jsonld?after="+itoa(renamedAt-1), "", "").Body.String()
+	if !strings.Contains(as2, `"type":"Move"`) || !strings.Contains(as2, `"target":"`+testBase+`/id/network/renamed-network"`) {
+		t.Fatalf("ActivityStreams page of the rename: %s", as2)
+	}
 }
 
 func TestWriteRefusesBadInput(t *testing.T) {

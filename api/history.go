@@ -128,7 +128,7 @@ func registerHistory(api huma.API, router chi.Router, s *Server) {
 		params: []*huma.Param{afterParam},
 		ok:     map[string]*huma.MediaType{"application/atom+xml": {Schema: stringSchema}}}.describe(api)
 	route{id: "get-changes-as2", method: http.MethodGet, path: "/changes.jsonld", tag: "Revisions", summary: "The change feed (ActivityStreams 2.0)",
-		desc:   "Revisions after ?after=, oldest first, as an ActivityStreams 2.0 OrderedCollectionPage of Create, Update and Delete activities on the records' IRIs, with a next page.",
+		desc:   "Revisions after ?after=, oldest first, as an ActivityStreams 2.0 OrderedCollectionPage of Create, Update, Delete and Move (a rename) activities on the records' IRIs, with a next page.",
 		params: []*huma.Param{afterParam},
 		ok:     map[string]*huma.MediaType{"application/activity+json": {Schema: objectSchema}, "application/ld+json": {Schema: objectSchema}}}.describe(api)
 }
@@ -145,7 +145,7 @@ func (s *Server) revision(ri store.RevisionInfo) Revision {
 	r := Revision{Revision: ri.Revision, URL: s.cfg.BaseURI + "/revisions/" + strconv.FormatInt(ri.Revision, 10),
 		Time: ri.Time, Author: ri.Author, Message: ri.Message, Records: make([]ChangedRecord, len(ri.Records))}
 	for i, rec := range ri.Records {
-		r.Records[i] = ChangedRecord{Type: string(rec.Type), ID: rec.ID, Change: string(rec.Kind), Document: s.docURL(rec.Type, rec.ID)}
+		r.Records[i] = ChangedRecord{Type: string(rec.Type), ID: rec.ID, Change: string(rec.Kind), Document: s.docURL(rec.Type, rec.ID), ReplacedBy: rec.ReplacedBy}
 	}
 	return r
 }
@@ -483,7 +483,11 @@ func (s *Server) changesAtom(w http.ResponseWriter, r *http.Request) {
 			e.Author = &atomName{Name: rv.Author}
 		}
 		for _, rec := range rv.Records {
-			fmt.Fprintf(&body, " %s %s %s (%s);", rec.Change, rec.Type, rec.ID, rec.Document)
+			fmt.Fprintf(&body, " %s %s %s (%s)", rec.Change, rec.Type, rec.ID, rec.Document)
+			if rec.ReplacedBy != "" {
+				fmt.Fprintf(&body, ", now %s", rec.ReplacedBy)
+			}
+			body.WriteByte(';')
 			e.Links = append(e.Links, atomLink{Href: rec.Document, Rel: "related"})
 		}
 		e.Content = atomText{Type: "text", Body: body.String()}
@@ -519,6 +523,10 @@ func (s *Server) changesAS2(w http.ResponseWriter, r *http.Request) {
 			a := map[string]any{"id": fmt.Sprintf("%s#%s/%s", rv.URL, rec.Type, rec.ID), "type": kind,
 				"object": s.iri(rec.Type, rec.ID), "published": rv.Time.Format(time.RFC3339), "context": rv.URL,
 				"url": s.docURL(rec.Type, rec.ID)}
+			if rec.ReplacedBy != "" {
+				// A rename: the thing moved to its new IRI.
+				a["type"], a["target"] = "Move", s.iri(rec.Type, rec.ReplacedBy)
+			}
 			if rv.Author != "" {
 				a["actor"] = map[string]any{"type": "Person", "name": rv.Author}
 			}

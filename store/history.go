@@ -60,6 +60,9 @@ type RecordRef struct {
 	Type dataset.Type
 	ID   string
 	Kind dataset.ChangeKind
+	// ReplacedBy is, for a retirement that renamed the record, the new ID
+	// (the tombstone's replaced_by).
+	ReplacedBy string
 }
 
 // Version is a record as one revision wrote it.

@@ -53,7 +53,9 @@ func (s *DB) Revisions(ctx context.Context, after int64, limit int) ([]store.Rev
 		return nil, nil
 	}
 	// The records of every listed revision, in one query.
-	refs, err := tx.QueryContext(ctx, `SELECT revision, type, id, kind FROM versions WHERE revision BETWEEN ? AND ? ORDER BY revision, type, id`,
+	refs, err := tx.QueryContext(ctx, `SELECT revision, type, id, kind,
+		CASE WHEN kind = 'retired' THEN coalesce(json_extract(doc, '$.replaced_by'), '') ELSE '' END
+		FROM versions WHERE revision BETWEEN ? AND ? ORDER BY revision, type, id`,
 		out[0].Revision, out[len(out)-1].Revision)
 	if err != nil {
 		return nil, fmt.Errorf("revisions: records: %w", err)
@@ -66,7 +68,7 @@ func (s *DB) Revisions(ctx context.Context, after int64, limit int) ([]store.Rev
 	for refs.Next() {
 		var rev int64
 		var r store.RecordRef
-		if err := refs.Scan(&rev, &r.Type, &r.ID, &r.Kind); err != nil {
+		if err := refs.Scan(&rev, &r.Type, &r.ID, &r.Kind, &r.ReplacedBy); err != nil {
 			return nil, fmt.Errorf("revisions: records: %w", err)
 		}
 		if i, ok := byRev[rev]; ok {

@@ -32,6 +32,7 @@ func RunHistory(t *testing.T, open HistoryOpener) {
 		{"UnknownRevisionIsErrNoRevision", testNoRevision},
 		{"VersionsFollowAnEditedRecord", testVersions},
 		{"VersionsInARevision", testVersionsIn},
+		{"RetirementNamesItsSuccessor", testRenameRef},
 		{"FailedApplyRevisionRecordsNothing", testHistoryAllOrNothing},
 	}
 	for _, tt := range tests {
@@ -205,6 +206,17 @@ func testVersionsIn(t *testing.T, open HistoryOpener) {
 	vs, err := st.VersionsIn(context.Background(), rev)
 	if err != nil || len(vs) != 2 || vs[0].ID != "XA" || vs[1].ID != "XB" {
 		t.Fatalf("VersionsIn = %+v, %v; want XA and XB", vs, err)
+	}
+}
+
+func testRenameRef(t *testing.T, open HistoryOpener) {
+	st := open(t, newClock().now)
+	applyMeta(t, st, &dataset.Dataset{Countries: []dataset.Country{country("XA", "Xa"), country("XB", "Xb")}}, store.Meta{})
+	rev := applyMeta(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeCountry, ID: "XA", ReplacedBy: "XB", Reason: "merged"}}}, store.Meta{})
+	ri, err := st.RevisionInfo(context.Background(), rev)
+	want := []store.RecordRef{{Type: dataset.TypeCountry, ID: "XA", Kind: dataset.Retire, ReplacedBy: "XB"}}
+	if err != nil || !sameRefs(ri.Records, want) {
+		t.Fatalf("records of a rename's revision = %+v, %v; want %+v", ri.Records, err, want)
 	}
 }
 
