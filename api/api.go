@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -66,6 +67,9 @@ type Config struct {
 	MetricsElsewhere bool
 	DumpsDir         string        // folder of the dump releases served at /dumps; empty: none
 	Catalog          CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	// Editing takes authenticated writes and serves the revision history
+	// and change feed (issue 13); nil: writes and history answer 503.
+	Editing *Editing
 }
 
 // Server holds what the operations read.
@@ -77,6 +81,10 @@ type Server struct {
 	// jsonLinks are the Link header values of each type's JSON documents:
 	// the JSON-LD context and the JSON Schema (rel=describedBy).
 	jsonLinks map[dataset.Type][]string
+	// proposalLimit bounds proposals per client; decideMu serialises
+	// decisions on proposals (issue 13).
+	proposalLimit *limiter
+	decideMu      sync.Mutex
 }
 
 // New builds the service's HTTP handler.
@@ -104,7 +112,8 @@ func NewServer(cfg Config, states States, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{}}
+	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{},
+		proposalLimit: newLimiter(1/proposalEvery.Seconds(), proposalBurst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now)}
 	for _, t := range dataset.Types {
 		s.jsonLinks[t] = []string{s.contextLink(), "<" + cfg.BaseURI + "/schemas/" + className(t) + `.json>; rel="describedBy"`}
 	}
@@ -172,6 +181,9 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)
 	registerPages(api, router, s)
+	registerEdit(api, s)
+	registerHistory(api, router, s)
+	registerProposals(api, router, s)
 	describeSpec(api)
 }
 

@@ -106,6 +106,15 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 		if f == nil {
 			return
 		}
+		if rev := r.URL.Query()["revision"]; rev != nil {
+			// An earlier version (issue 13), from the history: JSON only.
+			if f != jsonFormat || len(r.URL.Query()) != 1 {
+				problem(w, http.StatusUnprocessableEntity, fmt.Sprintf("revision= is served as JSON only, alone: %s.json?revision=n", path), nil)
+				return
+			}
+			s.versionDocument(w, r, t, id, rev[0])
+			return
+		}
 		if f == exporters.JSONLD && suffix == "" && slices.Contains(exporters.Profiles(r.Header.Get("Accept"), f.MediaType), vocab.FlattenedProfile) {
 			// Not the bytes of the .jsonld: no Content-Location.
 			f = jsonldFlattened

@@ -578,9 +578,10 @@ func TestProblems(t *testing.T) {
 		})
 	}
 	t.Run("method", func(t *testing.T) {
-		w := a.do(http.MethodDelete, "/municipalities/munich", nil)
+		// Documents take GET, HEAD and the editors' PUT, PATCH and DELETE.
+		w := a.do(http.MethodPost, "/municipalities/munich", nil)
 		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("DELETE: %d %s", w.Code, w.Header().Get("Content-Type"))
+			t.Errorf("POST: %d %s", w.Code, w.Header().Get("Content-Type"))
 		}
 	})
 }

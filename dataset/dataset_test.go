@@ -249,3 +249,23 @@ func TestStamp(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateFollowsRenameChains: a tombstone's successor may itself be
+// retired (renamed again or removed), but must be a known ID.
+func TestValidateFollowsRenameChains(t *testing.T) {
+	base := func(retired ...Retired) *Dataset {
+		return &Dataset{Countries: []Country{{ID: "DE", Names: Names{"en": "Germany"}}}, Retired: retired}
+	}
+	if err := base(
+		Retired{Type: TypeCountry, ID: "XA", ReplacedBy: "XB", Reason: "renamed"},
+		Retired{Type: TypeCountry, ID: "XB", ReplacedBy: "DE", Reason: "renamed again"},
+		Retired{Type: TypeCountry, ID: "XC", ReplacedBy: "XD", Reason: "renamed"},
+		Retired{Type: TypeCountry, ID: "XD", Reason: "removed"},
+	).Validate(); err != nil {
+		t.Fatalf("chains of tombstones: %v", err)
+	}
+	err := base(Retired{Type: TypeCountry, ID: "XA", ReplacedBy: "ZZ", Reason: "renamed"}).Validate()
+	if err == nil || !strings.Contains(err.Error(), `refers to unknown country "ZZ"`) {
+		t.Fatalf("a successor no record or tombstone has: %v", err)
+	}
+}

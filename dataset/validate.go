@@ -283,11 +283,16 @@ func (d *Dataset) Validate() error {
 			c.add(r.Type, r.ID, "id", "retired IDs are never reused, but a record has this ID")
 		}
 		retired[r.Type][r.ID] = true
-		if r.ReplacedBy != "" && !ids[r.Type][r.ReplacedBy] {
-			c.add(r.Type, r.ID, "replaced_by", "refers to unknown %s %q", r.Type, r.ReplacedBy)
-		}
 		if strings.TrimSpace(r.Reason) == "" {
 			c.add(r.Type, r.ID, "reason", "missing: a tombstone says why the ID was retired")
+		}
+	}
+	// A successor may itself be retired since (renamed again, or removed):
+	// tombstones are never rewritten, and Snapshot.Retirement follows the
+	// chain to where it ends.
+	for _, r := range d.Retired {
+		if r.ReplacedBy != "" && !ids[r.Type][r.ReplacedBy] && !retired[r.Type][r.ReplacedBy] {
+			c.add(r.Type, r.ID, "replaced_by", "refers to unknown %s %q", r.Type, r.ReplacedBy)
 		}
 	}
 	if len(c.problems) == 0 {

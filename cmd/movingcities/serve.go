@@ -12,6 +12,7 @@ import (
 	"github.com/moving-cities/opendata/api"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/store/sqlite"
@@ -102,6 +103,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Metrics:           metricsReg,
 		MetricsElsewhere:  s.metricsAddr != "",
 		Catalog:           cat,
+		// Editors write through the same store, one revision per write
+		// (issue 13); keys come from 'movingcities keys create'.
+		Editing: &api.Editing{Editor: edit.New(db, pub), Keys: db, History: db, Proposals: db},
 	}, pub, log)
 	if err != nil {
 		return err
