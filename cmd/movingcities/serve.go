@@ -14,7 +14,7 @@ import (
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/publish"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store/backend"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -50,7 +50,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 
-	db, err := sqlite.Open(ctx, s.db)
+	db, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
