@@ -59,9 +59,13 @@ type Config struct {
 	MaxBodyBytes int64
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one
 	// (NewRegistry).
-	Metrics  *prometheus.Registry
-	DumpsDir string        // folder of the dump releases served at /dumps; empty: none
-	Catalog  CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	Metrics *prometheus.Registry
+	// MetricsElsewhere leaves /metrics out of this handler: the registry
+	// is served on a listener of its own (MetricsHandler), out of the
+	// public's reach.
+	MetricsElsewhere bool
+	DumpsDir         string        // folder of the dump releases served at /dumps; empty: none
+	Catalog          CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
 }
 
 // Server holds what the operations read.
@@ -111,10 +115,47 @@ func humaConfig(cfg Config) huma.Config {
 	hc := huma.DefaultConfig("Moving Cities Open Data API", cfg.Version)
 	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
 	hc.DocsPath = "" // Huma's docs page loads scripts from a third-party host
+	// Huma's own schema-link hook builds the $schema URL from the Host,
+	// X-Forwarded-Host and Forwarded headers: any client could then choose
+	// the URL a shared cache keeps (issue 16, item 2). Ours takes the
+	// configured base URI, as every other URL the service writes does.
+	hc.CreateHooks = []func(huma.Config) huma.Config{func(c huma.Config) huma.Config {
+		t := huma.NewSchemaLinkTransformer("#/components/schemas/", c.SchemasPath)
+		c.OnAddOperation = append(c.OnAddOperation, t.OnAddOperation)
+		c.Transformers = append(c.Transformers, func(ctx huma.Context, status string, v any) (any, error) {
+			return t.Transform(baseHost{humaContext: ctx, base: cfg.BaseURI}, status, v)
+		})
+		return c
+	}}
 	// Not NoFormatFallback: with it, Huma's negotiation answers neither a
 	// missing Accept nor */* (it panics). Huma's operations answer JSON;
 	// the routes that negotiate formats are ours (respond.go).
 	return hc
+}
+
+// baseHost is a request context whose host, as Huma's schema links read
+// it, is the configured base URI whatever the request's headers say.
+type baseHost struct {
+	humaContext
+	base string
+}
+
+// humaContext names huma.Context for embedding: its method Context would
+// clash with a field of that name.
+type humaContext = huma.Context
+
+func (c baseHost) Host() string { return c.base }
+
+func (c baseHost) Header(name string) string {
+	switch http.CanonicalHeaderKey(name) {
+	case "X-Forwarded-Host":
+		// Huma takes this header first and, as it holds a scheme, uses it
+		// as it is: the base itself.
+		return c.base
+	case "Forwarded":
+		return ""
+	}
+	return c.humaContext.Header(name)
 }
 
 // Register adds every operation to api, and the routes Huma does not

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/go-chi/chi/v5"
@@ -44,12 +46,17 @@ func registerCatalog(api huma.API, router chi.Router, s *Server) {
 }
 
 // catalogOffer are the representations of /catalog and
-// /.well-known/void ("*/*" gets Turtle).
-var catalogOffer = offer{exporters.Turtle, exporters.JSONLD, exporters.RDFXML, exporters.NTriples}
+// /.well-known/void ("*/*" gets Turtle; a browser, asking for HTML
+// first, a page in words).
+var catalogOffer = offer{exporters.Turtle, exporters.JSONLD, exporters.RDFXML, exporters.NTriples, htmlFormat}
 
 // catalogDocs are the rendered documents of one State.
 type catalogDocs struct {
 	dcat, void map[*exporters.Format]*rendered
+	// dcatHTML and voidHTML are their pages' bodies, which the layout
+	// wraps per interface language.
+	dcatHTML, voidHTML template.HTML
+	modified           time.Time
 	// datasetJSONLD is the schema.org Dataset the landing page embeds.
 	datasetJSONLD []byte
 }
@@ -104,7 +111,14 @@ func (s *Server) renderCatalog(st *publish.State) (*catalogDocs, error) {
 			past = past || e.Release == m.Release
 		}
 	}
-	d := &catalogDocs{dcat: map[*exporters.Format]*rendered{}, void: map[*exporters.Format]*rendered{}}
+	d := &catalogDocs{dcat: map[*exporters.Format]*rendered{}, void: map[*exporters.Format]*rendered{}, modified: modified}
+	var err error
+	if d.dcatHTML, err = catalog.CatalogHTML(in); err != nil {
+		return nil, err
+	}
+	if d.voidHTML, err = catalog.VoIDHTML(in); err != nil {
+		return nil, err
+	}
 	dcat, err := catalog.DCAT(in)
 	if err != nil {
 		return nil, err
@@ -114,6 +128,9 @@ func (s *Server) renderCatalog(st *publish.State) (*catalogDocs, error) {
 		return nil, err
 	}
 	for _, f := range catalogOffer {
+		if f == htmlFormat {
+			continue // by language, on request (catalogPage)
+		}
 		for _, doc := range []struct {
 			ts  []vocab.Triple
 			out map[*exporters.Format]*rendered
@@ -133,15 +150,25 @@ func (s *Server) renderCatalog(st *publish.State) (*catalogDocs, error) {
 
 // catalog serves /catalog and /catalog.{ext}.
 func (s *Server) catalog(w http.ResponseWriter, r *http.Request) {
-	s.serveCatalog(w, r, "/catalog", func(d *catalogDocs) map[*exporters.Format]*rendered { return d.dcat })
+	s.serveCatalog(w, r, "/catalog", func(d *catalogDocs) (map[*exporters.Format]*rendered, pages.Doc) {
+		return d.dcat, pages.Doc{Title: "Data catalogue (DCAT-AP)", Body: d.dcatHTML, BodyLang: "en"}
+	})
 }
 
 // void serves /.well-known/void and /.well-known/void.{ext}.
 func (s *Server) void(w http.ResponseWriter, r *http.Request) {
-	s.serveCatalog(w, r, "/.well-known/void", func(d *catalogDocs) map[*exporters.Format]*rendered { return d.void })
+	s.serveCatalog(w, r, "/.well-known/void", func(d *catalogDocs) (map[*exporters.Format]*rendered, pages.Doc) {
+		return d.void, pages.Doc{Title: "VoID description", Body: d.voidHTML, BodyLang: "en"}
+	})
 }
 
-func (s *Server) serveCatalog(w http.ResponseWriter, r *http.Request, path string, reps func(*catalogDocs) map[*exporters.Format]*rendered) {
+// catalogPageKey caches a catalogue page per language in the read model.
+type catalogPageKey struct {
+	release, path string
+	choice        pages.Choice
+}
+
+func (s *Server) serveCatalog(w http.ResponseWriter, r *http.Request, path string, docs func(*catalogDocs) (map[*exporters.Format]*rendered, pages.Doc)) {
 	suffix := ""
 	if ext := chi.URLParam(r, "ext"); ext != "" {
 		suffix = "." + ext
@@ -150,12 +177,40 @@ func (s *Server) serveCatalog(w http.ResponseWriter, r *http.Request, path strin
 	if f == nil {
 		return
 	}
-	d, _, ok := s.catalogDocs(w, r)
+	d, st, ok := s.catalogDocs(w, r)
 	if !ok {
 		return
 	}
 	catalogOffer.alternates(w.Header(), s.cfg.BaseURI, path, f)
-	reps(d)[f].serve(w, r, http.StatusOK, maxAge5m)
+	reps, page := docs(d)
+	if f != htmlFormat {
+		reps[f].serve(w, r, http.StatusOK, maxAge5m)
+		return
+	}
+	key := catalogPageKey{path: path, choice: pages.Choose(r)}
+	if st.Release != nil {
+		key.release = st.Release.Release
+	}
+	rep, err := query.Cached(st.View, key, func() (*rendered, error) {
+		for _, alt := range catalogOffer {
+			if alt != htmlFormat {
+				page.Alternates = append(page.Alternates, pages.Alternate{Label: alt.Label, MediaType: alt.MediaType, Href: path + alt.Suffix})
+			}
+		}
+		page.Canonical = s.cfg.BaseURI + path
+		b, err := s.pages.RenderDocument(key.choice, path, page)
+		if err != nil {
+			return nil, err
+		}
+		return newRendered(b, htmlFormat.ContentType, d.modified), nil
+	})
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "render catalogue page", "path", path, "err", err)
+		problem(w, http.StatusInternalServerError, "the page could not be rendered; the error was logged", nil)
+		return
+	}
+	pages.SetHeaders(w.Header(), key.choice.Lang)
+	rep.serve(w, r, http.StatusOK, maxAge5m)
 }
 
 // landing serves the landing page, with the schema.org Dataset of the
@@ -190,7 +245,7 @@ func describeCatalog(api huma.API) {
 				ok:   contentOf(api, catalogOffer, nil), more: negotiated}
 			if path != p.path {
 				rt.id += "-file"
-				rt.params = []*huma.Param{pathParam("ext", "Format suffix without the dot: ttl, jsonld, rdf or nt", "ttl")}
+				rt.params = []*huma.Param{pathParam("ext", "Format suffix without the dot: ttl, jsonld, rdf, nt or html", "ttl")}
 			}
 			rt.describe(api)
 		}

@@ -57,7 +57,11 @@ func TestCatalogNegotiation(t *testing.T) {
 		{"/catalog", "application/json", 200, "application/ld+json", "/catalog.jsonld"},
 		{"/catalog", "application/n-triples", 200, "application/n-triples; charset=utf-8", "/catalog.nt"},
 		{"/catalog", "text/turtle;q=0.5, application/rdf+xml", 200, "application/rdf+xml; charset=utf-8", "/catalog.rdf"},
-		{"/catalog", "text/html", 406, "application/problem+json", ""},
+		{"/catalog", "text/html", 200, "text/html; charset=utf-8", "/catalog.html"},
+		{"/catalog", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", 200, "text/html; charset=utf-8", "/catalog.html"},
+		{"/catalog.html", "", 200, "text/html; charset=utf-8", ""},
+		{"/.well-known/void", "text/html", 200, "text/html; charset=utf-8", "/.well-known/void.html"},
+		{"/catalog", "application/pdf", 406, "application/problem+json", ""},
 		{"/catalog.ttl", "application/rdf+xml", 200, "text/turtle; charset=utf-8", ""},
 		{"/catalog.jsonld", "", 200, "application/ld+json", ""},
 		{"/catalog.rdf", "", 200, "application/rdf+xml; charset=utf-8", ""},
@@ -87,9 +91,32 @@ func TestCatalogNegotiation(t *testing.T) {
 	}
 }
 
+// A browser gets the catalogue and the VoID description in words, in the
+// site's layout, with the RDF formats linked.
+func TestCatalogPagesForPeople(t *testing.T) {
+	h := catalogRouter(t, vocabSnapshots(t), t.TempDir())
+	for _, c := range []struct{ path, want string }{
+		{"/catalog", "<h2>Moving Cities Open Data</h2>"},
+		{"/catalog", "There is no release yet"},
+		{"/.well-known/void", "VoID description of Moving Cities Open Data"},
+	} {
+		w := vocabGet(h, http.MethodGet, c.path, map[string]string{"Accept": "text/html"})
+		body := w.Body.String()
+		if w.Code != 200 || !strings.Contains(body, c.want) {
+			t.Errorf("%s: %d, no %q", c.path, w.Code, c.want)
+		}
+		if !strings.Contains(body, `href="`+c.path+`.ttl"`) || w.Header().Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: the Turtle is not linked, or the page has no CSP", c.path)
+		}
+		if !strings.Contains(w.Header().Get("Vary"), "Accept") {
+			t.Errorf("%s: Vary %q", c.path, w.Header().Get("Vary"))
+		}
+	}
+}
+
 func TestCatalogConditional(t *testing.T) {
 	h := catalogRouter(t, vocabSnapshots(t), "")
-	for _, path := range []string{"/catalog", "/catalog.jsonld", "/.well-known/void", "/"} {
+	for _, path := range []string{"/catalog", "/catalog.jsonld", "/catalog.html", "/.well-known/void", "/"} {
 		w := vocabGet(h, http.MethodGet, path, nil)
 		etag := w.Header().Get("ETag")
 		if w.Code != 200 || etag == "" {

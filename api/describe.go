@@ -44,7 +44,6 @@ var tagDescriptions = map[string]string{
 var (
 	stringSchema = &huma.Schema{Type: huma.TypeString}
 	objectSchema = &huma.Schema{Type: huma.TypeObject}
-	problemBody  = map[string]*huma.MediaType{"application/problem+json": {Schema: objectSchema}}
 )
 
 func (rt route) describe(api huma.API) {
@@ -59,7 +58,9 @@ func (rt route) describe(api huma.API) {
 	for code, desc := range rt.more {
 		resp := &huma.Response{Description: desc}
 		if code >= 400 {
-			resp.Content = problemBody
+			// problem() writes what Huma's own errors are.
+			resp.Content = map[string]*huma.MediaType{"application/problem+json": {
+				Schema: o.Components.Schemas.Schema(reflect.TypeFor[huma.ErrorModel](), true, "")}}
 		}
 		op.Responses[strconv.Itoa(code)] = resp
 	}

@@ -119,10 +119,7 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 			status = http.StatusNotFound
 			msg := fmt.Sprintf("no %s has the ID %q", t, id)
 			if ok {
-				status, gone, msg = http.StatusGone, tomb, fmt.Sprintf("%s %q was removed", t, id)
-				if tomb.Reason != "" {
-					msg += ": " + tomb.Reason
-				}
+				status, gone, msg = http.StatusGone, tomb, goneMessage(tomb)
 			}
 			switch {
 			case f == htmlFormat:
@@ -135,7 +132,10 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 		}
 		if f == htmlFormat {
 			// Pages for people vary by language: the pages package
-			// renders them and sets their validators.
+			// renders them and sets their ETag.
+			if mod := entityModified(snap, t, id); !mod.IsZero() {
+				w.Header().Set("Last-Modified", mod.UTC().Format(http.TimeFormat))
+			}
 			s.pageError(w, r, s.pages.Entity(w, r, st.View, t, id))
 			return
 		}

@@ -410,7 +410,7 @@ func TestRetiredIdentifiers(t *testing.T) {
 		{S: gone, P: vocab.PROVInvalidatedAtTime.Node(), O: vocab.DateTime(r.Retired)},
 	}, got)
 	html := a.do(http.MethodGet, "/municipalities/escaping-gone-town", http.Header{"Accept": {"text/html"}}).Body.String()
-	if !strings.Contains(html, "was removed") || !strings.Contains(html, "listed by mistake: &#34;Gone&#34; \\ town") {
+	if !strings.Contains(html, "was retired") || !strings.Contains(html, "listed by mistake: &#34;Gone&#34; \\ town") {
 		t.Errorf("tombstone page:\n%s", html)
 	}
 	// JSON clients get a problem.

@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"net/http"
 	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -167,10 +169,74 @@ func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 	} else {
 		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
 	}
+	if !checkRange(w, r, st.Size()) {
+		return
+	}
 	// ServeContent answers Range, If-Range, If-None-Match, If-Modified-Since
-	// and HEAD, and sets Content-Length.
-	http.ServeContent(w, r, name, st.ModTime(), f)
+	// and HEAD, and sets Content-Length; its 416 answers become problems.
+	http.ServeContent(&rangeProblems{ResponseWriter: w, size: st.Size()}, r, name, st.ModTime(), f)
 }
+
+// checkRange prepares r's Range header for http.ServeContent (issue 16,
+// item 7): a range unit other than bytes is ignored, as RFC 9110 (section
+// 14.2) asks, so the whole file is served; a suffix range of zero bytes
+// ("bytes=-0") is unsatisfiable, where ServeContent would send an invalid
+// Content-Range. It answers 416 itself and returns false when nothing of
+// the range is left.
+func checkRange(w http.ResponseWriter, r *http.Request, size int64) bool {
+	v := r.Header.Get("Range")
+	if v == "" {
+		return true
+	}
+	unit, set, ok := strings.Cut(v, "=")
+	if !ok || !strings.EqualFold(strings.TrimSpace(unit), "bytes") {
+		r.Header.Del("Range")
+		return true
+	}
+	var kept []string
+	for spec := range strings.SplitSeq(set, ",") {
+		start, end, _ := strings.Cut(strings.TrimSpace(spec), "-")
+		if strings.TrimSpace(start) == "" {
+			if n, err := strconv.ParseInt(strings.TrimSpace(end), 10, 64); err == nil && n == 0 {
+				continue
+			}
+		}
+		kept = append(kept, spec)
+	}
+	if len(kept) == 0 {
+		w.Header().Set("Content-Range", fmt.Sprintf("bytes */%d", size))
+		problem(w, http.StatusRequestedRangeNotSatisfiable, fmt.Sprintf("the range %q selects no byte of the file's %d", v, size), nil)
+		return false
+	}
+	r.Header.Set("Range", "bytes="+strings.Join(kept, ","))
+	return true
+}
+
+// rangeProblems turns the plain-text 416 of http.ServeContent into an
+// RFC 9457 problem, as every other error answer is.
+type rangeProblems struct {
+	http.ResponseWriter
+	size     int64
+	replaced bool
+}
+
+func (p *rangeProblems) WriteHeader(code int) {
+	if code == http.StatusRequestedRangeNotSatisfiable && !p.replaced {
+		p.replaced = true
+		problem(p.ResponseWriter, code, fmt.Sprintf("the range is outside the file's %d bytes", p.size), nil)
+		return
+	}
+	p.ResponseWriter.WriteHeader(code)
+}
+
+func (p *rangeProblems) Write(b []byte) (int, error) {
+	if p.replaced {
+		return len(b), nil // ServeContent's own text
+	}
+	return p.ResponseWriter.Write(b)
+}
+
+func (p *rangeProblems) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
 // dumpsBody is the index of dumps as HTML, shown in the site's layout.
 var dumpsBody = template.Must(template.New("dumps").Funcs(template.FuncMap{
@@ -213,8 +279,6 @@ func describeDumps(api huma.API) {
 		desc: "Lists the releases of the whole dataset, newest first, with each file's size, SHA-256 and row or triple count. " +
 			"Answers JSON or, for browsers, HTML (`Accept`).",
 		ok: index, more: map[int]string{http.StatusNotAcceptable: "Neither JSON nor HTML is acceptable"}}.describe(api)
-	route{id: "list-dumps-slash", method: http.MethodGet, path: "/dumps/", tag: "Dumps", summary: "List dump releases (redirect)",
-		desc: "Redirects (301) to /dumps.", status: http.StatusMovedPermanently}.describe(api)
 	binary := map[string]*huma.MediaType{"application/octet-stream": {Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}}
 	route{id: "get-dump-file", method: http.MethodGet, path: "/dumps/{release}/{file}", tag: "Dumps", summary: "Download a dump file",
 		desc: "Serves a file of a release as it is, with its media type: `Range` requests resume and split downloads, the `ETag` is the file's SHA-256, " +

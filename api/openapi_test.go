@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -97,6 +98,11 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	n := 0
 	err := chi.Walk(router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		n++
+		if route != "/" && strings.HasSuffix(route, "/") {
+			// A trailing-slash alias redirects to the documented path;
+			// OpenAPI paths end without one.
+			return nil
+		}
 		if method == http.MethodHead {
 			method = http.MethodGet
 		}

@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
+	"net"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -65,6 +68,12 @@ func registerReconcile(api huma.API, router chi.Router, s *Server) {
 		OperationID: "reconcile", Method: http.MethodPost, Path: reconcileRoot + "/reconcile", Tags: tag,
 		Summary:     "Reconcile a batch of queries (1.0 draft)",
 		Description: "Answers a reconciliation query batch with candidates per query, in query order. At most 1000 queries per batch.",
+		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
+	}, h.reconcile10)
+	huma.Register(api, huma.Operation{
+		OperationID: "match", Method: http.MethodPost, Path: reconcileRoot + "/match", Tags: tag,
+		Summary:     "Reconcile a batch of queries (1.0 draft's match route)",
+		Description: "The current 1.0 draft's name for `/reconcile/reconcile`: the same batch, the same answer. At most 1000 queries per batch.",
 		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
 	}, h.reconcile10)
 	huma.Register(api, huma.Operation{
@@ -429,8 +438,12 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mt {
 	case "application/json":
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
 		var b reconcile.QueryBatch10
-		dec := json.NewDecoder(r.Body)
+		dec := json.NewDecoder(bytes.NewReader(body))
 		if err := dec.Decode(&b); err != nil {
 			problem(w, http.StatusBadRequest, "the body is not a reconciliation query batch: "+err.Error(), nil)
 			return
@@ -453,6 +466,13 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 // for "queries", extension rows for "extend", from the query string or a
 // form-encoded body; JSONP with "callback".
 func (h *reconcileAPI) serve02(w http.ResponseWriter, r *http.Request) {
+	if r.Body != nil && r.Body != http.NoBody {
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
 	if err := r.ParseForm(); err != nil {
 		problem(w, http.StatusBadRequest, "the form cannot be read: "+err.Error(), nil)
 		return
@@ -535,6 +555,35 @@ func nonNegative(s string) (int, error) {
 		return 0, fmt.Errorf("%q is not a non-negative integer", s)
 	}
 	return n, nil
+}
+
+// bodyReadTimeout is the time a client has to send a request body: the
+// one Huma gives its operations, so that every route waits alike.
+const bodyReadTimeout = 5 * time.Second
+
+// readBody reads a plain route's request body as Huma reads its
+// operations' (issue 16, item 6): within bodyReadTimeout (408 after),
+// within the body limit however the body is framed (413, chunked bodies
+// too), and without the read error's text, which names the server's
+// socket address. It answers the problem itself and returns false.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
+	b, err := io.ReadAll(r.Body)
+	if err == nil {
+		return b, true
+	}
+	var tooLarge *http.MaxBytesError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &tooLarge):
+		problem(w, http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("the request body has more than %d bytes; at most %d are accepted", tooLarge.Limit, tooLarge.Limit), nil)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		problem(w, http.StatusRequestTimeout, fmt.Sprintf("the request body did not arrive within %s", bodyReadTimeout), nil)
+	default:
+		problem(w, http.StatusBadRequest, "the request body could not be read", nil)
+	}
+	return nil, false
 }
 
 func writeReconcileError(w http.ResponseWriter, err error) {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/moving-cities/opendata/apidocs"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/query"
 )
@@ -86,6 +87,12 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 		desc: "This document as a page for people, rendered by the service itself.",
 		ok:   map[string]*huma.MediaType{"text/html": {Schema: stringSchema}}}.describe(api)
 	router.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		// A browser gets a page, programs a problem document.
+		if mt, ok := exporters.Negotiate(r.Header.Get("Accept"), []string{"application/problem+json", "application/json", "text/html"}); ok && mt == "text/html" {
+			w.Header().Add("Vary", "Accept")
+			s.pageError(w, r, s.pages.Error(w, r, http.StatusNotFound, "Nothing is published at this address."))
+			return
+		}
 		problem(w, http.StatusNotFound, fmt.Sprintf("nothing is published at %s; the API reference is at /docs", r.URL.Path), nil)
 	})
 	router.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
@@ -207,14 +214,14 @@ type FindByWikidataOutput struct {
 // ListMunicipalitiesInput filters, searches and sorts municipalities.
 type ListMunicipalitiesInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script: matches the start of any word of any name or alias, ignoring case and diacritics" example:"munchen"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only municipalities in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only municipalities in this country: ISO 3166-1 alpha-2 code in any case, a name in any of our languages, or its Wikidata item" example:"DE"`
 	Network       string    `query:"network" maxLength:"200" doc:"Only members, past or present, of this network (ID)" example:"solidarity-cities"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only municipalities with an approach in this category (ID)" example:"reception"`
 	Featured      Flag      `query:"featured" doc:"Only featured (true) or only other (false) municipalities" example:"true"`
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only municipalities with (true) or without (false) a confirmed Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the municipality whose confirmed Wikidata item is this QID" example:"Q64"`
 	BBox          string    `query:"bbox" maxLength:"100" doc:"Only municipalities within this WGS84 box: west,south,east,north in decimal degrees (west > east crosses the antimeridian)" example:"5.9,47.3,15.0,55.1"`
-	Status        string    `query:"status" enum:"active,withdrawn" doc:"Only municipalities with this status" example:"active"`
+	Status        string    `query:"status" enum:"active,withdrawn,unknown" doc:"Only municipalities with this status" example:"active"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,name,-name,country,-country,population,-population,created,-created,modified,-modified,relevance" doc:"Sort order; a leading - reverses it. Default: relevance with q, id otherwise. Missing values sort last." example:"name"`
 	PageParams
@@ -233,7 +240,7 @@ type ListCountriesInput struct {
 // ListNetworksInput filters, searches and sorts networks.
 type ListNetworksInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script, aliases included" example:"safe harbours"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only networks working in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only networks working in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	Scope         string    `query:"scope" enum:"national,european,international" doc:"Only networks of this reach" example:"european"`
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only networks with (true) or without (false) a Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the network whose Wikidata item is this QID (the seed data links none yet)" example:"Q1234567"`
@@ -246,7 +253,7 @@ type ListNetworksInput struct {
 type MembershipFilters struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Search by the member municipality's names, in every language and script" example:"gdansk"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only memberships of this municipality (ID)" example:"munich"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only memberships of municipalities in this country (ISO 3166-1 alpha-2)" example:"DE"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only memberships of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,name,-name,since,-since,until,-until,modified,-modified,relevance" doc:"Sort order (name: the member's name); a leading - reverses it. Default: relevance with q, id otherwise. Missing values sort last." example:"since"`
 }
@@ -269,7 +276,7 @@ type ListNetworkMembersInput struct {
 type ListApproachesInput struct {
 	Q             string    `query:"q" maxLength:"200" doc:"Title search in every language and script" example:"council"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only approaches of this municipality (ID)" example:"gdansk"`
-	Country       string    `query:"country" pattern:"^[A-Z]{2}$" doc:"Only approaches of municipalities in this country (ISO 3166-1 alpha-2)" example:"IT"`
+	Country       string    `query:"country" maxLength:"100" doc:"Only approaches of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"IT"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only approaches filed under this category (ID)" example:"reception"`
 	Status        string    `query:"status" enum:"active,ended,unknown" doc:"Only approaches with this status" example:"active"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
@@ -493,13 +500,21 @@ func (s *Server) missing(snap *dataset.Snapshot, t dataset.Type, id string) erro
 			http.Header{"Location": {s.docURL(t, to)}})
 	}
 	if r, _, ok := snap.Retirement(t, id); ok {
-		msg := fmt.Sprintf("%s %q was removed", t, id)
-		if r.Reason != "" {
-			msg += ": " + r.Reason
-		}
-		return huma.Error410Gone(msg)
+		return huma.Error410Gone(goneMessage(r))
 	}
 	return huma.Error404NotFound(fmt.Sprintf("no %s has the ID %q", t, id))
+}
+
+// goneMessage says that a record was retired, when and why.
+func goneMessage(r *dataset.Retired) string {
+	msg := fmt.Sprintf("%s %q was retired", r.Type, r.ID)
+	if !r.Retired.IsZero() {
+		msg += " on " + r.Retired.UTC().Format(time.DateOnly)
+	}
+	if r.Reason != "" {
+		msg += ": " + r.Reason
+	}
+	return msg
 }
 
 // redirect says where a former ID of t now lives, and why: a renamed or

@@ -279,8 +279,9 @@ func TestFilters(t *testing.T) {
 		{"bbox=5.8,47.2,15.1,55.1", count(func(m *dataset.Municipality) bool { return inGermanyBox(m.Coordinates) })},
 		{"country=DE&featured=true", count(func(m *dataset.Municipality) bool { return m.Country == "DE" && m.Featured })},
 		{"country=DE&network=solidarity-cities&q=m", -1},
-		{"status=active", len(snap.Municipalities)},
+		{"status=active", count(func(m *dataset.Municipality) bool { return m.Status == dataset.StatusActive })},
 		{"status=withdrawn", 0},
+		{"status=unknown", count(func(m *dataset.Municipality) bool { return m.Status == dataset.StatusUnknown })},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			ids, total := a.walk("/municipalities?limit=10&"+tc.query, nil)
@@ -511,7 +512,8 @@ func TestProblems(t *testing.T) {
 		{"/municipalities?limit=ten", 422, "invalid integer"},
 		{"/municipalities?sort=height", 422, "expected value to be one of"},
 		{"/municipalities?sort=relevance", 422, "needs a q"},
-		{"/municipalities?country=de", 422, "pattern"},
+		{"/municipalities?country=Atlantis", 422, "neither an ISO 3166-1"},
+		{"/networks?country=xx", 422, "no country has the ID"},
 		{"/municipalities?country=XX", 422, `no country has the ID "XX"`},
 		{"/municipalities?network=nope", 422, `no network has the ID "nope"`},
 		{"/municipalities?category=nope", 422, `no category has the ID "nope"`},

@@ -624,3 +624,83 @@ func TestSchemaOrg(t *testing.T) {
 		t.Errorf("citation %q", d["citation"])
 	}
 }
+
+// The pages for people say what the RDF says: the release's files with
+// their checksums and download links, and the VoID statistics.
+func TestPagesForPeople(t *testing.T) {
+	in := input(t)
+	in.Config.PublisherName = `Moving <Cities> & Co`
+	in.Stats = &Stats{Triples: 9555, Entities: 511, Classes: map[string]int64{"https://schema.org/City": 202},
+		Properties: map[string]int64{"http://www.w3.org/2002/07/owl#sameAs": 80}, Links: map[string]int64{"http://www.w3.org/2002/07/owl#sameAs": 80}}
+	page, err := CatalogHTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	f, _ := in.Latest.File("municipalities.csv")
+	for _, want := range []string{in.Latest.Name, f.SHA256, `href="` + DownloadURL(testBase, in.Latest.Name, f.Name) + `"`,
+		"Moving &lt;Cities&gt; &amp; Co"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("catalogue page: no %q", want)
+		}
+	}
+	page, err = VoIDHTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"9555 triples about 511 entities", "https://schema.org/City</code></span></td><td data-label=\"Count\" class=\"n\"><span>202", "Links to Wikidata"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("VoID page: no %q", want)
+		}
+	}
+}
+
+// The dataset's description in the catalogue, VoID and schema.org states
+// the coverage counted from the snapshot, in every language of the
+// description, and follows the data.
+func TestDescriptionStatesCoverage(t *testing.T) {
+	totals, err := dataset.Platform()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(in Input, want string) {
+		t.Helper()
+		ts, err := DCAT(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, err := VoID(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ix := range map[string]index{"DCAT": indexOf(ts), "VoID": indexOf(vs)} {
+			langs := map[string]bool{}
+			for _, o := range ix.objects(vocab.DatasetIRI(testBase), vocab.DCTermsDescription) {
+				cov := dataset.CoverageOf(in.Snapshot, totals).Statement(o.Lang)
+				if !strings.HasSuffix(o.Value, cov) {
+					t.Errorf("%s description (%s) does not end in the coverage: %s", name, o.Lang, o.Value)
+				}
+				langs[o.Lang] = true
+			}
+			if !langs["en"] || !langs["de"] {
+				t.Errorf("%s descriptions in %v", name, langs)
+			}
+		}
+		d, err := SchemaOrg(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, _ := d["description"].(string); !strings.Contains(s, want) {
+			t.Errorf("schema.org description %q lacks %q", s, want)
+		}
+	}
+	in := input(t)
+	check(in, "202 of ~781 municipalities, 21 of 28 featured")
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Approaches = d.Approaches[:20]
+	in.Snapshot = dataset.NewSnapshot(d, 43)
+	check(in, "and 20 of ~50 local approaches")
+}

@@ -25,6 +25,26 @@ type Input struct {
 	Stats *Stats
 }
 
+// description is the dataset's description followed, in each language,
+// by the coverage statement counted from the snapshot (what the data holds
+// against what the platform shows), so that the catalogue, VoID and the
+// schema.org Dataset say what the landing page and the manifest say.
+func (in Input) description(cfg Config) dataset.Text {
+	totals, err := dataset.Platform()
+	if in.Snapshot == nil || err != nil {
+		return cfg.Description
+	}
+	cov := dataset.CoverageOf(in.Snapshot, totals)
+	out := dataset.Text{}
+	for lang, s := range cfg.Description {
+		if dataset.IsPlatformLanguage(lang) {
+			s += " " + cov.Statement(lang)
+		}
+		out[lang] = s
+	}
+	return out
+}
+
 // The IRIs of what the catalogue describes. They are fragments of the
 // catalogue's document, {base}/catalog, so that they dereference to it,
 // except the dataset's: vocab.DatasetIRI, which every entity's document
@@ -134,7 +154,7 @@ func (b *builder) dataset() vocab.Node {
 	ds := vocab.IRI(vocab.DatasetIRI(b.base))
 	g.typ(ds, vocab.DCATDataset)
 	g.texts(ds, vocab.DCTermsTitle, cfg.Title)
-	g.texts(ds, vocab.DCTermsDescription, cfg.Description)
+	g.texts(ds, vocab.DCTermsDescription, b.in.description(cfg))
 	g.add(ds, vocab.DCTermsIdentifier, vocab.Str(vocab.DatasetIRI(b.base)))
 	b.common(ds)
 	for _, c := range b.countries() {
@@ -595,7 +615,7 @@ func Coverage(s *dataset.Snapshot) (start, end dataset.PartialDate, ok bool) {
 		year(a.YearStarted)
 	}
 	for _, m := range s.Memberships {
-		for _, d := range []dataset.PartialDate{m.Since, m.Until} {
+		for _, d := range []dataset.PartialDate{m.Since, m.Until, m.Attested} {
 			if !d.IsZero() {
 				dates = append(dates, d)
 			}

@@ -195,7 +195,7 @@ func VoID(in Input) ([]vocab.Triple, error) {
 	ds := vocab.IRI(vocab.DatasetIRI(b.base))
 	g.typ(ds, vocab.VoIDDataset)
 	g.texts(ds, vocab.DCTermsTitle, cfg.Title)
-	g.texts(ds, vocab.DCTermsDescription, cfg.Description)
+	g.texts(ds, vocab.DCTermsDescription, in.description(cfg))
 	g.add(ds, vocab.DCTermsPublisher, b.publisher())
 	g.add(ds, vocab.DCTermsLicense, b.licence())
 	g.add(ds, vocab.DCTermsModified, b.modified())

@@ -111,6 +111,15 @@ func TestValidate(t *testing.T) {
 		{"approach without category", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
 		}, "categories"},
+		// Characters no output can carry (issue 16, item 3).
+		{"NUL in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\x00ville" }, "names.en"},
+		{"escape in a name", func(d *Dataset) { d.Municipalities[0].Names["de"] = "Test\x1bville" }, "names.de"},
+		{"tab in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\tville" }, "names.en"},
+		{"U+FFFE in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\uFFFEville" }, "names.en"},
+		{"U+FFFF in an alias", func(d *Dataset) { d.Municipalities[0].Aliases = []Alias{{Lang: "en", Name: "T\uFFFF"}} }, "aliases[0].name"},
+		{"invalid UTF-8 in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\xffb"} }, "summary.en"},
+		{"vertical tab in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\vb"} }, "summary.en"},
+		{"line breaks and tabs in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\r\n\tb"} }, ""},
 		{"reused retired id", func(d *Dataset) {
 			d.Retired = []Retired{{Type: TypeMunicipality, ID: "testville", Reason: "merged"}}
 		}, "id"},

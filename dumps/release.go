@@ -117,6 +117,15 @@ type Manifest struct {
 	// N-Triples dump was written, for the VoID description; nil when the
 	// release has no N-Triples dump.
 	VoID *catalog.Stats `json:"void,omitempty"`
+	// Coverage is what the release holds against what the Moving Cities
+	// platform shows, counted from its data.
+	Coverage *Coverage `json:"coverage,omitempty"`
+}
+
+// Coverage is a release's dataset.Coverage with its statement in English.
+type Coverage struct {
+	dataset.Coverage
+	Statement string `json:"statement"`
 }
 
 // File returns the entry of the file called name.
@@ -411,6 +420,10 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	}
 	if rel.prev != nil {
 		m.Previous = rel.prev.Release
+	}
+	if totals, err := dataset.Platform(); err == nil {
+		c := dataset.CoverageOf(snap, totals)
+		m.Coverage = &Coverage{Coverage: c, Statement: c.Statement("en")}
 	}
 	d.progress(steps, steps, manifestFile)
 	if _, err := d.writeFiles(ctx, tmp, output{name: manifestFile, mediaType: "application/json",

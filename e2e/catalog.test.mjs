@@ -231,9 +231,14 @@ test("/catalog negotiates Turtle, JSON-LD, RDF/XML and N-Triples: one graph, Var
       assert.ok(isomorphic(turtle, quads), `${f.type} is not the Turtle's graph`);
     }
   }
-  const html = await get("/catalog", { Accept: "text/html" });
-  assert.equal(html.res.status, 406);
-  assert.equal(html.res.headers.get("content-type"), "application/problem+json");
+  // A browser gets the catalogue in words, the RDF one click away.
+  const html = await get("/catalog", { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+  assert.equal(html.res.status, 200);
+  assert.equal(html.res.headers.get("content-type"), "text/html; charset=utf-8");
+  assert.match(html.body, /href="\/catalog\.ttl"/);
+  const none = await get("/catalog", { Accept: "application/pdf" });
+  assert.equal(none.res.status, 406);
+  assert.equal(none.res.headers.get("content-type"), "application/problem+json");
 });
 
 test("/catalog conforms to the official DCAT-AP 3.0.1 SHACL shapes, controlled vocabularies included", async (t) => {

@@ -275,15 +275,14 @@ test("vocabulary page", async (t) => {
   done("vocabulary", problems);
 });
 
-test("catalogue, if it has an HTML page", async (t) => {
-  const res = await fetch(base + "/catalog", { headers: { Accept: "text/html" } });
-  if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) {
-    t.skip("/catalog has no HTML page (it answers RDF)");
-    return;
+test("catalogue and VoID description for people", async (t) => {
+  for (const [name, path] of [["catalog", "/catalog"], ["void", "/.well-known/void"]]) {
+    const { page, html, problems } = await visit(t, name, path);
+    await ours(page, name);
+    assert.match(html, /href="[^"]*\.ttl"/, `${path}: the Turtle is one click away`);
+    await page.close();
+    done(name, problems);
   }
-  const { page, problems } = await visit(t, "catalog", "/catalog");
-  await page.close();
-  done("catalog", problems);
 });
 
 test("the interface follows Accept-Language and ?lang=, and says when data is in English only", async () => {

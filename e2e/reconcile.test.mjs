@@ -262,7 +262,8 @@ test("CLI: movingcities wikidata writes both exports", async (t) => {
     t.skip("the wikidata command is not in the commands table yet");
     return;
   }
-  const env = { ...process.env, MOVINGCITIES_DB: path.join(process.env.E2E_WORK, "wikidata-cli.db"), MOVINGCITIES_BASE_URI: "https://data.moving-cities.eu" };
+  // The running server's database: the command only reads, beside it.
+  const env = { ...process.env, MOVINGCITIES_BASE_URI: "https://data.moving-cities.eu" };
   const qs = await run(bin, ["wikidata", "quickstatements", "--property", "P1234", "--retrieved", "2026-11-26", "--out", "-"], { env });
   assert.match(qs.stdout, /^Q64\tP1234\t"berlin"\tS854\t"https:\/\/data\.moving-cities\.eu\/municipalities\/berlin"\tS813\t\+2026-11-26T00:00:00Z\/11$/m);
   const mm = await run(bin, ["wikidata", "mixnmatch", "--out", "-"], { env });

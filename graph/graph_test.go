@@ -365,3 +365,38 @@ func TestNamespaces(t *testing.T) {
 		t.Error("nil means every namespace to the writers")
 	}
 }
+
+// The seed's membership dates reach RDF at their sources' precision: a
+// start known to the day, and a month at which a source only attests the
+// membership.
+func TestSeedMembershipDatesInRDF(t *testing.T) {
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := dataset.NewSnapshot(d, 1)
+	for _, c := range []struct {
+		id   string
+		p    *vocab.Term
+		want string
+	}{
+		{"briancon-anvita", vocab.Since, "2018-09-26"},
+		{"heraklion-cni-greece", vocab.Since, "2018-11"},
+		{"bristol-city-of-sanctuary", vocab.Since, "2013"},
+		{"aurich-sichere-haefen", vocab.Attested, "2022-03"},
+	} {
+		doc, ok, err := graph.Entity(base, snap, dataset.TypeMembership, c.id)
+		if !ok || err != nil {
+			t.Fatal(c.id, ok, err)
+		}
+		var got []vocab.Node
+		for _, tr := range triples(t, doc) {
+			if tr.P == c.p.Node() {
+				got = append(got, tr.O)
+			}
+		}
+		if want := vocab.Typed(c.want, vocab.EDTFDate); len(got) != 1 || got[0] != want {
+			t.Errorf("%s %s: %v, want %v", c.id, c.p.CURIE(), got, want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ var messages = map[string][7]string{
 	"yes":                 {"yes", "ja", "sí", "oui", "ναι", "sì", "tak"},
 	"no":                  {"no", "nein", "no", "non", "όχι", "no", "nie"},
 	"date.unknown":        {"unknown", "unbekannt", "desconocida", "inconnue", "άγνωστη", "sconosciuta", "nieznana"},
+	"date.attested":       {"not known; a member by %s", "unbekannt; Mitglied spätestens %s", "desconocida; miembro a más tardar en %s", "inconnue ; membre au plus tard en %s", "άγνωστη· μέλος το αργότερο %s", "sconosciuta; membro al più tardi da %s", "nieznana; członek najpóźniej od %s"},
 	"date.none":           {"no end date recorded", "kein Enddatum erfasst", "sin fecha de fin registrada", "aucune date de fin enregistrée", "δεν έχει καταγραφεί ημερομηνία λήξης", "nessuna data di fine registrata", "brak zapisanej daty zakończenia"},
 
 	"type.municipality":  {"Municipality", "Kommune", "Municipio", "Commune", "Δήμος", "Comune", "Gmina"},
@@ -69,6 +70,7 @@ var messages = map[string][7]string{
 	"types.membership":   {"Memberships", "Mitgliedschaften", "Membresías", "Adhésions", "Ιδιότητες μέλους", "Adesioni", "Członkostwa"},
 
 	"badge.featured":             {"Case study", "Fallstudie", "Estudio de caso", "Étude de cas", "Μελέτη περίπτωσης", "Caso di studio", "Studium przypadku"},
+	"badge.unknown":              {"Current participation unknown", "Aktuelle Mitwirkung unbekannt", "Participación actual desconocida", "Participation actuelle inconnue", "Άγνωστη η τρέχουσα συμμετοχή", "Partecipazione attuale sconosciuta", "Obecny udział nieznany"},
 	"badge.withdrawn":            {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
 	"entity.facts":               {"Facts", "Angaben", "Datos", "Informations", "Στοιχεία", "Dati", "Dane"},
 	"entity.sources":             {"Sources", "Quellen", "Fuentes", "Sources", "Πηγές", "Fonti", "Źródła"},

@@ -27,14 +27,16 @@ type landingView struct {
 	LangExplicit bool
 	CountsNote   string
 	Counts       []countView
-	MapHref      string
-	BrowseHref   string
-	Release      *releaseView
-	DumpsHref    string
-	CiteIntro    string
-	CiteText     string
-	BibTeX       string
-	Links        []devLink
+	// Coverage says what the data holds against what the platform shows.
+	Coverage   string
+	MapHref    string
+	BrowseHref string
+	Release    *releaseView
+	DumpsHref  string
+	CiteIntro  string
+	CiteText   string
+	BibTeX     string
+	Links      []devLink
 }
 
 type countView struct{ Number, Label, Href string }
@@ -92,6 +94,9 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, view *query.View
 		{len(snap.Categories), c.typePlural(dataset.TypeCategory), c.href("/browse/categories", nil)},
 	} {
 		lv.Counts = append(lv.Counts, countView{Number: pr.Sprintf("%d", n.n), Label: n.label, Href: n.href})
+	}
+	if totals, err := dataset.Platform(); err == nil {
+		lv.Coverage = dataset.CoverageOf(snap, totals).Statement(c.lang)
 	}
 	base := p.cfg.BaseURI
 	if rel != nil {

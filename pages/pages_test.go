@@ -356,6 +356,12 @@ func TestLanding(t *testing.T) {
 	} {
 		w := get(t, "/", nil, func(w http.ResponseWriter, r *http.Request) error { return p.Landing(w, r, view(snap), c.in) })
 		page := w.Body.String()
+		// The coverage statement, computed from the snapshot.
+		totals, err := dataset.Platform()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.want = append(c.want, template.HTMLEscapeString(dataset.CoverageOf(snap, totals).Statement("en")))
 		for _, want := range c.want {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the page lacks %q", c.name, want)

@@ -186,6 +186,16 @@ func partialDate(d dataset.PartialDate, sr string) Value {
 	return Value{Text: d.String(), Time: d.String()}
 }
 
+// sinceValue is the start of a membership, or, when no source dates it,
+// the date a source shows it by (dataset.Membership.Attested), so that a
+// list of members never reads as if the start were known.
+func (c *ctx) sinceValue(m *dataset.Membership) Value {
+	if m.Since.IsZero() && !m.Attested.IsZero() {
+		return Value{Text: c.tf("date.attested", m.Attested.String()), Time: m.Attested.String()}
+	}
+	return partialDate(m.Since, c.t("date.unknown"))
+}
+
 // hostOf is a URL's host without "www.", to name a link.
 func hostOf(raw string) string {
 	u, err := url.Parse(raw)

@@ -76,6 +76,8 @@ type Publisher struct {
 	// changed is closed and replaced whenever a new State is in force.
 	changedMu sync.Mutex
 	changed   chan struct{}
+	// seenLatest is the folder's latest release at the last look.
+	seenLatest string
 }
 
 // New returns a Publisher for cfg. It serves nothing until Start.
@@ -276,9 +278,10 @@ func (p *Publisher) ReleaseChanged(ctx context.Context) {
 	}
 }
 
-// latestRelease reads the manifest of the latest release, or nil when
-// there is none, it cannot be read, or it was made under another base
-// URI: its IRIs would not resolve here.
+// latestRelease is the manifest of the newest release made under this
+// base URI, or nil when there is none or it cannot be read. A release
+// made under another base (the CLI run with other flags) is passed
+// over: its IRIs would not resolve here. It is called with p.mu held.
 func (p *Publisher) latestRelease(ctx context.Context) *dumps.Manifest {
 	if p.cfg.DumpsDir == "" {
 		return nil
@@ -290,20 +293,32 @@ func (p *Publisher) latestRelease(ctx context.Context) *dumps.Manifest {
 		}
 		return nil
 	}
-	if cur := p.cur.Load(); cur != nil && cur.Release != nil && cur.Release.Release == name {
-		return cur.Release
+	cur := p.cur.Load()
+	if cur != nil && name == p.seenLatest {
+		return cur.Release // the folder has not changed since the last look
 	}
 	m, err := p.archive.Manifest(name)
 	if err != nil {
 		p.cfg.Log.WarnContext(ctx, "latest release unreadable", "release", name, "err", err)
 		return nil
 	}
-	if m.BaseURI != p.cfg.BaseURI {
-		p.cfg.Log.WarnContext(ctx, "latest release was made under another base URI; not served as current",
-			"release", name, "release_base_uri", m.BaseURI, "base_uri", p.cfg.BaseURI)
+	p.seenLatest = name
+	if m.BaseURI == p.cfg.BaseURI {
+		return m
+	}
+	p.cfg.Log.WarnContext(ctx, "latest release was made under another base URI; serving the newest made under this one",
+		"release", name, "release_base_uri", m.BaseURI, "base_uri", p.cfg.BaseURI)
+	all, err := p.archive.Releases()
+	if err != nil {
+		p.cfg.Log.WarnContext(ctx, "releases unreadable", "dir", p.cfg.DumpsDir, "err", err)
 		return nil
 	}
-	return m
+	for _, m := range all { // newest first
+		if m.BaseURI == p.cfg.BaseURI {
+			return m
+		}
+	}
+	return nil
 }
 
 func sleep(ctx context.Context, d time.Duration) bool {

@@ -147,7 +147,7 @@ func TestPublisherStartFailsWithoutData(t *testing.T) {
 }
 
 // The latest release is served when it was made under the service's
-// base URI, and not otherwise.
+// base URI; one of another base is passed over.
 func TestPublisherReleases(t *testing.T) {
 	dir := t.TempDir()
 	st := newFakeStore(t)
@@ -170,7 +170,8 @@ func TestPublisherReleases(t *testing.T) {
 	if got := p.Current(); got.Release == nil || got.Release.Release != res.Release || got.View != view {
 		t.Fatalf("release %v served, want %s on the same read model", got.Release, res.Release)
 	}
-	// Another base's release becomes the folder's latest: not served.
+	// Another base's release becomes the folder's latest: not served;
+	// the newest release of this base still is.
 	if _, err := (&dumps.Dumper{Dir: dir, BaseURI: "https://elsewhere.test", Now: func() time.Time { return now }}).Release(t.Context(), snap); err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +179,15 @@ func TestPublisherReleases(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.ReleaseChanged(t.Context())
-	if got := p.Current().Release; got != nil {
-		t.Errorf("release %s of another base served", got.Release)
+	if got := p.Current().Release; got == nil || got.Release != res.Release {
+		t.Errorf("release %v served, want %s", got, res.Release)
+	}
+	// A publisher started now finds it too.
+	q := New(Config{Store: st, DumpsDir: dir, BaseURI: base})
+	if err := q.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got := q.Current().Release; got == nil || got.Release != res.Release {
+		t.Errorf("at start: release %v served, want %s", got, res.Release)
 	}
 }

@@ -18,9 +18,10 @@ type muniIndex struct {
 	// Attributes the filters test, by item index, in compact arrays: a
 	// filter reads them for thousands of records per request, and the
 	// records themselves are scattered in memory.
-	featured, hasQID, active []bool
-	coords                   []dataset.Coordinates
-	hasCoords                []bool
+	featured, hasQID []bool
+	status           []dataset.MunicipalityStatus
+	coords           []dataset.Coordinates
+	hasCoords        []bool
 }
 
 type netIndex struct {
@@ -169,10 +170,10 @@ func (v *View) municipalities() *muniIndex {
 		c.modified = modifiedTimes(xs, func(x *dataset.Municipality) time.Time { return x.Modified })
 		n := len(xs)
 		m := &muniIndex{collection: c, byCountry: map[string][]int32{}, byNetwork: map[string][]int32{}, byCategory: map[string][]int32{},
-			featured: make([]bool, n), hasQID: make([]bool, n), active: make([]bool, n), coords: make([]dataset.Coordinates, n), hasCoords: make([]bool, n)}
+			featured: make([]bool, n), hasQID: make([]bool, n), status: make([]dataset.MunicipalityStatus, n), coords: make([]dataset.Coordinates, n), hasCoords: make([]bool, n)}
 		for i, x := range xs {
 			m.byCountry[x.Country] = append(m.byCountry[x.Country], int32(i))
-			m.featured[i], m.hasQID[i], m.active[i] = x.Featured, x.Wikidata != "", x.Status == dataset.StatusActive
+			m.featured[i], m.hasQID[i], m.status[i] = x.Featured, x.Wikidata != "", x.Status
 			if x.Coordinates != nil {
 				m.coords[i], m.hasCoords[i] = *x.Coordinates, true
 			}

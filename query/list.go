@@ -145,7 +145,7 @@ var (
 
 // Statuses and scopes the filters accept.
 var (
-	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn)}
+	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn), string(dataset.StatusUnknown)}
 	approachStatuses     = []string{string(dataset.ApproachActive), string(dataset.ApproachEnded), string(dataset.ApproachUnknown)}
 	scopes               = []string{string(dataset.ScopeNational), string(dataset.ScopeEuropean), string(dataset.ScopeInternational)}
 )
@@ -252,15 +252,50 @@ func flagFilter(f *filter, flag *bool, has func(i int32) bool) {
 	}
 }
 
-func checkCountry(snap *dataset.Snapshot, code string) error {
-	if !countryPattern.MatchString(code) {
-		return invalid("country", code, "country: %q is not an ISO 3166-1 alpha-2 code in upper case, such as DE", code)
+// country resolves a country filter as people write it: an ISO 3166-1
+// code in any case, a name in any of our languages (case and diacritics
+// ignored, other scripts also transliterated), or its Wikidata item, as
+// reconciliation does.
+func (v *View) country(s string) (string, error) {
+	names := must(v, countryNamesKey{}, func() map[string]string {
+		m := map[string]string{}
+		for _, c := range v.Snap.Countries {
+			if c.Wikidata != "" {
+				m[c.Wikidata] = c.ID
+			}
+			for _, n := range c.Names {
+				f := dataset.Fold(n)
+				m[f] = c.ID
+				m[dataset.Transliterate(f)] = c.ID
+			}
+		}
+		for _, c := range v.Snap.Countries { // codes win over names
+			m[strings.ToLower(c.ID)] = c.ID
+		}
+		return m
+	})
+	t := strings.TrimSpace(s)
+	if code, ok := names[strings.ToLower(t)]; ok {
+		return code, nil
 	}
-	if _, ok := snap.Country(code); !ok {
-		return unknownRef("country", dataset.TypeCountry, code)
+	if code, ok := names[t]; ok { // a QID
+		return code, nil
 	}
-	return nil
+	if f := dataset.Fold(t); f != "" {
+		if code, ok := names[f]; ok {
+			return code, nil
+		}
+		if code, ok := names[dataset.Transliterate(f)]; ok {
+			return code, nil
+		}
+	}
+	if countryPattern.MatchString(strings.ToUpper(t)) {
+		return "", unknownRef("country", dataset.TypeCountry, strings.ToUpper(t))
+	}
+	return "", invalid("country", s, "country: %q is neither an ISO 3166-1 alpha-2 code (DE), nor a country name in one of our languages, nor a country's Wikidata item", s)
 }
+
+type countryNamesKey struct{}
 
 func checkQID(qid string) error {
 	if !qidPattern.MatchString(qid) {
@@ -290,10 +325,11 @@ func (v *View) category(id string) (string, error) {
 func (v *View) filterMunicipalities(in *Filter, f *filter) (*collection, error) {
 	snap, mi := v.Snap, v.municipalities()
 	if in.Country != "" {
-		if err := checkCountry(snap, in.Country); err != nil {
+		code, err := v.country(in.Country)
+		if err != nil {
 			return nil, err
 		}
-		f.within(mi.byCountry[in.Country])
+		f.within(mi.byCountry[code])
 	}
 	if in.Network != "" {
 		if _, ok := snap.Network(in.Network); !ok {
@@ -331,8 +367,8 @@ func (v *View) filterMunicipalities(in *Filter, f *filter) (*collection, error) 
 		if err := checkEnum("status", in.Status, municipalityStatuses); err != nil {
 			return nil, err
 		}
-		active := in.Status == string(dataset.StatusActive)
-		f.where(func(i int32) bool { return mi.active[i] == active })
+		status := dataset.MunicipalityStatus(in.Status)
+		f.where(func(i int32) bool { return mi.status[i] == status })
 	}
 	mi.modifiedSince(f, in.ModifiedSince)
 	return mi.collection, nil
@@ -354,10 +390,11 @@ func (v *View) filterCountries(in *Filter, f *filter) (*collection, error) {
 func (v *View) filterNetworks(in *Filter, f *filter) (*collection, error) {
 	xs, ni := v.Snap.Networks, v.networks()
 	if in.Country != "" {
-		if err := checkCountry(v.Snap, in.Country); err != nil {
+		code, err := v.country(in.Country)
+		if err != nil {
 			return nil, err
 		}
-		f.within(ni.byCountry[in.Country])
+		f.within(ni.byCountry[code])
 	}
 	if in.Scope != "" {
 		if err := checkEnum("scope", in.Scope, scopes); err != nil {
@@ -394,10 +431,11 @@ func (v *View) filterMemberships(of string, in *Filter, f *filter) (*collection,
 		f.within(mi.byMunicipality[in.Municipality])
 	}
 	if in.Country != "" {
-		if err := checkCountry(snap, in.Country); err != nil {
+		code, err := v.country(in.Country)
+		if err != nil {
 			return nil, err
 		}
-		f.within(mi.byCountry[in.Country])
+		f.within(mi.byCountry[code])
 	}
 	mi.modifiedSince(f, in.ModifiedSince)
 	return mi.collection, nil
@@ -412,10 +450,11 @@ func (v *View) filterApproaches(in *Filter, f *filter) (*collection, error) {
 		f.within(ai.byMunicipality[in.Municipality])
 	}
 	if in.Country != "" {
-		if err := checkCountry(snap, in.Country); err != nil {
+		code, err := v.country(in.Country)
+		if err != nil {
 			return nil, err
 		}
-		f.within(ai.byCountry[in.Country])
+		f.within(ai.byCountry[code])
 	}
 	if in.Category != "" {
 		cat, err := v.category(in.Category)

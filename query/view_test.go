@@ -73,7 +73,7 @@ func TestListRefuses(t *testing.T) {
 		{"filter of another type", Request{Type: dataset.TypeCategory, Limit: 5, Filter: Filter{Country: "DE"}}, "country", Invalid},
 		{"flag of another type", Request{Type: dataset.TypeApproach, Limit: 5, Filter: Filter{Featured: &yes}}, "featured", Invalid},
 		{"unknown country", Request{Type: dataset.TypeMunicipality, Limit: 5, Filter: Filter{Country: "XX"}}, "country", Invalid},
-		{"lower-case country", Request{Type: dataset.TypeMunicipality, Limit: 5, Filter: Filter{Country: "de"}}, "country", Invalid},
+		{"no such country name", Request{Type: dataset.TypeMunicipality, Limit: 5, Filter: Filter{Country: "Atlantis"}}, "country", Invalid},
 		{"unknown scope", Request{Type: dataset.TypeNetwork, Limit: 5, Filter: Filter{Scope: "galactic"}}, "scope", Invalid},
 		{"bad bbox", Request{Type: dataset.TypeMunicipality, Limit: 5, Filter: Filter{BBox: "1,2,3"}}, "bbox", Invalid},
 		{"unknown sort", Request{Type: dataset.TypeCountry, Limit: 5, Sort: "population"}, "sort", Invalid},
@@ -92,6 +92,34 @@ func TestListRefuses(t *testing.T) {
 				t.Errorf("error %#v, want %s of kind %d", err, tc.param, tc.kind)
 			}
 		})
+	}
+}
+
+// Countries are named as people write them, as reconciliation allows.
+func TestCountryFilterNames(t *testing.T) {
+	v := seedView(t)
+	want, err := v.List(Request{Type: dataset.TypeMunicipality, Limit: MaxLimit, Filter: Filter{Country: "DE"}})
+	if err != nil || want.Total == 0 {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"de", "De", "Germany", "germany", "Deutschland", "Allemagne", "Alemania", "Γερμανία", "Niemcy", "Q183", " DE "} {
+		t.Run(name, func(t *testing.T) {
+			got, err := v.List(Request{Type: dataset.TypeMunicipality, Limit: MaxLimit, Filter: Filter{Country: name}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != want.Total {
+				t.Errorf("%d municipalities, want %d", got.Total, want.Total)
+			}
+		})
+	}
+	// Networks, memberships and approaches take the same values.
+	for _, tp := range []dataset.Type{dataset.TypeNetwork, dataset.TypeMembership, dataset.TypeApproach} {
+		a, errA := v.List(Request{Type: tp, Limit: MaxLimit, Filter: Filter{Country: "IT"}})
+		b, errB := v.List(Request{Type: tp, Limit: MaxLimit, Filter: Filter{Country: "Italia"}})
+		if errA != nil || errB != nil || a.Total != b.Total {
+			t.Errorf("%s: IT %d (%v), Italia %d (%v)", tp, a.Total, errA, b.Total, errB)
+		}
 	}
 }
 

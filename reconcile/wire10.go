@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -22,6 +24,9 @@ type Query10 struct {
 	Lang       string        `json:"lang,omitempty" doc:"Language of the query's text (names are matched in every language anyway)"`
 	Dir        string        `json:"dir,omitempty" enum:"ltr,rtl,auto" doc:"Direction of the query's text"`
 	Conditions []Condition10 `json:"conditions" minItems:"1" doc:"A name condition and property conditions (country, wikidata, network, municipality)"`
+	// Query is the 0.2 form of the name: refused with the 1.0 form
+	// rather than ignored.
+	Query any `json:"query,omitempty" doc:"Not part of the 1.0 draft: refused, with the 1.0 form in the message (a name condition)"`
 }
 
 // Condition10 is a condition of a 1.0-draft query. The draft's text names
@@ -29,7 +34,7 @@ type Query10 struct {
 // read.
 type Condition10 struct {
 	_               struct{} `additionalProperties:"true"`
-	MatchType       string   `json:"matchType" enum:"name,property" doc:"Whether the value is matched to names or to a property"`
+	MatchType       string   `json:"matchType" enum:"name,id,property" doc:"Whether the value is matched to names, to entity IDs (reconciliation IDs such as munich or network:eccar) or to a property"`
 	PropertyID      string   `json:"propertyId,omitempty" doc:"Property of a property condition" example:"country"`
 	PID             string   `json:"pid,omitempty" doc:"Alias of propertyId"`
 	PropertyValue   any      `json:"propertyValue,omitempty" doc:"A value or an array of values: strings, numbers, booleans or {\"id\": …} entities" example:"\"DE\""`
@@ -61,6 +66,11 @@ func (q Query10) query() (Query, error) {
 	if out.Limit, err = checkLimit(q.Limit); err != nil {
 		return out, err
 	}
+	if q.Query != nil {
+		name, _ := q.Query.(string)
+		b, _ := json.Marshal(map[string]any{"conditions": []map[string]any{{"matchType": "name", "propertyValue": cmp.Or(name, "Munich")}}})
+		return out, invalid("query: the 0.2 form of a name; in the 1.0 draft the name is a condition: %s", b)
+	}
 	if len(q.Conditions) == 0 {
 		return out, invalid("conditions: at least one is required")
 	}
@@ -83,6 +93,17 @@ func (q Query10) query() (Query, error) {
 					out.Names = append(out.Names, s)
 				}
 			}
+		case "id":
+			vs, err := valuesOf(v)
+			if err != nil {
+				return out, fmt.Errorf("conditions[%d]: %w", j, err)
+			}
+			for _, s := range vs {
+				if _, _, ok := ParseEntityID(strings.TrimSpace(s)); !ok {
+					return out, invalid("conditions[%d]: %q is not a reconciliation ID (munich, network:eccar)", j, s)
+				}
+				out.IDs = append(out.IDs, strings.TrimSpace(s))
+			}
 		case "property":
 			pid := c.PropertyID
 			if pid == "" {
@@ -97,7 +118,7 @@ func (q Query10) query() (Query, error) {
 			}
 			out.Conditions = append(out.Conditions, cond)
 		default:
-			return out, invalid("conditions[%d]: matchType %q is not name or property", j, c.MatchType)
+			return out, invalid("conditions[%d]: matchType %q is not name, id or property", j, c.MatchType)
 		}
 	}
 	return out, nil

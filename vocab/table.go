@@ -10,11 +10,11 @@ var Ours = []*Term{
 
 	KindProp, Status, Scope, Population, BoundingBoxProp, WikidataCandidate,
 
-	Featured, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, StartYear, Accessed,
+	Featured, IDCoined, OwnCategories, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
 
 	CategoryScheme,
-	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict,
+	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
 	StatusScheme, StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown,
 	ScopeScheme, ScopeNational, ScopeEuropean, ScopeInternational,
 }

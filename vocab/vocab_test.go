@@ -133,11 +133,13 @@ func TestTermsAreDocumented(t *testing.T) {
 // standard comes near are named here with the reason.
 func TestOurTermsRelateToStandardOnes(t *testing.T) {
 	unrelated := map[*Term]string{
-		Featured: "a fact about the platform's own case studies",
-		West:     "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		South:    "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		East:     "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		North:    "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		Featured:      "a fact about the platform's own case studies",
+		IDCoined:      "a fact about where this dataset's identifiers come from",
+		OwnCategories: "says who classified an approach; PROV would need a qualified statement per category",
+		West:          "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		South:         "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		East:          "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		North:         "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
 	}
 	for _, term := range Ours {
 		switch term.Kind {

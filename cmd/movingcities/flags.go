@@ -18,6 +18,7 @@ var errUsage = errors.New("usage")
 // variable that sets its default. Operators and scripts rely on these names.
 type settings struct {
 	addr, db, baseURI, dumpsDir string
+	metricsAddr                 string
 
 	rateLimit         float64
 	rateBurst         int
@@ -39,6 +40,8 @@ type setting struct {
 
 var settingTable = []setting{
 	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, defaultAddr)},
+	{"metrics-addr", "MOVINGCITIES_METRICS_ADDR", "address to serve /metrics on, apart from the public address; empty: /metrics on --addr",
+		stringFlag(func(s *settings) *string { return &s.metricsAddr }, "")},
 	{"db", "MOVINGCITIES_DB", "database: a SQLite file (created if missing; sqlite://path also works) or a postgres:// URL", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
 	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links (default: http:// and the listening address)", stringFlag(func(s *settings) *string { return &s.baseURI }, "")},
 	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
@@ -47,7 +50,7 @@ var settingTable = []setting{
 	{"rate-burst", "MOVINGCITIES_RATE_BURST", "requests a client may send at once; 0 = 60",
 		typedFlag(func(s *settings) *int { return &s.rateBurst }, 0, strconv.Atoi)},
 	{"rate-limit-loopback", "MOVINGCITIES_RATE_LIMIT_LOOPBACK", "rate-limit loopback clients too",
-		typedFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false, strconv.ParseBool)},
+		boolFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false)},
 	{"client-ip-header", "MOVINGCITIES_CLIENT_IP_HEADER", "header a trusted reverse proxy puts the client address in (e.g. X-Forwarded-For); empty when clients connect directly",
 		stringFlag(func(s *settings) *string { return &s.clientIPHeader }, "")},
 	{"request-timeout", "MOVINGCITIES_REQUEST_TIMEOUT", "time a request may take; 0 = 30s, negative = none",
@@ -126,6 +129,31 @@ func typedFlag[T any](dst func(*settings) *T, def T, parse func(string) (T, erro
 		}
 		fs.Func(name, usage, func(v string) error {
 			x, err := parse(v)
+			if err != nil {
+				return err
+			}
+			*p = x
+			return nil
+		})
+		return nil
+	}
+}
+
+// boolFlag binds a boolean flag, which may be given bare ("--x" means
+// true) as well as with a value ("--x=false"), like the flag package's own.
+func boolFlag(dst func(*settings) *bool, def bool) func(*flag.FlagSet, *settings, string, string, string) error {
+	return func(fs *flag.FlagSet, s *settings, name, usage, env string) error {
+		p := dst(s)
+		*p = def
+		if env != "" {
+			v, err := strconv.ParseBool(env)
+			if err != nil {
+				return fmt.Errorf("%q is not a valid value: %w", env, err)
+			}
+			*p = v
+		}
+		fs.BoolFunc(name, usage, func(v string) error {
+			x, err := strconv.ParseBool(v)
 			if err != nil {
 				return err
 			}

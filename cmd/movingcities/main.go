@@ -26,6 +26,9 @@ type env struct {
 	getenv         func(string) string
 	// ready, when set, receives the address the server listens on.
 	ready func(addr string)
+	// metricsReady, when set, receives the address /metrics is served on
+	// when --metrics-addr is given.
+	metricsReady func(addr string)
 }
 
 type command struct {

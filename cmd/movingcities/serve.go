@@ -22,7 +22,7 @@ import (
 // on it and publishes its release.
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs, err := newFlags("serve", e, &s, append([]string{"addr", "db", "base-uri", "dumps-dir",
+	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
 		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
@@ -100,6 +100,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		MaxBodyBytes:      s.maxBodyBytes,
 		DumpsDir:          s.dumpsDir,
 		Metrics:           metricsReg,
+		MetricsElsewhere:  s.metricsAddr != "",
 		Catalog:           cat,
 	}, pub, log)
 	if err != nil {
@@ -112,6 +113,27 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	// Metrics on a listener of their own, when asked: operators keep it
+	// off the public network, and the public port then has no /metrics.
+	var metricsSrv *http.Server
+	if s.metricsAddr != "" {
+		mln, err := net.Listen("tcp", s.metricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen on %s for metrics: %w", s.metricsAddr, err)
+		}
+		metricsSrv = &http.Server{Handler: api.MetricsHandler(metricsReg), ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+			ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+		go func() {
+			if err := metricsSrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics listener stopped", "err", err)
+			}
+		}()
+		log.InfoContext(ctx, "serving metrics", "addr", mln.Addr().String())
+		if e.metricsReady != nil {
+			e.metricsReady(mln.Addr().String())
+		}
 	}
 	snap := pub.Load()
 	log.InfoContext(ctx, "serving", "addr", ln.Addr().String(), "revision", snap.Revision,
@@ -129,6 +151,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	if metricsSrv != nil {
+		_ = metricsSrv.Shutdown(shutdownCtx)
+	}
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}
