@@ -2,8 +2,13 @@
 # unprivileged "postgres" user, listening only on a Unix socket in a temp
 # folder, and exports MOVINGCITIES_TEST_PG for the tests. Stopped at exit.
 pg_start() {
+  # .ci/run installs it with the other Debian packages; e2e/run, run
+  # alone on a fresh machine, relies on this.
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    echo "installing Debian package: postgresql"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends postgresql >/dev/null
   fi
   local bin; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   local user=postgres

@@ -99,6 +99,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		RequestTimeout:    s.requestTimeout,
 		MaxBodyBytes:      s.maxBodyBytes,
 		DumpsDir:          s.dumpsDir,
+		StoreCheck:        func(ctx context.Context) error { _, err := db.Revision(ctx); return err },
 		Metrics:           metricsReg,
 		MetricsElsewhere:  s.metricsAddr != "",
 		Catalog:           cat,

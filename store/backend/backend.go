@@ -6,6 +6,7 @@ package backend
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/moving-cities/opendata/store"
@@ -40,7 +41,13 @@ func Parse(db string) (Kind, string) {
 func Open(ctx context.Context, db string) (store.Store, error) {
 	kind, target := Parse(db)
 	if kind == Postgres {
-		return postgres.Open(ctx, target)
+		s, err := postgres.Open(ctx, target)
+		if err != nil {
+			// Name the database (without its password): "connection
+			// refused" alone does not say which.
+			return nil, fmt.Errorf("PostgreSQL database %s: %w", Redact(db), err)
+		}
+		return s, nil
 	}
 	return sqlite.Open(ctx, target)
 }
@@ -50,7 +57,11 @@ func Open(ctx context.Context, db string) (store.Store, error) {
 func OpenReadOnly(ctx context.Context, db string) (store.Store, error) {
 	kind, target := Parse(db)
 	if kind == Postgres {
-		return postgres.OpenReadOnly(ctx, target)
+		s, err := postgres.OpenReadOnly(ctx, target)
+		if err != nil {
+			return nil, fmt.Errorf("PostgreSQL database %s: %w", Redact(db), err)
+		}
+		return s, nil
 	}
 	return sqlite.OpenReadOnly(ctx, target)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store/postgres/pgtest"
 )
 
 func seedChanges(t *testing.T, cur *dataset.Dataset) []dataset.Change {
@@ -24,21 +25,9 @@ func seedChanges(t *testing.T, cur *dataset.Dataset) []dataset.Change {
 	return changes
 }
 
-// terminate ends every other connection to the test's database, as a
-// database restart or a network cut would.
 func terminate(t *testing.T, dbURL string) {
 	t.Helper()
-	ctx := context.Background()
-	c, err := pgx.Connect(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
-	var n int
-	if err := c.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
+	if pgtest.Terminate(t, dbURL) == 0 {
 		t.Fatal("no connection was terminated")
 	}
 }

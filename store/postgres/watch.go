@@ -143,6 +143,9 @@ func (w *watcher) connect() (*pgx.Conn, error) {
 	return conn, nil
 }
 
+// revisionTimeout bounds each revision check of WaitForRevision.
+const revisionTimeout = 5 * time.Second
+
 // WaitForRevision implements store.Store.
 func (s *DB) WaitForRevision(ctx context.Context, known int64) (int64, error) {
 	if err := s.watch.start(); err != nil {
@@ -150,7 +153,11 @@ func (s *DB) WaitForRevision(ctx context.Context, known int64) (int64, error) {
 	}
 	for {
 		wake := s.watch.wake()
-		rev, err := s.Revision(ctx)
+		// Bounded: a database behind a cut network may never answer, and
+		// the caller (the publisher) should hear of it and retry.
+		rctx, cancel := context.WithTimeout(ctx, revisionTimeout)
+		rev, err := s.Revision(rctx)
+		cancel()
 		switch {
 		case err == nil && rev != known:
 			return rev, nil
