@@ -15,6 +15,7 @@ import (
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -80,6 +81,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dumpSchedule.AfterRun = func() { pub.ReleaseChanged(followCtx) }
+	// Replicas on one PostgreSQL share the releases folder: one of them
+	// makes each night's release.
+	if pg, ok := db.(*postgres.DB); ok {
+		dumpSchedule.Leader = dumps.LeaderFunc(pg.TryLeadRelease)
+	}
 	dumpSchedule.Start()
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

@@ -32,6 +32,7 @@ var migrations embed.FS
 const (
 	lockMigrate int64 = 0x6d6f7631 // "mov1": schema migrations
 	lockApply   int64 = 0x6d6f7632 // "mov2": writers, one at a time
+	lockRelease int64 = 0x6d6f7633 // "mov3": the replica making the nightly release
 )
 
 // Channel is the NOTIFY channel a commit announces its revision on.
@@ -447,4 +448,39 @@ func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
 	*st = dataset.Stamps{}
 	defer func() { *st = saved }()
 	return json.Marshal(rec)
+}
+
+// TryLeadRelease takes the nightly release's lock unless another replica
+// holds it, without waiting (dumps.Leader). The lock is a session-level
+// advisory lock on a connection kept out of the pool until release: a
+// replica that dies loses its session, and the lock with it, so another
+// takes over next time. release must be called once.
+func (s *DB) TryLeadRelease(ctx context.Context) (release func(), ok bool, err error) {
+	if err := s.open(); err != nil {
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, lockRelease).Scan(&ok); err != nil {
+		conn.Release()
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	if !ok {
+		conn.Release()
+		return nil, false, nil
+	}
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, lockRelease); err != nil {
+			// The session may still hold the lock: end it rather than
+			// give it back to the pool.
+			c := conn.Hijack()
+			c.Close(ctx)
+			return
+		}
+		conn.Release()
+	}, true, nil
 }
