@@ -139,3 +139,49 @@ func TestReadOnlyRefusesApplyAndEmptyDatabase(t *testing.T) {
 		t.Fatal("Apply on a read-only store succeeded")
 	}
 }
+
+// A commit by another replica wakes a waiter through NOTIFY: with the
+// poll set to an hour, nothing else could.
+func TestWaitForRevisionWakesOnNotify(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t)
+	follower, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer follower.Close()
+	follower.PollInterval = time.Hour
+	writer, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+
+	// Let the listener connect (it wakes the waiter once when it does).
+	wctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	follower.WaitForRevision(wctx, 0)
+	cancel()
+
+	type result struct {
+		rev int64
+		err error
+		at  time.Time
+	}
+	got := make(chan result, 1)
+	wctx, cancel = context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	go func() {
+		rev, err := follower.WaitForRevision(wctx, 0)
+		got <- result{rev, err, time.Now()}
+	}()
+	time.Sleep(100 * time.Millisecond)
+	committed := time.Now()
+	if _, err := writer.Apply(ctx, 0, seedChanges(t, &dataset.Dataset{})); err != nil {
+		t.Fatal(err)
+	}
+	r := <-got
+	if r.err != nil || r.rev != 1 {
+		t.Fatalf("WaitForRevision = %d, %v; want 1", r.rev, r.err)
+	}
+	t.Logf("woken %v after the commit", r.at.Sub(committed))
+}
