@@ -64,8 +64,10 @@ ready() {
 
 declare -A imp start_ready
 mig=""
-for kind in sqlite postgres; do
-  for r in $(seq "$runs"); do
+# The stores take turns, run by run, so that a change in the machine's
+# load during the run weighs on both alike.
+for r in $(seq "$runs"); do
+  for kind in sqlite postgres; do
     db=$(fresh "$kind" "${kind}_$r")
     t0=$(date +%s%N)
     MOVINGCITIES_DB=$db "$bin" import "$work/data.json" >/dev/null 2>&1
