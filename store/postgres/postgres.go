@@ -83,6 +83,11 @@ func open(ctx context.Context, url string, readOnly bool) (*DB, error) {
 	}
 	s := &DB{pool: pool, readOnly: readOnly, Now: time.Now}
 	s.watch.init(s)
+	// Say "cannot connect" when that is what failed, not "migrate".
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres: cannot connect: %w", err)
+	}
 	if readOnly {
 		err = s.checkSchema(ctx)
 	} else {
