@@ -6,6 +6,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -65,8 +66,12 @@ type Config struct {
 	// is served on a listener of its own (MetricsHandler), out of the
 	// public's reach.
 	MetricsElsewhere bool
-	DumpsDir         string        // folder of the dump releases served at /dumps; empty: none
-	Catalog          CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	// StoreCheck, when set, asks the store whether it answers; /readyz
+	// calls it and answers 503 when it fails, while every other route
+	// keeps serving the snapshot in force.
+	StoreCheck func(ctx context.Context) error
+	DumpsDir   string        // folder of the dump releases served at /dumps; empty: none
+	Catalog    CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
 	// Editing takes authenticated writes and serves the revision history
 	// and change feed (issue 13); nil: writes and history answer 503.
 	Editing *Editing
@@ -207,8 +212,13 @@ type HealthOutput struct {
 		Revision int64  `json:"revision" doc:"Dataset revision being served"`
 		Records  int    `json:"records" doc:"Records in the snapshot being served"`
 		Release  string `json:"release,omitempty" doc:"Latest dump release being served, absent before the first"`
+		Store    string `json:"store,omitempty" enum:"up" doc:"up when the store answered (/readyz only)"`
 	}
 }
+
+// storeCheckTimeout bounds the store check of /readyz: a database that
+// does not answer in that time is down for the proxy in front.
+const storeCheckTimeout = 2 * time.Second
 
 func registerHealth(api huma.API, s *Server) {
 	huma.Register(api, huma.Operation{
@@ -224,9 +234,34 @@ func registerHealth(api huma.API, s *Server) {
 		Method:      http.MethodGet,
 		Path:        "/readyz",
 		Summary:     "Readiness check",
-		Description: "Answers 200 once a dataset snapshot is served, with its revision; 503 before.",
+		Description: "Answers 200 once a dataset snapshot is served and the store answers, with the revision served; 503 before, and while the store is unreachable (the other routes keep serving the last snapshot meanwhile), with the reason.",
 		Tags:        []string{"Operations"},
-	}, s.health)
+		Errors:      []int{http.StatusServiceUnavailable},
+	}, s.ready)
+}
+
+// ready is health plus the store: a replica that lost its database still
+// serves reads, but a proxy should prefer one that has it.
+func (s *Server) ready(ctx context.Context, in *struct{}) (*HealthOutput, error) {
+	out, err := s.health(ctx, in)
+	if err != nil || s.cfg.StoreCheck == nil {
+		return out, err
+	}
+	cctx, cancel := context.WithTimeout(ctx, storeCheckTimeout)
+	defer cancel()
+	if err := s.cfg.StoreCheck(cctx); err != nil {
+		// The reason names no host or file: the details go to the log.
+		s.log.WarnContext(ctx, "readiness: store unreachable", "err", err, "serving_revision", out.Body.Revision)
+		reason := "the store does not answer"
+		if cctx.Err() != nil {
+			reason = fmt.Sprintf("the store did not answer within %s", storeCheckTimeout)
+		}
+		return nil, huma.ErrorWithHeaders(
+			huma.Error503ServiceUnavailable(fmt.Sprintf("store down: %s; still serving revision %d", reason, out.Body.Revision)),
+			http.Header{"Retry-After": {"5"}})
+	}
+	out.Body.Store = "up"
+	return out, nil
 }
 
 func (s *Server) health(ctx context.Context, _ *struct{}) (*HealthOutput, error) {

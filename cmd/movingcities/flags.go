@@ -43,7 +43,7 @@ var settingTable = []setting{
 	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, defaultAddr)},
 	{"metrics-addr", "MOVINGCITIES_METRICS_ADDR", "address to serve /metrics on, apart from the public address; empty: /metrics on --addr",
 		stringFlag(func(s *settings) *string { return &s.metricsAddr }, "")},
-	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
+	{"db", "MOVINGCITIES_DB", "database: a SQLite file (created if missing; sqlite://path also works) or a postgres:// URL", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
 	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links (default: http:// and the listening address)", stringFlag(func(s *settings) *string { return &s.baseURI }, "")},
 	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
 	{"rate-limit", "MOVINGCITIES_RATE_LIMIT", "requests per second per client; 0 = 10, negative = no limit",

@@ -10,7 +10,7 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/importer"
 	"github.com/moving-cities/opendata/ingest"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store/backend"
 )
 
 func runImport(ctx context.Context, e env, args []string) error {
@@ -30,7 +30,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, s.db)
+	db, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func runValidate(ctx context.Context, e env, args []string) error {
 		return nil
 	}
 	// Read-only: validating changes nothing, not even an empty database.
-	db, err := sqlite.OpenReadOnly(ctx, s.db)
+	db, err := backend.OpenReadOnly(ctx, s.db)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/moving-cities/opendata/auth"
 	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
 
@@ -40,7 +41,11 @@ func runKeys(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, s.db)
+	kind, file := backend.Parse(s.db)
+	if kind != backend.SQLite {
+		return fmt.Errorf("keys: %s: API keys are kept in SQLite databases only so far", backend.Redact(s.db))
+	}
+	db, err := sqlite.Open(ctx, file)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,7 @@ func commands() []command {
 		{"keys", "create|list|revoke", "manage editors' API keys (create --name N --role editor|admin; revoke NAME)", runKeys},
 		{"export", "--format F --out PATH", "write the dataset in a format", runExport},
 		{"dump", "--out DIR", "make a dump release (Parquet, CSV, RDF, GeoJSON…) unless nothing changed", runDump},
+		{"migrate", "--from DB --to DB", "copy a dataset with its revisions and retired IDs into an empty database (sqlite://… to postgres://…)", runMigrate},
 		{"gen", "--municipalities N --seed S", "write a deterministic synthetic dataset (JSON) for tests and benchmarks", runGen},
 		{"wikidata", "mixnmatch|quickstatements", "write the Mix'n'match catalogue or QuickStatements for Wikidata (--property P…, --out PATH)", runWikidata},
 		{"openapi", "", "print the OpenAPI document (the committed openapi.yaml)", runOpenAPI},

@@ -15,7 +15,9 @@ import (
 	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/publish"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -51,7 +53,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 
-	db, err := sqlite.Open(ctx, s.db)
+	db, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -81,6 +83,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dumpSchedule.AfterRun = func() { pub.ReleaseChanged(followCtx) }
+	// Replicas on one PostgreSQL share the releases folder: one of them
+	// makes each night's release.
+	if pg, ok := db.(*postgres.DB); ok {
+		dumpSchedule.Leader = dumps.LeaderFunc(pg.TryLeadRelease)
+	}
 	dumpSchedule.Start()
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -100,12 +107,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		RequestTimeout:    s.requestTimeout,
 		MaxBodyBytes:      s.maxBodyBytes,
 		DumpsDir:          s.dumpsDir,
+		StoreCheck:        func(ctx context.Context) error { _, err := db.Revision(ctx); return err },
 		Metrics:           metricsReg,
 		MetricsElsewhere:  s.metricsAddr != "",
 		Catalog:           cat,
 		// Editors write through the same store, one revision per write
 		// (issue 13); keys come from 'movingcities keys create'.
-		Editing: &api.Editing{Editor: edit.New(db, pub), Keys: db, History: db, Proposals: db},
+		Editing: editing(db, pub, log),
 	}, pub, log)
 	if err != nil {
 		return err
@@ -178,4 +186,24 @@ func baseFromAddr(addr string) string {
 		}
 	}
 	return "http://" + net.JoinHostPort(host, port)
+}
+
+// editingStore is what editors' writes need of a store beyond Store.
+type editingStore interface {
+	store.Store
+	store.History
+	store.Keys
+	store.Proposals
+}
+
+// editing wires editors' writes when the store keeps history, keys and
+// proposals; on a store that does not yet (PostgreSQL), writes and
+// history answer 503 and the rest serves as usual.
+func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Editing {
+	es, ok := db.(editingStore)
+	if !ok {
+		log.Warn("this store keeps no revision history: editors' writes, history and the change feed are off")
+		return nil
+	}
+	return &api.Editing{Editor: edit.New(es, pub), Keys: es, History: es, Proposals: es}
 }

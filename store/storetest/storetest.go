@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -38,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"WaitForRevisionWakesEveryWaiter", testWaitWakesAll},
 		{"WaitForRevisionEndsWithContext", testWaitContext},
 		{"CloseEndsWaitForRevision", testWaitClose},
+		{"ExportRestoreCopiesEverything", testCopy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
@@ -449,5 +451,57 @@ func testWaitClose(t *testing.T, open Opener) {
 	}
 	if _, err := st.WaitForRevision(ctx, 0); !errors.Is(err, store.ErrClosed) {
 		t.Fatalf("WaitForRevision on a closed store = %v; want store.ErrClosed", err)
+	}
+}
+
+// testCopy: a store that is a store.Copier copies itself whole into
+// another (of the same kind here; cmd tests SQLite into PostgreSQL):
+// records, stamps, tombstones and revisions load the same, writing goes
+// on from the copied revision, and a store with data refuses a copy.
+func testCopy(t *testing.T, open Opener) {
+	ctx := context.Background()
+	clk := newClock()
+	src := open(t, clk.now)
+	if _, ok := src.(store.Copier); !ok {
+		t.Skip("not a store.Copier")
+	}
+	in := sample(t)
+	apply(t, src, in)
+	clk.t = clk.t.Add(time.Hour)
+	apply(t, src, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: in.Approaches[len(in.Approaches)-1].ID, Reason: "duplicate entry"}}})
+	c, err := src.(store.Copier).Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Revisions) != 2 || len(c.Retired) != 1 || c.Revision() != 2 {
+		t.Fatalf("exported %d revisions, %d tombstones, revision %d", len(c.Revisions), len(c.Retired), c.Revision())
+	}
+	dst := open(t, clk.now)
+	if err := dst.(store.Copier).Restore(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	want, wantRev, err := src.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotRev, err := dst.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotRev != wantRev || !reflect.DeepEqual(got, want) {
+		t.Fatalf("the copy loads differently: revision %d, want %d", gotRev, wantRev)
+	}
+	c2, err := dst.(store.Copier).Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Revisions, c2.Revisions) {
+		t.Fatalf("revision history differs:\n%+v\n%+v", c.Revisions, c2.Revisions)
+	}
+	if err := dst.(store.Copier).Restore(ctx, c); !errors.Is(err, store.ErrNotEmpty) {
+		t.Fatalf("restore into a store with data: %v, want ErrNotEmpty", err)
+	}
+	if rev := commit(t, dst); rev != 3 {
+		t.Fatalf("first commit after the copy is revision %d, want 3", rev)
 	}
 }
