@@ -284,7 +284,7 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 			rows.Close()
 			return nil, 0, fmt.Errorf("load records: %w", err)
 		}
-		st.Created, st.Modified = st.Created.UTC(), st.Modified.UTC()
+		st.Created, st.Modified = dataset.Stamp(st.Created), dataset.Stamp(st.Modified)
 		if err := appendRecord(d, dataset.Type(typ), []byte(doc), st); err != nil {
 			rows.Close()
 			return nil, 0, fmt.Errorf("load %s %s: %w", typ, id, err)
@@ -305,7 +305,7 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 			return nil, 0, fmt.Errorf("load retired: %w", err)
 		}
 		r.Type = dataset.Type(typ)
-		r.Retired = r.Retired.UTC()
+		r.Retired = dataset.Stamp(r.Retired)
 		d.Retired = append(d.Retired, r)
 	}
 	if err := trows.Err(); err != nil {
@@ -372,7 +372,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 	}
 	next := base + 1
 	// PostgreSQL keeps microseconds: stamp with what Load will return.
-	now := s.Now().UTC().Truncate(time.Microsecond)
+	now := dataset.Stamp(s.Now()) // whole seconds UTC, as every output writes them
 
 	// Stamps are set in place only once the commit succeeded.
 	type stamp struct {
@@ -394,6 +394,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			if c.Kind == dataset.Added || v.Created.IsZero() {
 				v.Created = now
 			}
+			v.Created = dataset.Stamp(v.Created)
 			v.Modified = now
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {
