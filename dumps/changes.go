@@ -15,6 +15,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
 )
 
 // Every release lists a digest of each record (digestsFile), so that the
@@ -122,51 +123,150 @@ func readDigests(path string) (map[string]string, error) {
 	return m, nil
 }
 
-// Changes is changes.json: the records added, changed and removed since
-// the previous release, by type. The first release has no previous one
-// and lists nothing.
+// Changes is changes.json: the records added, changed and retired
+// since the previous release, by type, in the change feed's terms (a
+// rename retires the old ID and adds the new one). The first release has
+// no previous one and lists nothing.
 type Changes struct {
-	Previous         string              `json:"previous"` // "" for the first release
-	PreviousRevision int64               `json:"previous_revision,omitempty"`
-	Revision         int64               `json:"revision"`
-	Added            map[string][]string `json:"added"`
-	Changed          map[string][]string `json:"changed"`
-	Removed          map[string][]string `json:"removed"`
+	Previous         string `json:"previous"` // "" for the first release
+	PreviousRevision int64  `json:"previous_revision,omitempty"`
+	Revision         int64  `json:"revision"`
+	// Source says what the lists were read from: "history" (the store's
+	// revisions after previous_revision up to revision, the ones the feed
+	// lists) or "digests" (the record digests of the two releases, when
+	// the store keeps no history of those revisions).
+	Source string `json:"source,omitempty"`
+	// Feed is the change feed from the previous release's revision on.
+	Feed    string              `json:"feed,omitempty"`
+	Added   map[string][]string `json:"added"`
+	Changed map[string][]string `json:"changed"`
+	Retired map[string][]string `json:"retired"`
+	// Removed are records that are gone without a tombstone; only the
+	// digests can show them, when the data was replaced outside the
+	// store's revisions.
+	Removed map[string][]string `json:"removed,omitempty"`
 }
 
-func changesOf(rel *releaseInfo) *Changes {
-	c := &Changes{Revision: rel.revision, Added: map[string][]string{}, Changed: map[string][]string{}, Removed: map[string][]string{}}
-	if rel.prev == nil || rel.prevDigests == nil {
-		return c
+// RevisionLister is what the dumps read of the store's history
+// (store.History).
+type RevisionLister interface {
+	Revisions(ctx context.Context, after int64, limit int) ([]store.RevisionInfo, error)
+}
+
+// changesOf works out the release's change list: from the history when
+// the Dumper has one holding every revision since the previous release,
+// else from the digests.
+func (d *Dumper) changesOf(ctx context.Context, rel *releaseInfo) (*Changes, error) {
+	c := &Changes{Revision: rel.revision, Added: map[string][]string{}, Changed: map[string][]string{}, Retired: map[string][]string{}}
+	if rel.prev == nil {
+		return c, nil
 	}
 	c.Previous, c.PreviousRevision = rel.prev.Release, rel.prev.Revision
+	c.Feed = fmt.Sprintf("%s/changes?after=%d", rel.base, rel.prev.Revision)
+	seq, ok, err := d.historyChanges(ctx, rel.prev.Revision, rel.revision)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		c.Source = "history"
+	} else {
+		if rel.prevDigests == nil {
+			return c, nil
+		}
+		c.Source = "digests"
+		seq = digestChanges(rel, c)
+	}
+	for _, rc := range dataset.NetChanges(seq) {
+		m := map[dataset.ChangeKind]map[string][]string{dataset.Added: c.Added, dataset.Changed: c.Changed, dataset.Retire: c.Retired}[rc.Kind]
+		m[string(rc.Type)] = append(m[string(rc.Type)], rc.ID)
+	}
+	return c, nil
+}
+
+// historyChanges reads the record changes of the revisions after prev up
+// to rev; ok is false when there is no history or it lacks some of them
+// (a store rebuilt since the previous release).
+func (d *Dumper) historyChanges(ctx context.Context, prev, rev int64) (seq []dataset.RecordChange, ok bool, err error) {
+	if d.History == nil || prev >= rev {
+		return nil, false, nil
+	}
+	next := prev + 1
+	for next <= rev {
+		list, err := d.History.Revisions(ctx, next-1, int(min(rev-next+1, 1000)))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, false, err
+			}
+			d.log().WarnContext(ctx, "revision history unreadable; the change list is worked out from the digests", "error", err)
+			return nil, false, nil
+		}
+		if len(list) == 0 {
+			break
+		}
+		for _, ri := range list {
+			if ri.Revision != next {
+				break
+			}
+			for _, r := range ri.Records {
+				seq = append(seq, dataset.RecordChange{Type: r.Type, ID: r.ID, Kind: r.Kind})
+			}
+			next++
+		}
+		if list[len(list)-1].Revision != next-1 {
+			break
+		}
+	}
+	if next != rev+1 {
+		d.log().WarnContext(ctx, "the revision history lacks revisions since the previous release; the change list is worked out from the digests",
+			"previous_revision", prev, "revision", rev, "missing_from", next)
+		return nil, false, nil
+	}
+	return seq, true, nil
+}
+
+// digestChanges compares the release's digests with the previous
+// release's: a record whose digest is new was added, one whose digest
+// differs changed, and a new tombstone retired its record. A record gone
+// without a tombstone goes to c.Removed.
+func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
+	var seq []dataset.RecordChange
 	seen := make(map[string]bool, len(rel.digests))
 	for _, d := range rel.digests {
 		key := d.typ + "\t" + d.id
 		seen[key] = true
-		switch old, ok := rel.prevDigests[key]; {
+		old, ok := rel.prevDigests[key]
+		switch {
+		case d.typ == retiredType:
+			if !ok {
+				typ, id, _ := strings.Cut(d.id, "/")
+				seq = append(seq, dataset.RecordChange{Type: dataset.Type(typ), ID: id, Kind: dataset.Retire})
+			}
 		case !ok:
-			c.Added[d.typ] = append(c.Added[d.typ], d.id)
+			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Added})
 		case old != d.digest:
-			c.Changed[d.typ] = append(c.Changed[d.typ], d.id)
+			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Changed})
 		}
 	}
 	for key := range rel.prevDigests {
-		if !seen[key] {
-			typ, id, _ := strings.Cut(key, "\t")
-			c.Removed[typ] = append(c.Removed[typ], id)
+		typ, id, _ := strings.Cut(key, "\t")
+		if seen[key] || typ == retiredType || seen[retiredType+"\t"+typ+"/"+id] {
+			continue
 		}
+		if c.Removed == nil {
+			c.Removed = map[string][]string{}
+		}
+		c.Removed[typ] = append(c.Removed[typ], id)
 	}
 	for _, ids := range c.Removed {
 		sort.Strings(ids)
 	}
-	return c
+	return seq
 }
 
 func writeChanges(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
-	c := changesOf(rel)
+	c := rel.changes
 	n := 0
-	for _, m := range []map[string][]string{c.Added, c.Changed, c.Removed} {
+	for _, m := range []map[string][]string{c.Added, c.Changed, c.Retired, c.Removed} {
 		for _, ids := range m {
 			n += len(ids)
 		}

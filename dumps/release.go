@@ -26,7 +26,9 @@ const (
 	//
 	// 1.1.0 (issue 17): the one-file archive; list columns are strings in
 	// datapackage.json; times are whole seconds.
-	SchemaVersion = "1.1.0"
+	// 1.2.0 (issue 13): changes.json speaks the change feed's terms
+	// (added, changed, retired), names its source and links the feed.
+	SchemaVersion = "1.2.0"
 	// DatasetTitle and DatasetDescription name the dataset in metadata.
 	DatasetTitle       = "Moving Cities Open Data"
 	DatasetDescription = "European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented, published by Moving Cities."
@@ -77,6 +79,12 @@ type Dumper struct {
 	// release then holds its DCAT-AP catalogue and VoID description
 	// (catalog.DCATFile, catalog.VoIDFile). Its BaseURI is BaseURI.
 	Catalog *catalog.Config
+	// History, when set, is the store's revision history: a release's
+	// change list then names what the revisions since the previous
+	// release did, as the change feed lists them. Without it, or when it
+	// lacks some of those revisions, the list is worked out from the
+	// record digests of the two releases.
+	History RevisionLister
 
 	create func(name string) (file, error) // tests make writes fail
 }
@@ -169,7 +177,9 @@ type releaseInfo struct {
 	// record digests; nil for the first release.
 	prev        *Manifest
 	prevDigests map[string]string
-	files       []FileEntry // written so far
+	// changes is the change list since prev.
+	changes *Changes
+	files   []FileEntry // written so far
 	// name and previous name the release being written.
 	name, previous string
 	// earlier are the releases before this one, newest first, and stats
@@ -381,6 +391,9 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	rel.name = name
 	if rel.prev != nil {
 		rel.previous = rel.prev.Release
+	}
+	if rel.changes, err = d.changesOf(ctx, rel); err != nil {
+		return nil, err
 	}
 	if d.Catalog != nil {
 		if rel.earlier, err = archive.Releases(); err != nil {

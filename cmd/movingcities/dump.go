@@ -16,6 +16,9 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/graph"
+	"github.com/moving-cities/opendata/ingest"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -43,11 +46,21 @@ func runDump(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	// A dump writes files, never the database.
-	snap, err := loadReadOnly(ctx, s.db, log)
+	db, err := backend.OpenReadOnly(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	snap, err := ingest.Open(ctx, db, nil, log)
 	if err != nil {
 		return err
 	}
 	d := newDumper(s, cat, log)
+	// The change list names what the revisions since the previous
+	// release did, as the change feed does.
+	if h, ok := db.(store.History); ok {
+		d.History = h
+	}
 	d.Retention = dumps.Retention{Daily: *keepDaily, Monthly: *keepMonthly}
 	bar := newProgressLine(e.stderr)
 	d.Progress = bar.update

@@ -75,6 +75,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	dumper := newDumper(s, cat, log)
 	dumper.Metrics = &dumps.Metrics{}
+	if h, ok := db.(store.History); ok {
+		dumper.History = h
+	}
 	if err := registerDumpMetrics(metricsReg, dumper.Metrics); err != nil {
 		return err
 	}
