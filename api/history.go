@@ -28,7 +28,7 @@ type Revision struct {
 	Revision int64           `json:"revision" doc:"The revision number; revisions count up from 1"`
 	URL      string          `json:"url" format:"uri" doc:"This revision's diff, /revisions/{n}"`
 	Time     time.Time       `json:"time" doc:"When it was committed (UTC, whole seconds)"`
-	Author   string          `json:"author,omitempty" doc:"Name of the API key that made it; absent for imports and the seed, made on the server's machine"`
+	Author   string          `json:"author,omitempty" doc:"Name of the API key that made it; for an import on the server's machine, its --author; absent for the seed"`
 	Message  string          `json:"message,omitempty" doc:"Why, in the author's words"`
 	Records  []ChangedRecord `json:"records" doc:"The records it wrote"`
 }
@@ -57,7 +57,7 @@ type RevisionDiff struct {
 type HistoryVersion struct {
 	Revision int64     `json:"revision" doc:"The revision that wrote this version"`
 	Time     time.Time `json:"time" doc:"When (UTC, whole seconds)"`
-	Author   string    `json:"author,omitempty" doc:"Who (API key name); absent for imports"`
+	Author   string    `json:"author,omitempty" doc:"Who (API key name, or an import's --author); absent for the seed"`
 	Message  string    `json:"message,omitempty" doc:"Why"`
 	Change   string    `json:"change" enum:"added,changed,retired" doc:"What the revision did to the record"`
 	Document string    `json:"document" format:"uri" doc:"This version as JSON: the document with ?revision=n"`

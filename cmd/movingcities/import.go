@@ -6,10 +6,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os/user"
+	"path/filepath"
+	"strings"
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/importer"
 	"github.com/moving-cities/opendata/ingest"
+	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
 )
 
@@ -20,12 +24,15 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
+	author := fs.String("author", "", "who makes the import, recorded in the revision history (default: the OS user, else "+defaultAuthor+")")
+	message := fs.String("message", "", `why, recorded in the revision history (default: "import of" and the files' names)`)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("no files given")
 	}
+	meta := importMeta(*author, *message, fs.Args())
 	incoming, err := readFiles(ctx, fs.Args(), s.importLimit())
 	if err != nil {
 		return err
@@ -39,12 +46,51 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, _, err := ingest.Import(ctx, db, cur, incoming, *dryRun)
+	var st store.Store = db
+	if h, ok := db.(store.History); ok {
+		st = withMeta{Store: db, history: h, meta: meta}
+	}
+	rep, _, err := ingest.Import(ctx, st, cur, incoming, *dryRun)
 	if err != nil {
 		return err
 	}
 	printReport(e.stdout, rep)
 	return nil
+}
+
+// defaultAuthor is the author of an import when neither --author nor the
+// OS user names one.
+const defaultAuthor = "cli-import"
+
+// importMeta is the author and message an import's revision records:
+// those given, else the OS user (or defaultAuthor) and the files' names.
+func importMeta(author, message string, files []string) store.Meta {
+	if author == "" {
+		author = defaultAuthor
+		if u, err := user.Current(); err == nil && u.Username != "" {
+			author = u.Username
+		}
+	}
+	if message == "" {
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = filepath.Base(f)
+		}
+		message = "import of " + strings.Join(names, ", ")
+	}
+	return store.Meta{Author: author, Message: message}
+}
+
+// withMeta is a store whose Apply records who imported and why, on a
+// store that keeps the revision history.
+type withMeta struct {
+	store.Store
+	history store.History
+	meta    store.Meta
+}
+
+func (w withMeta) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	return w.history.ApplyRevision(ctx, base, changes, w.meta)
 }
 
 func runValidate(ctx context.Context, e env, args []string) error {

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -330,5 +333,60 @@ func TestMalformedEnvironmentIsAnError(t *testing.T) {
 	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_RATE_LIMIT": "fast"})
 	if code := run(context.Background(), []string{"serve"}, e); code != 1 || !strings.Contains(errb.String(), "MOVINGCITIES_RATE_LIMIT") {
 		t.Errorf("exit %d, stderr %q; want an error naming the variable", code, errb)
+	}
+}
+
+// TestImportRecordsAuthorAndMessage: an import's revision names who made
+// it and why, from --author and --message or their defaults, and
+// /revisions shows them.
+func TestImportRecordsAuthorAndMessage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "meta.db")
+	vars := map[string]string{"MOVINGCITIES_DB": db}
+	imports := []struct {
+		file string
+		args []string
+	}{
+		{"given.json", []string{"--author", "erika", "--message", "Adds Newtown from the 2026 survey."}},
+		{"defaults.json", nil},
+	}
+	for i, im := range imports {
+		file := filepath.Join(dir, im.file)
+		body := `{"municipalities":[{"id":"town-` + strconv.Itoa(i) + `","names":{"en":"Town"},"country":"DE","status":"active"}]}`
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e, _, errb := testEnv(vars)
+		if code := run(context.Background(), append(append([]string{"import"}, im.args...), file), e); code != 0 {
+			t.Fatalf("import %s: exit %d: %s", im.file, code, errb)
+		}
+	}
+	res, err := http.Get("http://" + startServe(t, db) + "/revisions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var page struct {
+		Items []struct {
+			Revision        int64
+			Author, Message string
+		}
+	}
+	if err := json.NewDecoder(res.Body).Decode(&page); err != nil || res.StatusCode != http.StatusOK || len(page.Items) != 3 {
+		t.Fatalf("/revisions: %d %+v %v", res.StatusCode, page, err)
+	}
+	// Newest first: the defaults, then the given ones, then the seed.
+	wantAuthor := defaultAuthor
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		wantAuthor = u.Username
+	}
+	if got := page.Items[0]; got.Author != wantAuthor || got.Message != "import of defaults.json" {
+		t.Errorf("import with defaults recorded %+v; want author %q", got, wantAuthor)
+	}
+	if got := page.Items[1]; got.Author != "erika" || got.Message != "Adds Newtown from the 2026 survey." {
+		t.Errorf("import with --author and --message recorded %+v", got)
+	}
+	if got := page.Items[2]; got.Author != "" {
+		t.Errorf("the seed has an author: %+v", got)
 	}
 }
