@@ -338,40 +338,16 @@ func (s *Server) versionDocument(w http.ResponseWriter, r *http.Request, t datas
 
 // versionBody decodes a stored version into the API's JSON of its type.
 func (s *Server) versionBody(t dataset.Type, v store.Version) (any, error) {
-	st := dataset.Stamps{Created: v.Created, Modified: v.Time}
-	switch t {
-	case dataset.TypeMunicipality:
-		var x dataset.Municipality
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.municipality(&x), err
-	case dataset.TypeCountry:
-		var x dataset.Country
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.country(&x), err
-	case dataset.TypeNetwork:
-		var x dataset.Network
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.network(&x), err
-	case dataset.TypeMembership:
-		var x dataset.Membership
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.membership(&x), err
-	case dataset.TypeApproach:
-		var x dataset.Approach
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.approach(&x), err
-	case dataset.TypeCategory:
-		var x dataset.Category
-		err := json.Unmarshal(v.Doc, &x)
-		x.Stamps = st
-		return s.category(&x), err
+	k, ok := dataset.KindOf(t)
+	if !ok {
+		return nil, fmt.Errorf("unknown type %q", t)
 	}
-	return nil, fmt.Errorf("unknown type %q", t)
+	rec := k.New()
+	if err := json.Unmarshal(v.Doc, rec); err != nil {
+		return nil, err
+	}
+	*rec.StampsRef() = dataset.Stamps{Created: v.Created, Modified: v.Time}
+	return s.recordBody(t, rec), nil
 }
 
 // feedAfter reads ?after= of the Atom and AS2 feeds; -1 when absent.

@@ -350,33 +350,31 @@ func (s *Server) category(c *dataset.Category) Category {
 // of the same document (JSON-LD adds only its @context). ok is false when
 // no such entity exists.
 func (s *Server) entityBody(snap *dataset.Snapshot, t dataset.Type, id string) (body any, ok bool) {
-	switch t {
-	case dataset.TypeMunicipality:
-		if x, ok := snap.Municipality(id); ok {
-			return s.municipality(x), true
-		}
-	case dataset.TypeCountry:
-		if x, ok := snap.Country(id); ok {
-			return s.country(x), true
-		}
-	case dataset.TypeNetwork:
-		if x, ok := snap.Network(id); ok {
-			return s.network(x), true
-		}
-	case dataset.TypeMembership:
-		if x, ok := snap.Membership(id); ok {
-			return s.membership(x), true
-		}
-	case dataset.TypeApproach:
-		if x, ok := snap.Approach(id); ok {
-			return s.approach(x), true
-		}
-	case dataset.TypeCategory:
-		if x, ok := snap.Category(id); ok {
-			return s.category(x), true
-		}
+	k, ok := dataset.KindOf(t)
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	rec, ok := k.Lookup(snap, id)
+	if !ok {
+		return nil, false
+	}
+	return s.recordBody(t, rec), true
+}
+
+// recordBodies make the JSON body of a record of each type: the API's
+// entry in the table of record types (dataset.Kind).
+var recordBodies = map[dataset.Type]func(s *Server, rec dataset.Record) any{
+	dataset.TypeMunicipality: func(s *Server, rec dataset.Record) any { return s.municipality(rec.(*dataset.Municipality)) },
+	dataset.TypeCountry:      func(s *Server, rec dataset.Record) any { return s.country(rec.(*dataset.Country)) },
+	dataset.TypeNetwork:      func(s *Server, rec dataset.Record) any { return s.network(rec.(*dataset.Network)) },
+	dataset.TypeMembership:   func(s *Server, rec dataset.Record) any { return s.membership(rec.(*dataset.Membership)) },
+	dataset.TypeApproach:     func(s *Server, rec dataset.Record) any { return s.approach(rec.(*dataset.Approach)) },
+	dataset.TypeCategory:     func(s *Server, rec dataset.Record) any { return s.category(rec.(*dataset.Category)) },
+}
+
+// recordBody is the JSON body of rec, a record of type t.
+func (s *Server) recordBody(t dataset.Type, rec dataset.Record) any {
+	return recordBodies[t](s, rec)
 }
 
 // stampsOf returns the stamps of entity t/id, or nil.

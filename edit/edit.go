@@ -132,7 +132,7 @@ func Plan(snap *dataset.Snapshot, ops []Op, meta store.Meta) (*dataset.Dataset, 
 	})
 	for _, k := range keys {
 		if rec, ok := p.w[k]; ok {
-			add(incoming, rec)
+			kind(k.t).Append(incoming, rec)
 		}
 	}
 	merged, changes, err := dataset.Merge(cur, incoming)
@@ -181,7 +181,7 @@ func (p *planner) isRetired(k key) bool {
 }
 
 // existing returns the working record t/id, or reports why there is none.
-func (p *planner) existing(i int, k key) (any, bool) {
+func (p *planner) existing(i int, k key) (dataset.Record, bool) {
 	if rec, ok := p.w[k]; ok {
 		return rec, true
 	}
@@ -206,7 +206,7 @@ func (p *planner) op(i int, o Op) {
 		if !ok {
 			return
 		}
-		k.id = *idOf(rec)
+		k.id = *kind(t).ID(rec)
 		switch {
 		case p.w[k] != nil:
 			p.fail(Conflict, i, t, k.id, "id", "%s %q exists; replace or patch it instead", t, k.id)
@@ -274,28 +274,28 @@ func (p *planner) op(i int, o Op) {
 			p.fail(Conflict, i, t, o.ID, "to", "the ID %q was used before and retired; identifiers are never reused", o.To)
 			return
 		}
-		rec := clone(cur)
-		*idOf(rec) = o.To
+		rec := kind(t).Clone(cur)
+		*kind(t).ID(rec) = o.To
 		delete(p.w, k)
 		delete(p.touched, k)
 		p.w[to], p.touched[to] = rec, true
 		// Records that pointed at the old ID point at the new one, in the
 		// same revision.
 		for rk, r := range p.w {
-			var c any
-			for _, f := range refs(r) {
-				if f.to == t && *f.id == o.ID {
+			var c dataset.Record
+			for _, f := range kind(rk.t).Refs(r) {
+				if f.To == t && *f.ID == o.ID {
 					if c == nil {
-						c = clone(r)
+						c = kind(rk.t).Clone(r)
 					}
 				}
 			}
 			if c == nil {
 				continue
 			}
-			for _, f := range refs(c) {
-				if f.to == t && *f.id == o.ID {
-					*f.id = o.To
+			for _, f := range kind(rk.t).Refs(c) {
+				if f.To == t && *f.ID == o.ID {
+					*f.ID = o.To
 				}
 			}
 			p.w[rk], p.touched[rk] = c, true
@@ -308,7 +308,7 @@ func (p *planner) op(i int, o Op) {
 
 // decode reads a record for op i; id, when given, must be its ID (a
 // record without one takes it).
-func (p *planner) decode(i int, t dataset.Type, id string, body []byte, field string) (any, bool) {
+func (p *planner) decode(i int, t dataset.Type, id string, body []byte, field string) (dataset.Record, bool) {
 	if len(body) == 0 {
 		p.fail(Invalid, i, t, id, field, "missing")
 		return nil, false
@@ -318,7 +318,7 @@ func (p *planner) decode(i int, t dataset.Type, id string, body []byte, field st
 		p.fail(Invalid, i, t, id, field, "%v", err)
 		return nil, false
 	}
-	got := idOf(rec)
+	got := kind(t).ID(rec)
 	switch {
 	case *got == "" && id != "":
 		*got = id
@@ -333,9 +333,9 @@ func (p *planner) decode(i int, t dataset.Type, id string, body []byte, field st
 func (p *planner) referred(i int, k key, what string) bool {
 	var from []string
 	for rk, r := range p.w {
-		for _, f := range refs(r) {
-			if f.to == k.t && *f.id == k.id {
-				from = append(from, fmt.Sprintf("%s %q (%s)", rk.t, rk.id, f.field))
+		for _, f := range kind(rk.t).Refs(r) {
+			if f.To == k.t && *f.ID == k.id {
+				from = append(from, fmt.Sprintf("%s %q (%s)", rk.t, rk.id, f.Field))
 			}
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/moving-cities/opendata/dataset"
 )
@@ -20,170 +19,38 @@ type key struct {
 // records is a working copy of a dataset's records, keyed by type and
 // ID; the values are pointers to copies, so editing them leaves the
 // snapshot alone.
-type records map[key]any
+type records map[key]dataset.Record
+
+// kind is the entry of t, one of dataset.Types, in the table of record
+// types.
+func kind(t dataset.Type) dataset.Kind {
+	k, ok := dataset.KindOf(t)
+	if !ok {
+		panic(fmt.Sprintf("edit: unknown entity type %q", t))
+	}
+	return k
+}
 
 func load(d *dataset.Dataset) records {
 	r := make(records, d.Len())
-	for i := range d.Countries {
-		x := d.Countries[i]
-		r[key{dataset.TypeCountry, x.ID}] = &x
-	}
-	for i := range d.Categories {
-		x := d.Categories[i]
-		r[key{dataset.TypeCategory, x.ID}] = &x
-	}
-	for i := range d.Networks {
-		x := d.Networks[i]
-		r[key{dataset.TypeNetwork, x.ID}] = &x
-	}
-	for i := range d.Municipalities {
-		x := d.Municipalities[i]
-		r[key{dataset.TypeMunicipality, x.ID}] = &x
-	}
-	for i := range d.Memberships {
-		x := d.Memberships[i]
-		r[key{dataset.TypeMembership, x.ID}] = &x
-	}
-	for i := range d.Approaches {
-		x := d.Approaches[i]
-		r[key{dataset.TypeApproach, x.ID}] = &x
+	for _, t := range dataset.Types {
+		k := kind(t)
+		for _, rec := range k.Copies(d) {
+			r[key{t, *k.ID(rec)}] = rec
+		}
 	}
 	return r
 }
 
-// add appends rec (a pointer to a record) to d.
-func add(d *dataset.Dataset, rec any) {
-	switch x := rec.(type) {
-	case *dataset.Country:
-		d.Countries = append(d.Countries, *x)
-	case *dataset.Category:
-		d.Categories = append(d.Categories, *x)
-	case *dataset.Network:
-		d.Networks = append(d.Networks, *x)
-	case *dataset.Municipality:
-		d.Municipalities = append(d.Municipalities, *x)
-	case *dataset.Membership:
-		d.Memberships = append(d.Memberships, *x)
-	case *dataset.Approach:
-		d.Approaches = append(d.Approaches, *x)
-	default:
-		panic(fmt.Sprintf("edit: not a record: %T", rec))
-	}
-}
-
-// newRecord returns a pointer to a zero record of type t.
-func newRecord(t dataset.Type) any {
-	switch t {
-	case dataset.TypeCountry:
-		return &dataset.Country{}
-	case dataset.TypeCategory:
-		return &dataset.Category{}
-	case dataset.TypeNetwork:
-		return &dataset.Network{}
-	case dataset.TypeMunicipality:
-		return &dataset.Municipality{}
-	case dataset.TypeMembership:
-		return &dataset.Membership{}
-	case dataset.TypeApproach:
-		return &dataset.Approach{}
-	}
-	return nil
-}
-
-// idOf returns a pointer to a record's ID.
-func idOf(rec any) *string {
-	switch x := rec.(type) {
-	case *dataset.Country:
-		return &x.ID
-	case *dataset.Category:
-		return &x.ID
-	case *dataset.Network:
-		return &x.ID
-	case *dataset.Municipality:
-		return &x.ID
-	case *dataset.Membership:
-		return &x.ID
-	case *dataset.Approach:
-		return &x.ID
-	}
-	return nil
-}
-
-// clone copies a record deep enough that editing its references leaves
-// the original alone.
-func clone(rec any) any {
-	switch x := rec.(type) {
-	case *dataset.Country:
-		c := *x
-		return &c
-	case *dataset.Category:
-		c := *x
-		return &c
-	case *dataset.Network:
-		c := *x
-		c.Countries = slices.Clone(x.Countries)
-		return &c
-	case *dataset.Municipality:
-		c := *x
-		return &c
-	case *dataset.Membership:
-		c := *x
-		return &c
-	case *dataset.Approach:
-		c := *x
-		c.Categories = slices.Clone(x.Categories)
-		c.Related = slices.Clone(x.Related)
-		return &c
-	}
-	return rec
-}
-
-// ref is one reference from a record to another.
-type ref struct {
-	field string
-	to    dataset.Type
-	id    *string
-}
-
-// refs lists the references a record holds, as pointers into it.
-func refs(rec any) []ref {
-	var out []ref
-	switch x := rec.(type) {
-	case *dataset.Network:
-		for i := range x.Countries {
-			out = append(out, ref{fmt.Sprintf("countries[%d]", i), dataset.TypeCountry, &x.Countries[i]})
-		}
-	case *dataset.Municipality:
-		out = append(out, ref{"country", dataset.TypeCountry, &x.Country})
-	case *dataset.Membership:
-		out = append(out, ref{"municipality", dataset.TypeMunicipality, &x.Municipality}, ref{"network", dataset.TypeNetwork, &x.Network})
-	case *dataset.Approach:
-		out = append(out, ref{"municipality", dataset.TypeMunicipality, &x.Municipality})
-		for i := range x.Categories {
-			out = append(out, ref{fmt.Sprintf("categories[%d]", i), dataset.TypeCategory, &x.Categories[i]})
-		}
-		for i := range x.Related {
-			out = append(out, ref{fmt.Sprintf("related[%d]", i), dataset.TypeApproach, &x.Related[i]})
-		}
-	}
-	return out
-}
-
-// stamps returns a pointer to a record's stamps.
-func stamps(rec any) *dataset.Stamps {
-	if r, ok := rec.(interface{ StampsRef() *dataset.Stamps }); ok {
-		return r.StampsRef()
-	}
-	return nil
-}
-
 // Document is a record's JSON in the import form: without its stamps,
 // which the store sets.
-func Document(rec any) ([]byte, error) {
-	c := clone(rec)
-	if st := stamps(c); st != nil {
-		*st = dataset.Stamps{}
+func Document(rec dataset.Record) ([]byte, error) {
+	k, ok := dataset.KindOfRecord(rec)
+	if !ok {
+		return nil, fmt.Errorf("edit: not a record: %T", rec)
 	}
+	c := k.Clone(rec)
+	*c.StampsRef() = dataset.Stamps{}
 	return json.Marshal(c)
 }
 
@@ -195,7 +62,7 @@ var readOnly = []string{"iri", "type", "created", "modified"}
 // decode reads a record of type t from a JSON object, refusing unknown
 // members (a misspelt field would otherwise be dropped silently) and
 // ignoring the read-only members of published documents.
-func decode(t dataset.Type, body []byte) (any, error) {
+func decode(t dataset.Type, body []byte) (dataset.Record, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(body, &obj); err != nil {
 		return nil, fmt.Errorf("the body is not a JSON object: %w", err)
@@ -210,7 +77,7 @@ func decode(t dataset.Type, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := newRecord(t)
+	rec := kind(t).New()
 	dec := json.NewDecoder(bytes.NewReader(clean))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(rec); err != nil {
