@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"math"
 	"net"
 	"net/http"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/moving-cities/opendata/auth"
 	"github.com/moving-cities/opendata/edit"
+	"github.com/moving-cities/opendata/pages"
 	"github.com/moving-cities/opendata/store"
 )
 
@@ -172,13 +172,20 @@ func registerProposals(api huma.API, router chi.Router, s *Server) {
 	router.Get("/propose", s.proposePage)
 	router.Head("/propose", s.proposePage)
 	router.Post("/propose", s.proposeForm)
+	router.Get("/propose/{id}", s.proposalPage)
+	router.Head("/propose/{id}", s.proposalPage)
 	route{id: "get-propose-page", method: http.MethodGet, path: "/propose", tag: "Pages", summary: "Propose a city (page)",
 		desc: "A form for people: propose a city, a membership or a correction, with a source.",
 		ok:   map[string]*huma.MediaType{"text/html": {Schema: stringSchema}}}.describe(api)
 	route{id: "post-propose-page", method: http.MethodPost, path: "/propose", tag: "Pages", summary: "Send the proposal form",
-		desc:   "The form's target (application/x-www-form-urlencoded: kind, text, source, contact, website); answers a page with the proposal's status link.",
+		desc:   "The form's target (application/x-www-form-urlencoded: kind, text, source, contact, website); answers a page with the link to the proposal's status page, in the interface language.",
 		status: http.StatusAccepted, ok: map[string]*huma.MediaType{"text/html": {Schema: stringSchema}},
 		more: map[int]string{http.StatusUnprocessableEntity: "The form is incomplete", http.StatusTooManyRequests: "Too many proposals from this client"}}.describe(api)
+	route{id: "get-proposal-page", method: http.MethodGet, path: "/propose/{id}", tag: "Pages", summary: "A proposal's status (page)",
+		desc:   "The proposer's page of /proposals/{id}: pending, accepted (with its revision) or rejected (with the reason), in the interface language. Its content is not shown.",
+		params: []*huma.Param{{Name: "id", In: "path", Required: true, Description: "The proposal's ID", Schema: &huma.Schema{Type: huma.TypeString}}},
+		ok:     map[string]*huma.MediaType{"text/html": {Schema: stringSchema}},
+		more:   map[int]string{http.StatusNotFound: "No proposal has this ID"}}.describe(api)
 }
 
 // limitProposals applies the proposal rate limit to a Huma operation.
@@ -350,67 +357,37 @@ func batchOps(in []BatchOp) ([]edit.Op, string) {
 	return ops, need
 }
 
-// proposeTemplate is the form page's body; the layout around it is the
-// site's. It is in English only for now.
-var proposeTemplate = template.Must(template.New("propose").Parse(`
-<h1>Propose a city, a membership or a correction</h1>
-{{if .Done}}
-<p role="status">Thank you. An editor will look at your proposal; it is published only once accepted.
-Its status, now and later: <a href="{{.Done}}">{{.Done}}</a> (keep this link: it is the only way to it).</p>
-{{else}}
-{{if .Problems}}<div role="alert"><p>The proposal was not sent:</p><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
-<p>No account needed. Name a public source (a council decision, a network's list of members, a news article) so that an editor can check it.</p>
-<form method="post" action="/propose">
-<p><label for="kind">What do you propose?</label>
-<select id="kind" name="kind" required>
-<option value="city"{{if eq .Kind "city"}} selected{{end}}>A city that supports a solidarity-based migration policy</option>
-<option value="membership"{{if eq .Kind "membership"}} selected{{end}}>A city's membership in a network</option>
-<option value="correction"{{if eq .Kind "correction"}} selected{{end}}>A correction</option>
-</select></p>
-<p><label for="text">What should be added or changed?</label><br>
-<textarea id="text" name="text" rows="6" cols="60" maxlength="5000" required>{{.Text}}</textarea></p>
-<p><label for="source">Address of the source</label><br>
-<input id="source" name="source" type="url" size="60" maxlength="2000" required value="{{.Source}}"></p>
-<p><label for="contact">How to reach you with questions (optional, never published)</label><br>
-<input id="contact" name="contact" type="text" size="40" maxlength="200" value="{{.Contact}}"></p>
-<div hidden><label for="website">Leave this empty</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
-<p><button type="submit">Send the proposal</button></p>
-</form>
-{{end}}`))
-
-type proposeView struct {
-	Kind, Text, Source, Contact string
-	Problems                    []string
-	Done                        string
-}
-
 func (s *Server) proposePage(w http.ResponseWriter, r *http.Request) {
-	s.renderPropose(w, r, http.StatusOK, proposeView{Kind: "city"})
+	s.renderPropose(w, r, pages.ProposeForm{})
 }
 
-func (s *Server) renderPropose(w http.ResponseWriter, r *http.Request, status int, v proposeView) {
-	var b strings.Builder
-	if err := proposeTemplate.Execute(&b, v); err != nil {
-		s.log.ErrorContext(r.Context(), "render the proposal form", "err", err)
-		problem(w, http.StatusInternalServerError, "the page could not be rendered", nil)
+func (s *Server) renderPropose(w http.ResponseWriter, r *http.Request, f pages.ProposeForm) {
+	w.Header().Set("Cache-Control", "no-store")
+	s.pageError(w, r, s.pages.Propose(w, r, f))
+}
+
+// proposalPage is a proposal's status page for its proposer: the
+// status of /proposals/{id} in the interface language.
+func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	p, err := s.proposal(r.Context(), chi.URLParam(r, "id"))
+	var se huma.StatusError
+	switch {
+	case errors.As(err, &se) && se.GetStatus() == http.StatusNotFound:
+		s.pageError(w, r, s.pages.ProposalNotFound(w, r))
+		return
+	case err != nil:
+		problem(w, http.StatusServiceUnavailable, "the proposal's status cannot be read just now; try again later", nil)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	rec := &statusWriter{ResponseWriter: w, status: status}
-	s.pageError(w, r, s.pages.Layout(rec, r, "Propose a city", template.HTML(b.String())))
+	s.pageError(w, r, s.pages.Proposal(w, r, s.proposalState(p), 0))
 }
 
-// statusWriter makes the layout's answer carry another status.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (sw *statusWriter) WriteHeader(code int) {
-	if code == http.StatusOK {
-		code = sw.status
-	}
-	sw.ResponseWriter.WriteHeader(code)
+// proposalState is what the status page shows of p.
+func (s *Server) proposalState(p store.Proposal) pages.ProposalState {
+	st := s.proposalStatus(p)
+	return pages.ProposalState{Status: st.Status, Created: st.Created, Decided: st.Decided, Reason: st.Reason,
+		RevisionURL: st.RevisionURL, Page: "/propose/" + url.PathEscape(p.ID), JSON: st.URL}
 }
 
 // proposeForm takes the form (application/x-www-form-urlencoded).
@@ -423,20 +400,24 @@ func (s *Server) proposeForm(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the form is larger than %d KiB or malformed", proposalMaxBytes>>10), nil)
 		return
 	}
-	v := proposeView{Kind: r.PostForm.Get("kind"), Text: r.PostForm.Get("text"), Source: r.PostForm.Get("source"), Contact: r.PostForm.Get("contact")}
-	st, err := s.propose(r.Context(), ProposalBody{Kind: v.Kind, Text: v.Text, Source: v.Source, Contact: v.Contact, Website: r.PostForm.Get("website")})
+	f := pages.ProposeForm{Kind: r.PostForm.Get("kind"), Text: r.PostForm.Get("text"), Source: r.PostForm.Get("source"), Contact: r.PostForm.Get("contact")}
+	st, err := s.propose(r.Context(), ProposalBody{Kind: f.Kind, Text: f.Text, Source: f.Source, Contact: f.Contact, Website: r.PostForm.Get("website")})
 	if err != nil {
 		var em *huma.ErrorModel
 		if errors.As(err, &em) && em.Status == http.StatusUnprocessableEntity {
+			// The page says each problem in the interface language.
 			for _, d := range em.Errors {
-				v.Problems = append(v.Problems, strings.TrimPrefix(d.Location, "body.")+": "+d.Message)
+				f.Problems = append(f.Problems, strings.TrimPrefix(d.Location, "body."))
 			}
-			s.renderPropose(w, r, http.StatusUnprocessableEntity, v)
+			f.Status = http.StatusUnprocessableEntity
+			s.renderPropose(w, r, f)
 			return
 		}
 		problem(w, http.StatusServiceUnavailable, "proposals cannot be taken just now; try again later", nil)
 		return
 	}
 	w.Header().Set("Location", st.URL)
-	s.renderPropose(w, r, http.StatusAccepted, proposeView{Done: st.URL})
+	w.Header().Set("Cache-Control", "no-store")
+	state := pages.ProposalState{Status: st.Status, Created: st.Created, Page: "/propose/" + url.PathEscape(st.ID), JSON: st.URL, Sent: true}
+	s.pageError(w, r, s.pages.Proposal(w, r, state, http.StatusAccepted))
 }

@@ -123,23 +123,47 @@ func TestProposeForm(t *testing.T) {
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `<form method="post" action="/propose">`) || !strings.Contains(w.Body.String(), `<div hidden>`) {
 		t.Fatalf("form page: %d %s", w.Code, w.Body)
 	}
-	post := func(form url.Values) *httptest.ResponseRecorder {
+	post := func(form url.Values, acceptLanguage string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(http.MethodPost, "/propose", strings.NewReader(form.Encode()))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("Accept-Language", acceptLanguage)
 		rec := httptest.NewRecorder()
 		a.h.ServeHTTP(rec, r)
 		return rec
 	}
-	w = post(url.Values{"kind": {"city"}, "text": {"Add Patras <b>now</b>"}, "source": {""}})
-	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "source:") || !strings.Contains(w.Body.String(), "Add Patras &lt;b&gt;now&lt;/b&gt;") {
+	w = post(url.Values{"kind": {"city"}, "text": {"Add Patras <b>now</b>"}, "source": {""}}, "en")
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "Give the web address (http or https) of a public document") ||
+		!strings.Contains(w.Body.String(), "Add Patras &lt;b&gt;now&lt;/b&gt;") {
 		t.Fatalf("incomplete form: %d %s", w.Code, w.Body)
 	}
-	w = post(url.Values{"kind": {"city"}, "text": {"Add Patras"}, "source": {"https://example.org/patras"}, "website": {""}})
+	// The form speaks the proposer's language, errors included.
+	w = post(url.Values{"kind": {"town"}, "text": {" "}, "source": {"ftp://example.org/"}}, "de-AT,de;q=0.9")
+	body := w.Body.String()
+	if w.Code != http.StatusUnprocessableEntity || w.Header().Get("Content-Language") != "de" || !strings.Contains(body, "Der Vorschlag wurde nicht gesendet:") ||
+		!strings.Contains(body, "Wählen Sie, was Sie vorschlagen") || !strings.Contains(body, "Beschreiben Sie, was ergänzt") ||
+		!strings.Contains(body, "Geben Sie als Quelle die Webadresse") || strings.Contains(body, "source:") || strings.Contains(body, "What do you propose?") {
+		t.Fatalf("incomplete form in German: %d %s", w.Code, body)
+	}
+	w = post(url.Values{"kind": {"city"}, "text": {"Add Patras"}, "source": {"https://example.org/patras"}, "website": {""}}, "fr")
 	loc := w.Header().Get("Location")
-	if w.Code != http.StatusAccepted || loc == "" || !strings.Contains(w.Body.String(), loc) {
+	if w.Code != http.StatusAccepted || loc == "" || !strings.Contains(w.Body.String(), loc) || !strings.Contains(w.Body.String(), "Merci.") {
 		t.Fatalf("sent form: %d Location %q %s", w.Code, loc, w.Body)
 	}
-	if st := decodeBody[ProposalStatus](t, a.req(http.MethodGet, strings.TrimPrefix(loc, testBase), "", "")); st.Status != "pending" {
+	st := decodeBody[ProposalStatus](t, a.req(http.MethodGet, strings.TrimPrefix(loc, testBase), "", ""))
+	if st.Status != "pending" {
 		t.Fatalf("status of the form's proposal %+v", st)
+	}
+	// The status page the proposer keeps, linked from the answer.
+	page := "/propose/" + st.ID
+	if !strings.Contains(w.Body.String(), `href="`+page+`"`) {
+		t.Fatalf("the answer does not link the status page %s: %s", page, w.Body)
+	}
+	w = a.req(http.MethodGet, page+"?lang=pl", "", "")
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "Czeka na redakcję") || strings.Contains(w.Body.String(), "Add Patras") {
+		t.Fatalf("status page: %d %s", w.Code, w.Body)
+	}
+	if w := a.req(http.MethodGet, "/propose/no-such-proposal?lang=it", "", ""); w.Code != http.StatusNotFound ||
+		!strings.Contains(w.Body.String(), "Non c&#39;è nessuna proposta a questo indirizzo.") {
+		t.Fatalf("status page of no proposal: %d %s", w.Code, w.Body)
 	}
 }

@@ -72,7 +72,7 @@ var templateFS embed.FS
 
 // pageTemplates are the page kinds, each a "content" template in
 // templates/{name}.html rendered inside templates/layout.html.
-var pageTemplates = []string{"landing", "entity", "browse", "search", "map", "raw", "error"}
+var pageTemplates = []string{"landing", "entity", "browse", "search", "map", "raw", "error", "propose", "proposal"}
 
 var (
 	tmplOnce sync.Once
