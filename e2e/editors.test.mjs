@@ -6,26 +6,16 @@
 // across 1,000 writes without losing or repeating one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { Parser } from "n3";
+import { bin, workDir, serverEnv, startServer, stopServer, until } from "./lib/server.mjs";
 
 const run = promisify(execFile);
-const bin = process.env.E2E_BIN;
-const work = join(process.env.E2E_WORK, "editors");
-mkdirSync(work, { recursive: true });
-const env = {
-  ...process.env,
-  MOVINGCITIES_DB: join(work, "editors.db"),
-  MOVINGCITIES_DUMPS_DIR: join(work, "dumps"),
-  MOVINGCITIES_ADDR: "127.0.0.1:0",
-};
-delete env.MOVINGCITIES_BASE_URI;
+const work = workDir("editors");
+const env = serverEnv(work, "editors.db");
 
 let server, base, editorKey, adminKey;
-let serverLog = "";
 
 async function makeKey(name, role) {
   const { stdout } = await run(bin, ["keys", "create", "--name", name, "--role", role], { env });
@@ -35,26 +25,11 @@ async function makeKey(name, role) {
 before(async () => {
   editorKey = await makeKey("erika", "editor");
   adminKey = await makeKey("adam", "admin");
-  server = spawn(bin, ["serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not say where it listens:\n" + serverLog)), 10000);
-    server.stderr.on("data", (chunk) => {
-      serverLog += chunk;
-      for (const line of serverLog.split("\n")) {
-        try {
-          const rec = JSON.parse(line);
-          if (rec.msg === "serving") {
-            clearTimeout(timer);
-            resolve(rec.base_uri);
-          }
-        } catch {}
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${serverLog}`)));
-  });
+  server = await startServer(env);
+  base = server.base;
 });
 
-after(() => server?.kill());
+after(() => stopServer(server));
 
 // send makes a request with a key (null: none) and a JSON body.
 async function send(method, path, { key = null, body, headers = {} } = {}) {
@@ -79,14 +54,6 @@ async function expectProblem(res, status, what) {
   return p;
 }
 
-async function until(ms, what, check) {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) assert.fail(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test("no key answers 401 with a challenge; a wrong role 403; reads stay public", async () => {
   const none = await send("POST", "/networks", { body: { id: "x-net", names: { en: "X" }, scope: "national" } });
@@ -129,7 +96,7 @@ test("a write is served by REST, Turtle, HTML and the feed within 2 s", async ()
     if (!(await (await fetch(base + path + ".html")).text()).includes(summary)) return false;
     const feed = await (await fetch(`${base}/changes?after=${revision - 1}`)).json();
     return feed.items[0]?.revision === revision && feed.items[0].records.some((r) => r.id === "a-coruna" && r.document === base + path);
-  });
+  }, 25);
   console.log(`write served everywhere ${Date.now() - started} ms after it was sent (${ms} ms after its answer)`);
 });
 

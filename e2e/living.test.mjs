@@ -6,67 +6,34 @@
 // the latest release, unless it was made under another base URI.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "n3";
+import { bin, workDir, serverEnv, startServer, stopServer, until } from "./lib/server.mjs";
 
 const run = promisify(execFile);
-const bin = process.env.E2E_BIN;
-const work = join(process.env.E2E_WORK, "living");
-mkdirSync(work, { recursive: true });
-const env = {
-  ...process.env,
-  MOVINGCITIES_DB: join(work, "living.db"),
-  MOVINGCITIES_DUMPS_DIR: join(work, "dumps"),
-  MOVINGCITIES_ADDR: "127.0.0.1:0",
-};
-delete env.MOVINGCITIES_BASE_URI;
+const work = workDir("living");
+const env = serverEnv(work, "living.db");
 
 let server, base;
 
 before(async () => {
-  server = spawn(bin, ["serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  base = await new Promise((resolve, reject) => {
-    let buf = "";
-    const timer = setTimeout(() => reject(new Error("the server did not say where it listens:\n" + buf)), 10000);
-    server.stderr.on("data", (chunk) => {
-      buf += chunk;
-      for (const line of buf.split("\n")) {
-        try {
-          const rec = JSON.parse(line);
-          if (rec.msg === "serving") {
-            clearTimeout(timer);
-            resolve(rec.base_uri);
-          }
-        } catch {}
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${buf}`)));
-  });
+  server = await startServer(env);
+  base = server.base;
   // A server with no release catches up on the missed nightly run at
   // once: let it finish, so that the releases below are the tests' own.
   await until(20000, "the catch-up release at start", async () => (await json("/healthz")).release !== undefined);
 });
 
-after(() => server?.kill());
+after(() => stopServer(server));
 
 const json = async (path) => {
   const res = await fetch(base + path);
   assert.equal(res.status, 200, path);
   return res.json();
 };
-
-// until polls check every 50 ms until it holds or ms have passed.
-async function until(ms, what, check) {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) assert.fail(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test("the base URI follows the address the server listens on", async () => {
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);

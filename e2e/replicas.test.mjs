@@ -6,13 +6,13 @@
 // throwaway cluster or one it starts itself).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { bin, startServer, stopServer, until } from "./lib/server.mjs";
 
 const run = promisify(execFile);
-const bin = process.env.E2E_BIN;
 const server = process.env.E2E_PG_SERVER;
 const work = join(process.env.E2E_WORK, "replicas");
 mkdirSync(work, { recursive: true });
@@ -41,40 +41,14 @@ const env = {
 
 const replicas = [];
 
-// start runs `serve` and resolves with its address and its log so far.
-function start(name) {
-  const proc = spawn(bin, ["serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  const r = { name, proc, log: "", addr: "" };
+// start runs `serve` and resolves with it (its address and its log).
+async function start(name) {
+  const r = await startServer(env, { name, timeout: 20000 });
   replicas.push(r);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${r.log}`)), 20000);
-    proc.stderr.on("data", (chunk) => {
-      r.log += chunk;
-      for (const line of r.log.split("\n")) {
-        try {
-          const rec = JSON.parse(line);
-          if (rec.msg === "serving" && !r.addr) {
-            r.addr = "http://" + rec.addr;
-            clearTimeout(timer);
-            resolve(r);
-          }
-        } catch {}
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`${name} exited (${code}):\n${r.log}`)));
-  });
+  return r;
 }
 
 const health = async (r) => (await fetch(r.addr + "/healthz")).json();
-
-async function until(ms, what, check) {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) assert.fail(`${what}: not within ${ms} ms`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
-}
 
 before(async () => {
   assert.ok(server, "E2E_PG_SERVER is not set: e2e/run starts PostgreSQL for this test");
@@ -84,11 +58,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all(replicas.map((r) => new Promise((res) => {
-    if (r.proc.exitCode !== null) return res();
-    r.proc.on("exit", res);
-    r.proc.kill();
-  })));
+  await Promise.all(replicas.map(stopServer));
   if (server) await psql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 });
 
