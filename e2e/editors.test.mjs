@@ -227,4 +227,8 @@ test("a proposal is accepted into a revision, another rejected", async () => {
   const page = await fetch(base + "/propose");
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<form method="post" action="\/propose">/);
+  // In the visitor's language, with no English label left.
+  const de = await (await fetch(base + "/propose", { headers: { "accept-language": "de" } })).text();
+  assert.match(de, /Vorschlag senden/);
+  assert.doesNotMatch(de, /Send the proposal|What do you propose\?/);
 });

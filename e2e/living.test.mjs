@@ -84,6 +84,16 @@ test("the next dump holds the record and is served as the latest release", async
   assert.ok(csv.includes("e2e-living-town"), "the release holds the imported record");
   const index = await json("/dumps");
   assert.equal(index.latest, manifest.release);
+  // Its change list says what the change feed says of the same revisions.
+  const changes = await json("/dumps/latest/changes.json");
+  assert.equal(changes.source, "history");
+  assert.equal(changes.revision, manifest.revision);
+  assert.equal(changes.feed, `${base}/changes?after=${changes.previous_revision}`);
+  assert.deepEqual(changes.added, { municipality: ["e2e-living-town"] });
+  assert.deepEqual([changes.changed, changes.retired], [{}, {}]);
+  const feed = await json(`/changes?after=${changes.previous_revision}&limit=1000`);
+  const named = feed.items.filter((r) => r.revision <= changes.revision).flatMap((r) => r.records.map((x) => `${x.change} ${x.type}/${x.id}`));
+  assert.deepEqual(named, ["added municipality/e2e-living-town"]);
 });
 
 test("a release made under another base URI is not served as the latest", async () => {
