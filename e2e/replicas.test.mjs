@@ -41,20 +41,17 @@ const env = {
 
 const replicas = [];
 
-// start runs `serve` and resolves with it (its address and its log).
-async function start(name) {
-  const r = await startServer(env, { name, timeout: 20000 });
-  replicas.push(r);
-  return r;
-}
-
 const health = async (r) => (await fetch(r.addr + "/healthz")).json();
 
 before(async () => {
   assert.ok(server, "E2E_PG_SERVER is not set: e2e/run starts PostgreSQL for this test");
   await psql(`CREATE DATABASE ${dbName}`);
   // Both at once: they migrate the schema and load the seed together.
-  await Promise.all([start("replica A"), start("replica B")]);
+  // replicas keeps their order, and every one that started is stopped
+  // after, even when the other did not start.
+  const started = await Promise.allSettled(["replica A", "replica B"].map((name) => startServer(env, { name, timeout: 20000 })));
+  for (const s of started) if (s.status === "fulfilled") replicas.push(s.value);
+  for (const s of started) if (s.status === "rejected") throw s.reason;
 });
 
 after(async () => {
