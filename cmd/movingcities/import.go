@@ -106,14 +106,17 @@ func (s *settings) importLimit() int64 {
 }
 
 // readFiles decodes every file and joins them into one import, so that
-// several files land as one revision or not at all. Every file is read
-// before any error is reported, so that all broken files are named at once;
-// an interruption stops at once.
+// several files land as one revision or not at all, and a release's
+// tables given together make its records whole. Every file is read
+// before any error is reported, so that all broken files are named at
+// once; an interruption stops at once.
 func readFiles(ctx context.Context, paths []string, maxBytes int64) (*dataset.Dataset, error) {
-	all := &dataset.Dataset{}
-	var errs []error
+	var (
+		parts []*importer.Part
+		errs  []error
+	)
 	for _, p := range paths {
-		d, err := importer.ReadFile(ctx, p, maxBytes)
+		part, err := importer.Read(ctx, p, maxBytes)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("import interrupted, nothing changed: %w", context.Cause(ctx))
 		}
@@ -125,18 +128,12 @@ func readFiles(ctx context.Context, paths []string, maxBytes int64) (*dataset.Da
 			errs = append(errs, err)
 			continue
 		}
-		all.Countries = append(all.Countries, d.Countries...)
-		all.Categories = append(all.Categories, d.Categories...)
-		all.Networks = append(all.Networks, d.Networks...)
-		all.Municipalities = append(all.Municipalities, d.Municipalities...)
-		all.Memberships = append(all.Memberships, d.Memberships...)
-		all.Approaches = append(all.Approaches, d.Approaches...)
-		all.Retired = append(all.Retired, d.Retired...)
+		parts = append(parts, part)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return all, nil
+	return importer.Join(parts...)
 }
 
 func printReport(w io.Writer, rep ingest.Report) {
