@@ -562,7 +562,7 @@ func (rw *row) checkParts(obj map[string]any) {
 			continue
 		}
 		parent := c.Keys[:len(c.Keys)-1]
-		if get(obj, parent) == nil && !rw.failedUnder(parent) {
+		if get(obj, parent) == nil {
 			continue
 		}
 		if !alwaysHas(rt, c.Keys) {
@@ -570,16 +570,6 @@ func (rw *row) checkParts(obj map[string]any) {
 		}
 		rw.fail(c.Name, "missing: %s is given, and %s needs %s too", rw.siblingOf(parent), strings.Join(parent, "."), c.Name)
 	}
-}
-
-// failedUnder reports whether a column under keys was given but did not parse.
-func (rw *row) failedUnder(keys []string) bool {
-	for _, c := range rw.h.cols {
-		if c.Column != nil && len(c.Keys) > len(keys) && slices.Equal(c.Keys[:len(keys)], keys) && rw.failed[c.Name] {
-			return true
-		}
-	}
-	return false
 }
 
 // siblingOf names a given column under keys.
