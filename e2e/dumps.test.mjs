@@ -186,7 +186,7 @@ test("a release's CSV tables import into an empty database, whose release DuckDB
   assert.ok(tables.length >= 12, tables.join());
   const started = new Date(Math.floor(Date.now() / 1000) * 1000);
   const env = { ...process.env, MOVINGCITIES_DB: restored };
-  let r = spawnSync(bin, ["import", ...tables.map((x) => join(dir, x + ".csv"))], { encoding: "utf8", env, timeout: 120_000 });
+  let r = spawnSync(bin, ["import", "--restore", ...tables.map((x) => join(dir, x + ".csv"))], { encoding: "utf8", env, timeout: 120_000 });
   assert.equal(r.status, 0, `movingcities import failed: ${r.stdout}${r.stderr}`);
   r = spawnSync(bin, ["dump", "--out", restoredDumps], { encoding: "utf8", env, timeout: 120_000 });
   assert.equal(r.status, 0, `movingcities dump failed: ${r.stdout}${r.stderr}`);

@@ -20,6 +20,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
+	restore := fs.Bool("restore", false, "import into an empty database without loading the seed first (restoring a release); refuse a database that holds data")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -35,7 +36,21 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	cur, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	// An empty database is given the seed before an import, so that a
+	// file of a few records lands among real data; a restore is the whole
+	// data, and the seed would add what the release does not hold.
+	seed := dataset.Seed
+	if *restore {
+		rev, err := db.Revision(ctx)
+		if err != nil {
+			return err
+		}
+		if rev != 0 {
+			return fmt.Errorf("--restore needs an empty database; %s is at revision %d", s.db, rev)
+		}
+		seed = nil
+	}
+	cur, err := ingest.Open(ctx, db, seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
 	}
