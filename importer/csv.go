@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -94,6 +94,10 @@ type header struct {
 	names []string       // column names by position
 	cols  []colRef       // the column of each position
 	index map[string]int // position by column name
+	// parts are the columns of nested objects that the record always
+	// has once the object is there (lat and lon of coordinates): each
+	// must be given when another column of its object is.
+	parts []*dumps.Column
 }
 
 // colRef is the table column a header names, with the language of a
@@ -244,6 +248,14 @@ func parseHeader(cr *csv.Reader, cells []string, hint string) (*header, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
+	if a, ok := arrayOf(problemType(t)); ok && t.Role != dumps.RoleSources {
+		rt := a.of(&dataset.Dataset{}).Type().Elem()
+		for _, c := range t.Columns {
+			if len(c.Keys) >= 2 && !c.List && c.Lang == "" && alwaysHas(rt, c.Keys) {
+				h.parts = append(h.parts, c)
+			}
+		}
+	}
 	return h, nil
 }
 
@@ -385,16 +397,14 @@ func (rw *row) decode(p *Part) error {
 		rw.link(p)
 		return nil
 	case dumps.RoleSources:
-		rw.source(p)
-		return nil
+		return rw.source(p)
 	}
-	obj := rw.object()
 	a, ok := arrayOf(problemType(t))
 	if !ok {
 		return fmt.Errorf("importer: no records of type %s", problemType(t))
 	}
 	rv := reflect.New(a.of(&p.Dataset).Type().Elem())
-	if err := fill(rv, obj); err != nil {
+	if err := rw.fill(rv.Elem()); err != nil {
 		return fmt.Errorf("importer: table %s, line %d: %w", t.Name, rw.line, err)
 	}
 	defaults(rv.Interface())
@@ -405,17 +415,6 @@ func (rw *row) decode(p *Part) error {
 	s := a.of(&p.Dataset)
 	s.Set(reflect.Append(s, rv.Elem()))
 	return nil
-}
-
-// fill sets the record rv points to from obj, the record's JSON object:
-// the keys of the columns are the record's JSON keys, so encoding/json
-// puts every value where the dumps read it from.
-func fill(rv reflect.Value, obj map[string]any) error {
-	b, err := json.Marshal(obj)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, rv.Interface())
 }
 
 // defaults fill what a CSV file may leave out: a municipality's status is
@@ -433,10 +432,11 @@ func defaults(rec any) {
 	}
 }
 
-// object is the JSON object of the row's record (or, in the sources
-// table, of its source): every given cell at its column's keys.
-func (rw *row) object() map[string]any {
-	obj := map[string]any{}
+// fill sets the record (or, in the sources table, the source) rec from
+// the row: every given cell at its column's JSON keys, which are where
+// the dumps read it from.
+func (rw *row) fill(rec reflect.Value) error {
+	given := map[string]bool{} // the objects that hold a given value, by their keys
 	for i, c := range rw.h.cols {
 		name := rw.h.names[i]
 		if len(c.Keys) == 0 && c.DerivedFrom == "" {
@@ -445,18 +445,98 @@ func (rw *row) object() map[string]any {
 		if !rw.given(name) {
 			continue
 		}
-		v, ok := rw.value(name, c)
+		x, ok := rw.value(name, c)
 		if !ok {
 			continue
 		}
-		keys := c.Keys
-		if c.lang != "" {
-			keys = append(slices.Clip(keys), c.lang)
+		v, err := field(rec, c.Keys)
+		if err != nil {
+			return err
 		}
-		put(obj, keys, v)
+		if c.lang != "" {
+			if v.Kind() != reflect.Map {
+				return fmt.Errorf("column %s: %s is not a map", name, v.Type())
+			}
+			if v.IsNil() {
+				v.Set(reflect.MakeMap(v.Type()))
+			}
+			v.SetMapIndex(reflect.ValueOf(c.lang).Convert(v.Type().Key()), reflect.ValueOf(x).Convert(v.Type().Elem()))
+		} else if err := assign(v, x, c.ItemKey); err != nil {
+			return fmt.Errorf("column %s: %w", name, err)
+		}
+		for k := 1; k < len(c.Keys); k++ {
+			given[strings.Join(c.Keys[:k], ".")] = true
+		}
 	}
-	rw.checkParts(obj)
-	return obj
+	for _, c := range rw.h.parts {
+		parent := c.Keys[:len(c.Keys)-1]
+		if given[strings.Join(parent, ".")] && !rw.given(c.Name) && !rw.failed[c.Name] {
+			rw.fail(c.Name, "missing: %s is given, and %s needs %s too", rw.siblingOf(parent), strings.Join(parent, "."), c.Name)
+		}
+	}
+	return nil
+}
+
+// assign sets v to x, a value of a column: a string, number or boolean,
+// or a list of strings, which with itemKey are the itemKey fields of a
+// list of objects.
+func assign(v reflect.Value, x any, itemKey string) error {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
+	}
+	switch x := x.(type) {
+	case string:
+		if v.Type() == partialDateType {
+			d, err := dataset.ParsePartialDate(x)
+			if err != nil {
+				return err
+			}
+			v.Set(reflect.ValueOf(d))
+			return nil
+		}
+		if v.Kind() == reflect.String {
+			v.SetString(x)
+			return nil
+		}
+	case int64:
+		if v.CanInt() && !v.OverflowInt(x) {
+			v.SetInt(x)
+			return nil
+		}
+	case float64:
+		if v.CanFloat() {
+			v.SetFloat(x)
+			return nil
+		}
+	case bool:
+		if v.Kind() == reflect.Bool {
+			v.SetBool(x)
+			return nil
+		}
+	case []string:
+		if v.Kind() != reflect.Slice {
+			break
+		}
+		l := reflect.MakeSlice(v.Type(), len(x), len(x))
+		for i, s := range x {
+			e := l.Index(i)
+			if itemKey != "" {
+				var err error
+				if e, err = field(e, []string{itemKey}); err != nil {
+					return err
+				}
+			}
+			if err := assign(e, s, ""); err != nil {
+				return err
+			}
+		}
+		v.Set(l)
+		return nil
+	}
+	return fmt.Errorf("cannot set a %s to %T", v.Type(), x)
 }
 
 // value parses the cell of a given column by its datatype; ok is false
@@ -475,14 +555,7 @@ func (rw *row) value(name string, c colRef) (any, bool) {
 			rw.fail(name, "%v%s", err, hint)
 			return nil, false
 		}
-		if c.ItemKey == "" {
-			return vals, true
-		}
-		items := make([]any, len(vals))
-		for i, v := range vals {
-			items[i] = map[string]any{c.ItemKey: v}
-		}
-		return items, true
+		return vals, true
 	}
 	switch c.Datatype() {
 	case "integer":
@@ -493,7 +566,7 @@ func (rw *row) value(name string, c colRef) (any, bool) {
 		}
 		return v, true
 	case "year":
-		v, err := strconv.Atoi(trimmed)
+		v, err := strconv.ParseInt(trimmed, 10, 32)
 		if err != nil {
 			rw.fail(name, "%q is not a whole number", trimmed)
 			return nil, false
@@ -546,32 +619,6 @@ func (rw *row) value(name string, c colRef) (any, bool) {
 	return s, true
 }
 
-// checkParts reports a nested object (coordinates, population, a
-// membership's source) that is given in part: a field the record's type
-// always has (no omitempty) whose column is not given while another
-// column of the object is.
-func (rw *row) checkParts(obj map[string]any) {
-	t := rw.h.table
-	a, ok := arrayOf(problemType(t))
-	if t.Role == dumps.RoleSources || !ok {
-		return
-	}
-	rt := reflect.New(a.of(&dataset.Dataset{}).Type().Elem()).Elem().Type()
-	for _, c := range t.Columns {
-		if len(c.Keys) < 2 || c.List || c.Lang != "" || rw.given(c.Name) || rw.failed[c.Name] {
-			continue
-		}
-		parent := c.Keys[:len(c.Keys)-1]
-		if get(obj, parent) == nil {
-			continue
-		}
-		if !alwaysHas(rt, c.Keys) {
-			continue
-		}
-		rw.fail(c.Name, "missing: %s is given, and %s needs %s too", rw.siblingOf(parent), strings.Join(parent, "."), c.Name)
-	}
-}
-
 // siblingOf names a given column under keys.
 func (rw *row) siblingOf(keys []string) string {
 	for i, c := range rw.h.cols {
@@ -603,44 +650,28 @@ func alwaysHas(t reflect.Type, keys []string) bool {
 	return true
 }
 
+// jsonFieldsCache holds, per struct type, its fields by JSON key: types
+// do not change, and every cell of every row looks one up.
+var jsonFieldsCache sync.Map // reflect.Type → map[string]reflect.StructField
+
 // jsonField returns the field of struct type t whose JSON key is key.
 func jsonField(t reflect.Type, key string) (reflect.StructField, bool) {
 	if t.Kind() != reflect.Struct {
 		return reflect.StructField{}, false
 	}
-	for _, f := range reflect.VisibleFields(t) {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if f.IsExported() && !f.Anonymous && name == key {
-			return f, true
+	m, ok := jsonFieldsCache.Load(t)
+	if !ok {
+		fs := map[string]reflect.StructField{}
+		for _, f := range reflect.VisibleFields(t) {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.IsExported() && !f.Anonymous && name != "" && name != "-" {
+				fs[name] = f
+			}
 		}
+		m, _ = jsonFieldsCache.LoadOrStore(t, fs)
 	}
-	return reflect.StructField{}, false
-}
-
-// put sets obj's value at keys, making the objects on the way.
-func put(obj map[string]any, keys []string, v any) {
-	for _, k := range keys[:len(keys)-1] {
-		next, ok := obj[k].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			obj[k] = next
-		}
-		obj = next
-	}
-	obj[keys[len(keys)-1]] = v
-}
-
-// get returns obj's value at keys, or nil.
-func get(obj map[string]any, keys []string) any {
-	var v any = obj
-	for _, k := range keys {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[k]
-	}
-	return v
+	f, ok := m.(map[string]reflect.StructField)[key]
+	return f, ok
 }
 
 // entity reads the entity columns of the names and sources tables.
@@ -727,16 +758,27 @@ func (rw *row) link(p *Part) {
 
 // source decodes a row of the sources table: one source of a record in
 // this import, in full.
-func (rw *row) source(p *Part) {
+func (rw *row) source(p *Part) error {
 	typ, id, ok := rw.entity()
-	obj := rw.object()
-	if !ok {
-		return
+	if typ == "" {
+		return nil
 	}
 	keys, found := sourcesKeys(typ)
+	a, _ := arrayOf(typ)
 	if !found {
 		rw.fail(dumps.ColEntityType, "a %s has no sources", typ)
-		return
+		return nil
+	}
+	lt, err := typeAt(a.of(&dataset.Dataset{}).Type().Elem(), keys)
+	if err != nil || lt.Kind() != reflect.Slice {
+		return fmt.Errorf("importer: the sources of a %s: %v", typ, err)
+	}
+	src := reflect.New(lt.Elem()).Elem()
+	if err := rw.fill(src); err != nil {
+		return fmt.Errorf("importer: table %s, line %d: %w", rw.h.table.Name, rw.line, err)
+	}
+	if !ok {
+		return nil
 	}
 	p.adds = append(p.adds, addition{typ: typ, id: id, table: rw.h.table.Name, line: rw.line, apply: func(rec reflect.Value, j *joining) string {
 		l, err := field(rec, keys)
@@ -750,13 +792,25 @@ func (rw *row) source(p *Part) {
 			j.listed[k] = urlsOf(l)
 			l.Set(reflect.Zero(l.Type()))
 		}
-		src := reflect.New(l.Type().Elem())
-		if err := fill(src, obj); err != nil {
-			return err.Error()
-		}
-		l.Set(reflect.Append(l, src.Elem()))
+		l.Set(reflect.Append(l, src))
 		return ""
 	}})
+	return nil
+}
+
+// typeAt is the type of the value at the JSON keys in struct type t.
+func typeAt(t reflect.Type, keys []string) (reflect.Type, error) {
+	for _, k := range keys {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		f, ok := jsonField(t, k)
+		if !ok {
+			return nil, fmt.Errorf("%s has no JSON key %q", t, k)
+		}
+		t = f.Type
+	}
+	return t, nil
 }
 
 // sourcesKeys are the JSON keys of the sources of records of type t: the
@@ -775,8 +829,8 @@ func sourcesKeys(t dataset.Type) ([]string, bool) {
 	return nil, false
 }
 
-// urlsOf returns the URLs of a list of sources, read through their JSON
-// as the dumps read them.
+// urlsOf returns the URLs of a list of sources: the values at the key
+// the record table's URL list names.
 func urlsOf(l reflect.Value) []string {
 	var itemKey string
 	for _, tb := range importTables {
@@ -788,11 +842,10 @@ func urlsOf(l reflect.Value) []string {
 	}
 	var out []string
 	for i := range l.Len() {
-		b, _ := json.Marshal(l.Index(i).Interface())
-		var m map[string]any
-		_ = json.Unmarshal(b, &m)
-		s, _ := m[itemKey].(string)
-		out = append(out, s)
+		v, err := field(l.Index(i), []string{itemKey})
+		if err == nil {
+			out = append(out, v.String())
+		}
 	}
 	return out
 }

@@ -178,11 +178,15 @@ func nameAdder(f *vocab.Field, lang, name string) func(rec reflect.Value, _ *joi
 			}
 			v.SetMapIndex(k, reflect.ValueOf(name).Convert(v.Type().Elem()))
 		case vocab.LangPairs:
-			e := reflect.New(v.Type().Elem())
-			if err := fill(e, map[string]any{dumps.PairLangKey: lang, dumps.PairNameKey: name}); err != nil {
-				return err.Error()
+			e := reflect.New(v.Type().Elem()).Elem()
+			for k, x := range map[string]string{dumps.PairLangKey: lang, dumps.PairNameKey: name} {
+				f, err := field(e, []string{k})
+				if err != nil {
+					return err.Error()
+				}
+				f.SetString(x)
 			}
-			v.Set(reflect.Append(v, e.Elem()))
+			v.Set(reflect.Append(v, e))
 		}
 		return ""
 	}
