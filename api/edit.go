@@ -198,7 +198,7 @@ func registerEdit(api huma.API, s *Server) {
 		Tags: []string{"Editing"}, Security: security, DefaultStatus: http.StatusOK, Errors: errs},
 		func(ctx context.Context, in *BatchInput) (*WriteOutput, error) {
 			ops, need := batchOps(in.Body.Ops)
-			return s.apply(ctx, in.Authorization, need, store.Meta{Message: in.Body.Message}, ops, false)
+			return s.apply(ctx, in.Authorization, need, store.Meta{Message: in.Body.Message}, ops, false, nil)
 		})
 }
 
@@ -238,7 +238,7 @@ func wireZero(t dataset.Type) any {
 // write applies one op.
 func (s *Server) write(ctx context.Context, c WriteCommon, role, ifMatch string, op edit.Op) (*WriteOutput, error) {
 	op.IfMatch = ifMatch
-	return s.apply(ctx, c.Authorization, role, store.Meta{Message: c.Message}, []edit.Op{op}, true)
+	return s.apply(ctx, c.Authorization, role, store.Meta{Message: c.Message}, []edit.Op{op}, true, nil)
 }
 
 // authorize finds who a request acts for and checks their role: 401
@@ -263,8 +263,10 @@ func (s *Server) authorize(ctx context.Context, authorization, need string) (aut
 	return p, nil
 }
 
-// apply authorises, checks preconditions and writes ops as one revision.
-func (s *Server) apply(ctx context.Context, authorization, need string, meta store.Meta, ops []edit.Op, single bool) (*WriteOutput, error) {
+// apply authorises, checks preconditions and writes ops as one revision,
+// through commit when it is set (see edit.Request.Commit).
+func (s *Server) apply(ctx context.Context, authorization, need string, meta store.Meta, ops []edit.Op, single bool,
+	commit func(context.Context, int64, []dataset.Change, store.Meta) (int64, error)) (*WriteOutput, error) {
 	if s.cfg.Editing == nil {
 		return nil, huma.Error503ServiceUnavailable("this server does not take writes")
 	}
@@ -288,7 +290,7 @@ func (s *Server) apply(ctx context.Context, authorization, need string, meta sto
 	if len(missing) > 0 {
 		return nil, huma.NewError(http.StatusPreconditionRequired, "If-Match is required: read the record, then send its ETag, so that a change made meanwhile is not overwritten unseen", missing...)
 	}
-	res, err := s.cfg.Editing.Editor.Apply(ctx, edit.Request{Ops: ops, Meta: meta, Check: func(snap *dataset.Snapshot) error {
+	res, err := s.cfg.Editing.Editor.Apply(ctx, edit.Request{Ops: ops, Meta: meta, Commit: commit, Check: func(snap *dataset.Snapshot) error {
 		return s.checkIfMatch(snap, ops, single)
 	}})
 	if err != nil {
@@ -414,6 +416,12 @@ func (s *Server) writeError(ctx context.Context, err error, single bool) error {
 			msg = e.Problems[0].Message + "; nothing was written"
 		}
 		return huma.NewError(status, msg, details...)
+	}
+	switch {
+	case errors.Is(err, store.ErrDecided): // accepting a proposal another editor decided meanwhile
+		return huma.Error409Conflict("the proposal was decided already; nothing was written")
+	case errors.Is(err, store.ErrNoProposal):
+		return huma.Error404NotFound("no proposal has this ID; nothing was written")
 	}
 	if errors.Is(err, edit.ErrNotPublished) {
 		return huma.ErrorWithHeaders(huma.Error503ServiceUnavailable("the latest revision is not published yet; retry in a moment"),

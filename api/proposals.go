@@ -21,6 +21,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/moving-cities/opendata/auth"
+	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/store"
 )
@@ -304,6 +305,12 @@ func (s *Server) decide(ctx context.Context, authorization, id, status, text str
 	d := store.Decision{Status: status, By: pr.Name, At: time.Now().UTC().Truncate(time.Second)}
 	if status == store.ProposalRejected {
 		d.Reason = text
+		if err := q.DecideProposal(ctx, id, d); err != nil {
+			if errors.Is(err, store.ErrDecided) {
+				return nil, huma.Error409Conflict("the proposal was decided already")
+			}
+			return nil, s.historyError(ctx, err)
+		}
 	} else {
 		if len(ops) == 0 && p.Ops != nil {
 			if err := json.Unmarshal(p.Ops, &ops); err != nil {
@@ -318,19 +325,22 @@ func (s *Server) decide(ctx context.Context, authorization, id, status, text str
 		if text != "" {
 			msg += ": " + text
 		}
+		d.Reason = text
 		eops, need := batchOps(ops)
-		out, err := s.apply(ctx, authorization, need, store.Meta{Message: msg}, eops, false)
+		// The revision and the decision commit together: a write that
+		// fails leaves the proposal pending, and one accepted elsewhere
+		// meanwhile (another replica) makes no revision.
+		accept := func(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error) {
+			return q.AcceptProposal(ctx, id, base, changes, meta, d)
+		}
+		out, err := s.apply(ctx, authorization, need, store.Meta{Message: msg}, eops, false, accept)
 		if err != nil {
-			return nil, err
+			return nil, err // writeError answers 409 for a decided proposal
 		}
 		if !out.Body.Changed {
 			return nil, huma.Error409Conflict("the changes are in the data already; reject the proposal with that reason instead")
 		}
 		d.Revision = out.Body.Revision
-		d.Reason = text
-	}
-	if err := q.DecideProposal(ctx, id, d); err != nil {
-		return nil, s.historyError(ctx, err)
 	}
 	p.Status, p.Decision = status, d
 	qp := QueuedProposal{ProposalStatus: s.proposalStatus(p), Kind: p.Kind, Text: p.Text, Source: p.Source, Contact: p.Contact, Ops: ops, By: d.By}
