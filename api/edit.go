@@ -255,7 +255,7 @@ func (s *Server) authorize(ctx context.Context, authorization, need string) (aut
 			http.Header{"WWW-Authenticate": {`Bearer realm="movingcities", error="invalid_token"`}})
 	case err != nil:
 		s.log.ErrorContext(ctx, "authenticate", "err", err)
-		return p, huma.Error503ServiceUnavailable("keys cannot be checked just now; retry in a moment")
+		return p, unavailable("keys cannot be checked just now (the store does not answer); retry in a moment")
 	}
 	if !auth.Allows(p.Role, need) {
 		return p, huma.Error403Forbidden(fmt.Sprintf("the key %q has the role %s; this needs %s", p.Name, p.Role, need))
@@ -430,6 +430,41 @@ func (s *Server) writeError(ctx context.Context, err error, single bool) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return huma.Error503ServiceUnavailable("the write took too long; it may or may not have been made: read the record before retrying")
 	}
+	if s.storeDown(ctx) {
+		s.log.WarnContext(ctx, "write refused: store unreachable", "err", err)
+		return unavailable("the store does not answer just now; the write was not confirmed: retry later (read the record first)")
+	}
 	s.log.ErrorContext(ctx, "write", "err", err)
 	return huma.Error500InternalServerError("the write failed; the error was logged and nothing was written")
+}
+
+// storeRetryAfter is the Retry-After, in seconds, of a write refused
+// while the store does not answer: as /readyz says.
+const storeRetryAfter = "5"
+
+// unavailable is a 503 that says when to retry.
+func unavailable(msg string) error {
+	return huma.ErrorWithHeaders(huma.Error503ServiceUnavailable(msg), http.Header{"Retry-After": {storeRetryAfter}})
+}
+
+// storeDown asks the store whether it answers (Config.StoreCheck, as
+// /readyz does): a write that failed on a store that does not answer
+// is a 503 to retry later, not a 500. Reads keep serving the snapshot.
+func (s *Server) storeDown(ctx context.Context) bool {
+	if s.cfg.StoreCheck == nil {
+		return false
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeCheckTimeout)
+	defer cancel()
+	return s.cfg.StoreCheck(cctx) != nil
+}
+
+// storeError answers a failed call to the proposal queue: 503 with
+// Retry-After while the store does not answer, else as history reads.
+func (s *Server) storeError(ctx context.Context, err error) error {
+	if !errors.Is(err, context.Canceled) && s.storeDown(ctx) {
+		s.log.WarnContext(ctx, "store unreachable", "err", err)
+		return unavailable("the store does not answer just now; retry later")
+	}
+	return s.historyError(ctx, err)
 }

@@ -132,7 +132,7 @@ func registerProposals(api huma.API, router chi.Router, s *Server) {
 			}
 			list, err := q.ListProposals(ctx, status)
 			if err != nil {
-				return nil, s.historyError(ctx, err)
+				return nil, s.storeError(ctx, err)
 			}
 			out := &struct{ Body []QueuedProposal }{Body: []QueuedProposal{}}
 			for _, p := range list {
@@ -235,7 +235,7 @@ func (s *Server) proposal(ctx context.Context, id string) (store.Proposal, error
 		return p, huma.Error404NotFound("no proposal has this ID")
 	}
 	if err != nil {
-		return p, s.historyError(ctx, err)
+		return p, s.storeError(ctx, err)
 	}
 	return p, nil
 }
@@ -277,7 +277,7 @@ func (s *Server) propose(ctx context.Context, b ProposalBody) (ProposalStatus, e
 	p := store.Proposal{ID: base64.RawURLEncoding.EncodeToString(id[:]), Kind: b.Kind, Text: b.Text, Source: b.Source, Contact: b.Contact,
 		Ops: ops, Created: time.Now().UTC().Truncate(time.Second), Status: store.ProposalPending}
 	if err := q.CreateProposal(ctx, p); err != nil {
-		return ProposalStatus{}, s.historyError(ctx, err)
+		return ProposalStatus{}, s.storeError(ctx, err)
 	}
 	return s.proposalStatus(p), nil
 }
@@ -309,7 +309,7 @@ func (s *Server) decide(ctx context.Context, authorization, id, status, text str
 			if errors.Is(err, store.ErrDecided) {
 				return nil, huma.Error409Conflict("the proposal was decided already")
 			}
-			return nil, s.historyError(ctx, err)
+			return nil, s.storeError(ctx, err)
 		}
 	} else {
 		if len(ops) == 0 && p.Ops != nil {

@@ -66,12 +66,44 @@ func writeGen(t *testing.T, n string) string {
 	return file
 }
 
+// newKey makes an API key with `movingcities keys create` on db.
+func newKey(t *testing.T, db, name, role string) string {
+	t.Helper()
+	e, out, errb := testEnv(map[string]string{"MOVINGCITIES_DB": db})
+	if code := run(context.Background(), []string{"keys", "create", "--name", name, "--role", role}, e); code != 0 {
+		t.Fatalf("keys create: exit %d: %s", code, errb)
+	}
+	return strings.TrimSpace(out.String())
+}
+
+// send sends a request with a body, and a key unless it is "".
+func send(t *testing.T, method, url, key, body string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res
+}
+
 // A replica whose database goes away (connections terminated, new ones
-// refused) keeps serving the last snapshot, says so on /readyz, and
-// follows the store again, without a restart, once the database is back.
-// An import against the database meanwhile fails with a clear error.
+// refused) keeps serving the last snapshot, says so on /readyz, answers
+// writes 503 with Retry-After, and follows the store again, without a
+// restart, once the database is back. An import against the database
+// meanwhile fails with a clear error.
 func TestServeOnPostgresSurvivesALostDatabase(t *testing.T) {
 	direct := pgtest.FreshURL(t)
+	key := newKey(t, direct, "erika", "editor")
 	proxy, viaProxy := pgtest.NewProxy(t, direct)
 	addr := startServe(t, viaProxy)
 	if h := getHealth(t, addr, "/readyz"); h.status != 200 || h.Revision != 1 {
@@ -98,6 +130,18 @@ func TestServeOnPostgresSurvivesALostDatabase(t *testing.T) {
 		res.Body.Close()
 		if res.StatusCode != 200 {
 			t.Errorf("GET %s while the database is down: %d", path, res.StatusCode)
+		}
+	}
+
+	// Writes, with a key or as a proposal, answer 503 with Retry-After.
+	network := `{"id": "lost-network", "names": {"en": "Lost network"}, "scope": "european"}`
+	proposal := `{"kind": "city", "text": "Lostville", "source": "https://example.org/lostville"}`
+	for _, w := range []struct{ path, key, body string }{{"/networks", key, network}, {"/proposals", "", proposal}} {
+		res := send(t, http.MethodPost, "http://"+addr+w.path, w.key, w.body)
+		if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+			res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("POST %s while the database is down: %d, Retry-After %q, %s", w.path, res.StatusCode,
+				res.Header.Get("Retry-After"), res.Header.Get("Content-Type"))
 		}
 	}
 
@@ -129,6 +173,13 @@ func TestServeOnPostgresSurvivesALostDatabase(t *testing.T) {
 		return h.status == 200 && h.Revision == 2
 	})
 	t.Logf("recovered %v after the database came back", took)
+	// Writes work again, on the revision the other replica made.
+	if res := send(t, http.MethodPost, "http://"+addr+"/networks", key, network); res.StatusCode != http.StatusCreated {
+		t.Fatalf("write after the database came back: %d", res.StatusCode)
+	}
+	if h := getHealth(t, addr, "/healthz"); h.Revision != 3 {
+		t.Errorf("revision %d after the write, want 3", h.Revision)
+	}
 }
 
 // migrate copies a SQLite dataset into PostgreSQL with its revision
