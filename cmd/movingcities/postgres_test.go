@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
 	"github.com/moving-cities/opendata/store/postgres/pgtest"
+	"github.com/moving-cities/opendata/store/sqlite"
 )
 
 type health struct {
@@ -234,12 +236,16 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	if out := importInto(from, retire); !strings.Contains(out, "revision 3") {
 		t.Fatalf("retire: %s", out)
 	}
+	// The editors' side: a key, a pending proposal and an accepted one,
+	// whose revision 4 names its author.
+	newKey(t, from, "anna", "editor")
+	fillProposals(t, sqlitePath, kept)
 
 	e, out, errb := testEnv(nil)
 	if code := run(context.Background(), []string{"migrate", "--from", from, "--to", to}, e); code != 0 {
 		t.Fatalf("migrate: exit %d: %s", code, errb)
 	}
-	if !strings.Contains(out.String(), "copied revision 3 (3 revisions") {
+	if !strings.Contains(out.String(), "copied revision 4 (4 revisions") || !strings.Contains(out.String(), "1 keys, 2 proposals") {
 		t.Errorf("migrate said: %s", out)
 	}
 
@@ -273,7 +279,7 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	for i := range a.Revisions {
 		a.Revisions[i].AppliedAt = us(a.Revisions[i].AppliedAt)
 	}
-	if len(a.Records) != len(c.Records) || len(a.Retired) != 1 || len(c.Retired) != 1 || len(c.Revisions) != 3 {
+	if len(a.Records) != len(c.Records) || len(a.Retired) != 1 || len(c.Retired) != 1 || len(c.Revisions) != 4 {
 		t.Fatalf("copied %d records, %d retired, %d revisions; source %d, %d, %d",
 			len(c.Records), len(c.Retired), len(c.Revisions), len(a.Records), len(a.Retired), len(a.Revisions))
 	}
@@ -290,6 +296,16 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	if !reflect.DeepEqual(a.Retired, c.Retired) || !reflect.DeepEqual(a.Revisions, c.Revisions) {
 		t.Fatalf("tombstones or revisions differ:\n%+v\n%+v\n%+v\n%+v", a.Retired, c.Retired, a.Revisions, c.Revisions)
 	}
+	// History, keys and proposals come along, documents byte for byte.
+	if len(a.Versions) == 0 || !reflect.DeepEqual(a.Versions, c.Versions) {
+		t.Fatalf("versions differ: %d copied of %d", len(c.Versions), len(a.Versions))
+	}
+	if len(c.Keys) != 1 || !reflect.DeepEqual(a.Keys, c.Keys) || len(c.Proposals) != 2 || !reflect.DeepEqual(a.Proposals, c.Proposals) {
+		t.Fatalf("keys or proposals differ:\n%+v %+v\n%+v %+v", a.Keys, a.Proposals, c.Keys, c.Proposals)
+	}
+	if c.Revisions[3].Author != "anna" || c.Proposals[0].ID != "p-accepted" || c.Proposals[0].Revision != 4 {
+		t.Fatalf("revision 4 %+v, proposals %+v", c.Revisions[3], c.Proposals)
+	}
 	if c.Retired[0].ID != gone || c.Retired[0].ReplacedBy != kept {
 		t.Errorf("tombstone %+v", c.Retired[0])
 	}
@@ -305,7 +321,7 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	os.WriteFile(town, []byte(`{"municipalities":[{"id":"migrated-town","names":{"en":"Migrated Town"},"country":"NL",
 		"coordinates":{"lat":52.0,"lon":5.1},"featured":false,"status":"active",
 		"sources":[{"url":"https://example.org/migrated-town","accessed":"2026-12-05"}]}]}`), 0o644)
-	if out := importInto(to, town); !strings.Contains(out, "revision 4") {
+	if out := importInto(to, town); !strings.Contains(out, "revision 5") {
 		t.Errorf("import after migrate: %s", out)
 	}
 	// The target now holds data: a second copy is refused, naming why.
@@ -313,5 +329,46 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	if code := run(context.Background(), []string{"migrate", "--from", from, "--to", to}, e); code != 1 ||
 		!strings.Contains(errb.String(), "already holds data") {
 		t.Errorf("second migrate: exit %d: %s", code, errb)
+	}
+}
+
+// fillProposals queues two proposals in the SQLite database at path and
+// accepts one, by anna, renaming the municipality id.
+func fillProposals(t *testing.T, path, id string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	at := time.Now().UTC().Truncate(time.Second)
+	for _, p := range []store.Proposal{
+		{ID: "p-accepted", Kind: "correction", Text: "Another name", Source: "https://example.org/a", Contact: "a@example.org",
+			Ops: json.RawMessage(`[{"op":"patch","type":"municipality","id":"` + id + `"}]`), Created: at},
+		{ID: "p-pending", Kind: "city", Text: "Add a city", Source: "https://example.org/b", Created: at},
+	} {
+		if err := db.CreateProposal(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cur, rev, err := db.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in dataset.Dataset
+	for _, m := range cur.Municipalities {
+		if m.ID == id {
+			m.Names = dataset.Names{"en": "Renamed by a proposal"}
+			in.Municipalities = append(in.Municipalities, m)
+		}
+	}
+	_, changes, err := dataset.Merge(cur, &in)
+	if err != nil || len(changes) != 1 {
+		t.Fatalf("merge: %d changes, %v", len(changes), err)
+	}
+	if _, err := db.AcceptProposal(ctx, "p-accepted", rev, changes, store.Meta{Author: "anna", Message: "Proposal p-accepted accepted"},
+		store.Decision{By: "anna", At: at}); err != nil {
+		t.Fatal(err)
 	}
 }
