@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,12 +10,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres"
 	"github.com/moving-cities/opendata/store/postgres/pgtest"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
@@ -371,4 +374,73 @@ func fillProposals(t *testing.T, path, id string) {
 		store.Decision{By: "anna", At: at}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// `dump` on PostgreSQL takes the lock of the replicas' nightly release:
+// while a replica holds it, dump waits and writes nothing; once it is
+// free, dump makes the release.
+func TestDumpWaitsForTheReleaseLock(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.FreshURL(t)
+	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_DB": db})
+	if code := run(ctx, []string{"import", writeGen(t, "5")}, e); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errb)
+	}
+	replica, err := postgres.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	release, ok, err := replica.TryLeadRelease(ctx)
+	if err != nil || !ok {
+		t.Fatalf("the replica cannot take the release lock: %v, %v", ok, err)
+	}
+	dir := filepath.Join(t.TempDir(), "releases")
+	e, out, _ := testEnv(map[string]string{"MOVINGCITIES_DB": db})
+	dumpErr := &syncBuffer{} // read while dump writes it
+	e.stderr = dumpErr
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"dump", "--out", dir}, e) }()
+	waitFor(t, 10*time.Second, "dump says it waits", func() bool { return strings.Contains(dumpErr.String(), "waiting for the release lock") })
+	select {
+	case code := <-done:
+		t.Fatalf("dump ran while a replica held the release lock: exit %d: %s %s", code, out, dumpErr)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("dump wrote %d entries while waiting", len(entries))
+	}
+	release()
+	select {
+	case code := <-done:
+		if code != 0 || !strings.Contains(out.String(), "made release") {
+			t.Fatalf("dump after the lock was freed: exit %d: %s %s", code, out, dumpErr)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("dump did not run once the lock was free")
+	}
+	// And it let go of the lock: the replica can lead again.
+	if release, ok, err := replica.TryLeadRelease(ctx); err != nil || !ok {
+		t.Fatalf("the lock after dump: %v, %v", ok, err)
+	} else {
+		release()
+	}
+}
+
+// syncBuffer is a buffer a test reads while a command writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
