@@ -143,7 +143,8 @@ type WriteOutput struct {
 func registerEdit(api huma.API, s *Server) {
 	addSecurityScheme(api.OpenAPI())
 	errs := []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound,
-		http.StatusConflict, http.StatusGone, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity}
+		http.StatusConflict, http.StatusGone, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity,
+		http.StatusServiceUnavailable} // 503 with Retry-After while the store does not answer
 	for _, t := range dataset.Types {
 		t := t
 		plural, class := t.Plural(), className(t)

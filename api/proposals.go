@@ -146,9 +146,9 @@ func registerProposals(api huma.API, router chi.Router, s *Server) {
 		})
 	huma.Register(api, huma.Operation{OperationID: "accept-proposal", Method: http.MethodPost, Path: "/proposals/{id}/accept", Tags: tag,
 		Summary: "Accept a proposal",
-		Description: "Applies the proposal's ops, or the ones given here (an editor's reading of the proposal), as one revision whose message credits the proposal, and marks it accepted. " +
+		Description: "Applies the proposal's ops, or the ones given here (an editor's reading of the proposal), as one revision whose message credits the proposal, and marks it accepted in the same transaction: if either fails, neither is made. " +
 			"Ops on existing records need if_match; delete and rename need the admin role. Role: editor.",
-		Security: security, Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity}},
+		Security: security, Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity, http.StatusServiceUnavailable}},
 		func(ctx context.Context, in *struct {
 			Authorization string `header:"Authorization" hidden:"true"`
 			ProposalIDInput
