@@ -143,7 +143,8 @@ type WriteOutput struct {
 func registerEdit(api huma.API, s *Server) {
 	addSecurityScheme(api.OpenAPI())
 	errs := []int{http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound,
-		http.StatusConflict, http.StatusGone, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity}
+		http.StatusConflict, http.StatusGone, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity,
+		http.StatusServiceUnavailable} // 503 with Retry-After while the store does not answer
 	for _, t := range dataset.Types {
 		t := t
 		plural, class := t.Plural(), className(t)
@@ -198,7 +199,7 @@ func registerEdit(api huma.API, s *Server) {
 		Tags: []string{"Editing"}, Security: security, DefaultStatus: http.StatusOK, Errors: errs},
 		func(ctx context.Context, in *BatchInput) (*WriteOutput, error) {
 			ops, need := batchOps(in.Body.Ops)
-			return s.apply(ctx, in.Authorization, need, store.Meta{Message: in.Body.Message}, ops, false)
+			return s.apply(ctx, in.Authorization, need, store.Meta{Message: in.Body.Message}, ops, false, nil)
 		})
 }
 
@@ -238,7 +239,7 @@ func wireZero(t dataset.Type) any {
 // write applies one op.
 func (s *Server) write(ctx context.Context, c WriteCommon, role, ifMatch string, op edit.Op) (*WriteOutput, error) {
 	op.IfMatch = ifMatch
-	return s.apply(ctx, c.Authorization, role, store.Meta{Message: c.Message}, []edit.Op{op}, true)
+	return s.apply(ctx, c.Authorization, role, store.Meta{Message: c.Message}, []edit.Op{op}, true, nil)
 }
 
 // authorize finds who a request acts for and checks their role: 401
@@ -255,7 +256,7 @@ func (s *Server) authorize(ctx context.Context, authorization, need string) (aut
 			http.Header{"WWW-Authenticate": {`Bearer realm="movingcities", error="invalid_token"`}})
 	case err != nil:
 		s.log.ErrorContext(ctx, "authenticate", "err", err)
-		return p, huma.Error503ServiceUnavailable("keys cannot be checked just now; retry in a moment")
+		return p, unavailable("keys cannot be checked just now (the store does not answer); retry in a moment")
 	}
 	if !auth.Allows(p.Role, need) {
 		return p, huma.Error403Forbidden(fmt.Sprintf("the key %q has the role %s; this needs %s", p.Name, p.Role, need))
@@ -263,8 +264,10 @@ func (s *Server) authorize(ctx context.Context, authorization, need string) (aut
 	return p, nil
 }
 
-// apply authorises, checks preconditions and writes ops as one revision.
-func (s *Server) apply(ctx context.Context, authorization, need string, meta store.Meta, ops []edit.Op, single bool) (*WriteOutput, error) {
+// apply authorises, checks preconditions and writes ops as one revision,
+// through commit when it is set (see edit.Request.Commit).
+func (s *Server) apply(ctx context.Context, authorization, need string, meta store.Meta, ops []edit.Op, single bool,
+	commit func(context.Context, int64, []dataset.Change, store.Meta) (int64, error)) (*WriteOutput, error) {
 	if s.cfg.Editing == nil {
 		return nil, huma.Error503ServiceUnavailable("this server does not take writes")
 	}
@@ -288,7 +291,7 @@ func (s *Server) apply(ctx context.Context, authorization, need string, meta sto
 	if len(missing) > 0 {
 		return nil, huma.NewError(http.StatusPreconditionRequired, "If-Match is required: read the record, then send its ETag, so that a change made meanwhile is not overwritten unseen", missing...)
 	}
-	res, err := s.cfg.Editing.Editor.Apply(ctx, edit.Request{Ops: ops, Meta: meta, Check: func(snap *dataset.Snapshot) error {
+	res, err := s.cfg.Editing.Editor.Apply(ctx, edit.Request{Ops: ops, Meta: meta, Commit: commit, Check: func(snap *dataset.Snapshot) error {
 		return s.checkIfMatch(snap, ops, single)
 	}})
 	if err != nil {
@@ -415,6 +418,12 @@ func (s *Server) writeError(ctx context.Context, err error, single bool) error {
 		}
 		return huma.NewError(status, msg, details...)
 	}
+	switch {
+	case errors.Is(err, store.ErrDecided): // accepting a proposal another editor decided meanwhile
+		return huma.Error409Conflict("the proposal was decided already; nothing was written")
+	case errors.Is(err, store.ErrNoProposal):
+		return huma.Error404NotFound("no proposal has this ID; nothing was written")
+	}
 	if errors.Is(err, edit.ErrNotPublished) {
 		return huma.ErrorWithHeaders(huma.Error503ServiceUnavailable("the latest revision is not published yet; retry in a moment"),
 			http.Header{"Retry-After": {"2"}})
@@ -422,6 +431,41 @@ func (s *Server) writeError(ctx context.Context, err error, single bool) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return huma.Error503ServiceUnavailable("the write took too long; it may or may not have been made: read the record before retrying")
 	}
+	if s.storeDown(ctx) {
+		s.log.WarnContext(ctx, "write refused: store unreachable", "err", err)
+		return unavailable("the store does not answer just now; the write was not confirmed: retry later (read the record first)")
+	}
 	s.log.ErrorContext(ctx, "write", "err", err)
 	return huma.Error500InternalServerError("the write failed; the error was logged and nothing was written")
+}
+
+// storeRetryAfter is the Retry-After, in seconds, of a write refused
+// while the store does not answer: as /readyz says.
+const storeRetryAfter = "5"
+
+// unavailable is a 503 that says when to retry.
+func unavailable(msg string) error {
+	return huma.ErrorWithHeaders(huma.Error503ServiceUnavailable(msg), http.Header{"Retry-After": {storeRetryAfter}})
+}
+
+// storeDown asks the store whether it answers (Config.StoreCheck, as
+// /readyz does): a write that failed on a store that does not answer
+// is a 503 to retry later, not a 500. Reads keep serving the snapshot.
+func (s *Server) storeDown(ctx context.Context) bool {
+	if s.cfg.StoreCheck == nil {
+		return false
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeCheckTimeout)
+	defer cancel()
+	return s.cfg.StoreCheck(cctx) != nil
+}
+
+// storeError answers a failed call to the proposal queue: 503 with
+// Retry-After while the store does not answer, else as history reads.
+func (s *Server) storeError(ctx context.Context, err error) error {
+	if !errors.Is(err, context.Canceled) && s.storeDown(ctx) {
+		s.log.WarnContext(ctx, "store unreachable", "err", err)
+		return unavailable("the store does not answer just now; retry later")
+	}
+	return s.historyError(ctx, err)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/moving-cities/opendata/auth"
+	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/pages"
 	"github.com/moving-cities/opendata/store"
@@ -131,7 +132,7 @@ func registerProposals(api huma.API, router chi.Router, s *Server) {
 			}
 			list, err := q.ListProposals(ctx, status)
 			if err != nil {
-				return nil, s.historyError(ctx, err)
+				return nil, s.storeError(ctx, err)
 			}
 			out := &struct{ Body []QueuedProposal }{Body: []QueuedProposal{}}
 			for _, p := range list {
@@ -145,9 +146,9 @@ func registerProposals(api huma.API, router chi.Router, s *Server) {
 		})
 	huma.Register(api, huma.Operation{OperationID: "accept-proposal", Method: http.MethodPost, Path: "/proposals/{id}/accept", Tags: tag,
 		Summary: "Accept a proposal",
-		Description: "Applies the proposal's ops, or the ones given here (an editor's reading of the proposal), as one revision whose message credits the proposal, and marks it accepted. " +
+		Description: "Applies the proposal's ops, or the ones given here (an editor's reading of the proposal), as one revision whose message credits the proposal, and marks it accepted in the same transaction: if either fails, neither is made. " +
 			"Ops on existing records need if_match; delete and rename need the admin role. Role: editor.",
-		Security: security, Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity}},
+		Security: security, Errors: []int{http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusPreconditionRequired, http.StatusUnprocessableEntity, http.StatusServiceUnavailable}},
 		func(ctx context.Context, in *struct {
 			Authorization string `header:"Authorization" hidden:"true"`
 			ProposalIDInput
@@ -241,7 +242,7 @@ func (s *Server) proposal(ctx context.Context, id string) (store.Proposal, error
 		return p, huma.Error404NotFound("no proposal has this ID")
 	}
 	if err != nil {
-		return p, s.historyError(ctx, err)
+		return p, s.storeError(ctx, err)
 	}
 	return p, nil
 }
@@ -283,7 +284,7 @@ func (s *Server) propose(ctx context.Context, b ProposalBody) (ProposalStatus, e
 	p := store.Proposal{ID: base64.RawURLEncoding.EncodeToString(id[:]), Kind: b.Kind, Text: b.Text, Source: b.Source, Contact: b.Contact,
 		Ops: ops, Created: time.Now().UTC().Truncate(time.Second), Status: store.ProposalPending}
 	if err := q.CreateProposal(ctx, p); err != nil {
-		return ProposalStatus{}, s.historyError(ctx, err)
+		return ProposalStatus{}, s.storeError(ctx, err)
 	}
 	return s.proposalStatus(p), nil
 }
@@ -311,6 +312,12 @@ func (s *Server) decide(ctx context.Context, authorization, id, status, text str
 	d := store.Decision{Status: status, By: pr.Name, At: time.Now().UTC().Truncate(time.Second)}
 	if status == store.ProposalRejected {
 		d.Reason = text
+		if err := q.DecideProposal(ctx, id, d); err != nil {
+			if errors.Is(err, store.ErrDecided) {
+				return nil, huma.Error409Conflict("the proposal was decided already")
+			}
+			return nil, s.storeError(ctx, err)
+		}
 	} else {
 		if len(ops) == 0 && p.Ops != nil {
 			if err := json.Unmarshal(p.Ops, &ops); err != nil {
@@ -325,19 +332,22 @@ func (s *Server) decide(ctx context.Context, authorization, id, status, text str
 		if text != "" {
 			msg += ": " + text
 		}
+		d.Reason = text
 		eops, need := batchOps(ops)
-		out, err := s.apply(ctx, authorization, need, store.Meta{Message: msg}, eops, false)
+		// The revision and the decision commit together: a write that
+		// fails leaves the proposal pending, and one accepted elsewhere
+		// meanwhile (another replica) makes no revision.
+		accept := func(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error) {
+			return q.AcceptProposal(ctx, id, base, changes, meta, d)
+		}
+		out, err := s.apply(ctx, authorization, need, store.Meta{Message: msg}, eops, false, accept)
 		if err != nil {
-			return nil, err
+			return nil, err // writeError answers 409 for a decided proposal
 		}
 		if !out.Body.Changed {
 			return nil, huma.Error409Conflict("the changes are in the data already; reject the proposal with that reason instead")
 		}
 		d.Revision = out.Body.Revision
-		d.Reason = text
-	}
-	if err := q.DecideProposal(ctx, id, d); err != nil {
-		return nil, s.historyError(ctx, err)
 	}
 	p.Status, p.Decision = status, d
 	qp := QueuedProposal{ProposalStatus: s.proposalStatus(p), Kind: p.Kind, Text: p.Text, Source: p.Source, Contact: p.Contact, Ops: ops, By: d.By}

@@ -1,11 +1,19 @@
 package api
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/moving-cities/opendata/edit"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/sqlite"
 )
 
 func TestProposalAcceptedIntoRevision(t *testing.T) {
@@ -165,5 +173,55 @@ func TestProposeForm(t *testing.T) {
 	if w := a.req(http.MethodGet, "/propose/no-such-proposal?lang=it", "", ""); w.Code != http.StatusNotFound ||
 		!strings.Contains(w.Body.String(), "Non c&#39;è nessuna proposta a questo indirizzo.") {
 		t.Fatalf("status page of no proposal: %d %s", w.Code, w.Body)
+	}
+}
+
+// racingProposals is a proposal queue where another replica rejects a
+// proposal right after this one read it pending.
+type racingProposals struct {
+	*sqlite.DB
+}
+
+func (r racingProposals) Proposal(ctx context.Context, id string) (store.Proposal, error) {
+	p, err := r.DB.Proposal(ctx, id)
+	if err == nil && p.Status == store.ProposalPending {
+		err = r.DB.DecideProposal(ctx, id, store.Decision{Status: store.ProposalRejected, By: "other", Reason: "duplicate", At: time.Now()})
+	}
+	return p, err
+}
+
+// An acceptance writes its revision and its decision in one
+// transaction: a proposal decided elsewhere between the check and the
+// write makes no revision, and keeps the other editor's decision.
+func TestProposalDecidedMeanwhileMakesNoRevision(t *testing.T) {
+	a := newEditAPI(t)
+	body := `{"kind": "city", "text": "Testville", "source": "https://example.org/testville",
+		"ops": [{"op": "create", "type": "municipality", "record": {"id": "testville", "names": {"en": "Testville"}, "country": "GR", "status": "active"}}]}`
+	w := a.req(http.MethodPost, "/proposals", "", body)
+	if w.Code != http.StatusAccepted {
+		t.Fatalf("propose: %d %s", w.Code, w.Body)
+	}
+	st := decodeBody[ProposalStatus](t, w)
+	cfg := Config{BaseURI: testBase, RateLimit: -1, Metrics: NewRegistry(),
+		Editing: &Editing{Editor: edit.New(a.db, a.pub), Keys: a.db, History: a.db, Proposals: racingProposals{a.db}}}
+	h, err := New(cfg, a.pub, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.h = h
+	before := a.revision()
+	w = a.req(http.MethodPost, "/proposals/"+st.ID+"/accept", a.editor, `{}`)
+	if w.Code != http.StatusConflict || w.Header().Get("Content-Type") != "application/problem+json" {
+		t.Fatalf("accepting a proposal rejected meanwhile: %d %s %s", w.Code, w.Header().Get("Content-Type"), w.Body)
+	}
+	if rev := a.revision(); rev != before {
+		t.Fatalf("revision %d after a refused acceptance, was %d", rev, before)
+	}
+	if w := a.req(http.MethodGet, "/municipalities/testville", "", ""); w.Code != http.StatusNotFound {
+		t.Fatalf("the refused proposal's city is served: %d", w.Code)
+	}
+	p, err := a.db.Proposal(context.Background(), st.ID)
+	if err != nil || p.Status != store.ProposalRejected || p.By != "other" || p.Revision != 0 {
+		t.Fatalf("proposal after the race: %+v, %v; want the other editor's rejection", p, err)
 	}
 }

@@ -14,7 +14,10 @@
 // (colType) for CSV, Parquet, CSVW, Data Package and GeoJSON alike. The
 // few tables the vocabulary does not describe (names in other languages
 // and aliases, the links of list-valued references, sources) are derived
-// from the same fields; their own column names are in local.go.
+// from the same fields; their own column names are in local.go. The
+// importer reads a release's CSV tables back by the same Tables: each
+// column's JSON keys (Column.Keys), datatype and role, and SplitList, the
+// inverse of the join that writes list cells (issue 17).
 //
 // A release is written into a temporary folder, fsynced and renamed into
 // place; the "latest" symlink moves only after that, so a crash, a kill

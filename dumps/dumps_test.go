@@ -355,7 +355,7 @@ func TestReleaseFilesAgree(t *testing.T) {
 		}
 	}
 	// The names table holds names in other languages and aliases.
-	names := readCSV(t, filepath.Join(rel, namesTable+".csv"))
+	names := readCSV(t, filepath.Join(rel, NamesTable+".csv"))
 	kinds := map[string]int{}
 	for _, r := range names[1:] {
 		kinds[r[4]]++
@@ -501,7 +501,7 @@ func parquetRowText(tb *Table, r parquet.Row) []string {
 	}
 	for i, l := range lists {
 		if tb.Columns[i].List {
-			out[i] = strings.Join(l, listSeparator)
+			out[i] = strings.Join(l, ListSeparator)
 		}
 	}
 	return out

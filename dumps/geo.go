@@ -212,7 +212,7 @@ func writeGeoParquet(ctx context.Context, w io.Writer, t *Table, rel *releaseInf
 	if err != nil {
 		return 0, err
 	}
-	if t.Type == "" {
+	if t.Role != RoleRecords {
 		return 0, fmt.Errorf("table %s is not a record table", t.Name)
 	}
 	// The bounding box of the points goes into the metadata, which is

@@ -49,7 +49,7 @@ func csvwMetadata(rel *releaseInfo) map[string]any {
 				col["valueUrl"] = c.ValueURL
 			}
 			if c.List {
-				col["separator"] = listSeparator
+				col["separator"] = ListSeparator
 			}
 			if c.Suppress {
 				col["suppressOutput"] = true
@@ -156,7 +156,7 @@ func tableSchema(t *Table) map[string]any {
 			// one, its JSON Schema does not, and validators run the
 			// schema), and "array" means a JSON array in the cell. A list
 			// is therefore a string whose values are separated by
-			// listSeparator, and the description says so.
+			// ListSeparator, and the description says so.
 			f["type"] = "string"
 			delete(f, "format")
 			doc = strings.TrimSpace(doc + " " + listDoc(c))
@@ -198,7 +198,7 @@ func listDoc(c *Column) string {
 	if c.typ.frictionlessFormat != "" {
 		item += " (" + c.typ.frictionlessFormat + ")"
 	}
-	return fmt.Sprintf("A list of %s values separated by %q, which no value contains; empty when there are none.", item, listSeparator)
+	return fmt.Sprintf("A list of %s values separated by %q, which no value contains; empty when there are none.", item, ListSeparator)
 }
 
 func writeDataPackage(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {

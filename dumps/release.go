@@ -221,7 +221,7 @@ func (d *Dumper) outputs(tables []*Table) []output {
 				write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
 					return writeTableParquet(ctx, w, t, rel)
 				}})
-		if t.Type == dataset.TypeMunicipality {
+		if t.Role == RoleRecords && t.Type == dataset.TypeMunicipality {
 			outs = append(outs,
 				output{name: t.Name + ".geojson", mediaType: "application/geo+json", count: "rows",
 					write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {

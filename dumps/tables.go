@@ -37,15 +37,52 @@ type Column struct {
 	// Title and Doc describe the column, from the vocabulary.
 	Title, Doc string
 
+	// Keys are the JSON keys, from the vocabulary's fields, at which a
+	// record holds the column's values (["population", "value"]; in the
+	// sources table, a source's). With Lang they reach one entry of a
+	// language map. Empty for columns no field holds: derived dates and
+	// the entity columns of the derived tables. Importers set values by
+	// them, so that reading a table needs no second list of its columns.
+	Keys []string
+	// ItemKey is, for a list of objects (a record's sources), the key of
+	// each object that the list's values are ("url").
+	ItemKey string
+	// DerivedFrom names the column a derived column is computed from
+	// ("since" for "since_start"); it holds nothing of its own.
+	DerivedFrom string
+
 	get func(rec reflect.Value, c *cell) error
 }
+
+// TableRole says what a table's rows are.
+type TableRole uint8
+
+const (
+	// RoleRecords: one record of Type a row.
+	RoleRecords TableRole = iota + 1
+	// RoleLinks: one value a row of a list of references of the records
+	// of Type (approach_categories: an approach's categories), the same
+	// values as the list column at LinkKeys.
+	RoleLinks
+	// RoleNames: the names table (NamesTable).
+	RoleNames
+	// RoleSources: the sources table (SourcesTable).
+	RoleSources
+	// RoleRetired: the retired IDs.
+	RoleRetired
+)
 
 // Table is one table of a release: a CSV file and a Parquet file.
 type Table struct {
 	Name  string // file name without suffix: "municipalities"
+	Role  TableRole
 	Title string
-	// Type is the entity type of a record table ("" for derived tables).
+	// Type is the entity type of a record table, and of the owners of a
+	// link table ("" for other derived tables).
 	Type dataset.Type
+	// LinkKeys are, in a link table, the JSON keys of the owner's list
+	// its rows make up.
+	LinkKeys []string
 	// Class is the class of the entities the rows describe, if any.
 	Class      *vocab.Term
 	Columns    []*Column
@@ -59,6 +96,14 @@ type Table struct {
 	// snap, in a fixed order, and calls emit.
 	rows func(snap *dataset.Snapshot, row []cell, emit func() error) error
 }
+
+// Datatype names the column's datatype: string, iri, url, integer, year,
+// double, boolean, dateTime, edtf (a date of year, month or day
+// precision) or date.
+func (c *Column) Datatype() string { return c.typ.name }
+
+// Column returns the column called name, or nil.
+func (t *Table) Column(name string) *Column { return t.column(name) }
 
 // column returns the column called name, or nil.
 func (t *Table) column(name string) *Column {
@@ -162,7 +207,7 @@ type builder struct {
 func (b *builder) build() error {
 	t := b.e.Type
 	b.table = &Table{
-		Name: tableName(t), Title: strings.ToUpper(tableName(t)[:1]) + tableName(t)[1:], Type: t, Class: b.e.Class,
+		Name: tableName(t), Role: RoleRecords, Title: strings.ToUpper(tableName(t)[:1]) + tableName(t)[1:], Type: t, Class: b.e.Class,
 		AboutURL: vocab.EntityNamespace(b.base, t) + "{id}",
 	}
 	if err := b.fields(b.e.Fields, nil, false); err != nil {
@@ -285,7 +330,7 @@ func scalarColumns(base string, rt reflect.Type, f *vocab.Field, name string, ke
 	if err := checkScalar(typ, p.typ); err != nil {
 		return nil, err
 	}
-	c := &Column{Name: name, typ: typ, Required: p.required, Term: f.Term, Suppress: blank || f.Term == nil}
+	c := &Column{Name: name, typ: typ, Required: p.required, Term: f.Term, Suppress: blank || f.Term == nil, Keys: keys}
 	describe(c, f.Term)
 	switch f.Value {
 	case vocab.ID:
@@ -318,7 +363,7 @@ func scalarColumns(base string, rt reflect.Type, f *vocab.Field, name string, ke
 // and the last day it covers, for queries by date.
 func derivedDates(c *Column, p path) []*Column {
 	mk := func(suffix, what string, last bool) *Column {
-		return &Column{Name: c.Name + suffix, typ: tDate, Suppress: true,
+		return &Column{Name: c.Name + suffix, typ: tDate, Suppress: true, DerivedFrom: c.Name,
 			Title: c.Title + " (" + what + " day)",
 			Doc:   "The " + what + " day that " + c.Name + " covers: " + c.Name + " has the precision of its source (a year, a month or a day); this column makes it a date.",
 			get: func(rec reflect.Value, out *cell) error {
@@ -356,7 +401,7 @@ func (b *builder) langMap(f *vocab.Field, keys []string, blank bool) error {
 	}
 	for _, lang := range dataset.Languages {
 		key := reflect.ValueOf(lang)
-		c := &Column{Name: strings.ReplaceAll(f.Column, "{lang}", lang), typ: tString, Term: f.Term, Lang: lang, Suppress: blank}
+		c := &Column{Name: strings.ReplaceAll(f.Column, "{lang}", lang), typ: tString, Term: f.Term, Lang: lang, Suppress: blank, Keys: keys}
 		describe(c, f.Term)
 		c.Title += " (" + lang + ")"
 		c.get = func(rec reflect.Value, out *cell) error {
@@ -389,7 +434,7 @@ func (b *builder) list(f *vocab.Field, keys []string) error {
 	if p.typ.Kind() != reflect.Slice || p.typ.Elem().Kind() != reflect.String {
 		return fmt.Errorf("list of type %s", p.typ)
 	}
-	c := &Column{Name: f.Column, typ: typ, List: true, Term: f.Term, Suppress: true}
+	c := &Column{Name: f.Column, typ: typ, List: true, Term: f.Term, Suppress: true, Keys: keys}
 	describe(c, f.Term)
 	c.get = func(rec reflect.Value, out *cell) error {
 		out.null = false
@@ -404,14 +449,14 @@ func (b *builder) list(f *vocab.Field, keys []string) error {
 	}
 	b.table.Columns = append(b.table.Columns, c)
 	if f.Value == vocab.EntityRef {
-		b.links = append(b.links, b.linkTable(f, p))
+		b.links = append(b.links, b.linkTable(f, p, keys))
 	}
 	return nil
 }
 
 // linkTable is the table of a list of references: one row per link
 // (approach_categories: approach, category).
-func (b *builder) linkTable(f *vocab.Field, p path) *Table {
+func (b *builder) linkTable(f *vocab.Field, p path, keys []string) *Table {
 	owner, target := string(b.e.Type), string(f.Ref)
 	if target == owner {
 		target = f.Column
@@ -426,6 +471,9 @@ func (b *builder) linkTable(f *vocab.Field, p path) *Table {
 	t := b.e.Type
 	return &Table{
 		Name:       owner + "_" + f.Column,
+		Role:       RoleLinks,
+		Type:       t,
+		LinkKeys:   keys,
 		Title:      b.e.Class.LabelIn("en") + ": " + f.Term.LabelIn("en"),
 		Columns:    []*Column{oc, tc},
 		PrimaryKey: []string{owner, target},
@@ -478,9 +526,9 @@ func (b *builder) objects(f *vocab.Field, keys []string) error {
 		if sp.typ.Kind() != reflect.String {
 			return fmt.Errorf("list of %s", sp.typ)
 		}
-		c := &Column{Name: sub.Column, typ: typ, List: true, Term: sub.Term, Suppress: true}
+		c := &Column{Name: sub.Column, typ: typ, List: true, Term: sub.Term, Suppress: true, Keys: keys, ItemKey: sub.Key}
 		describe(c, f.Term)
-		c.Doc = "The " + sub.Key + "s of " + f.Term.LabelIn("en") + "s; the " + sourcesTable + " table has them in full."
+		c.Doc = "The " + sub.Key + "s of " + f.Term.LabelIn("en") + "s; the " + SourcesTable + " table has them in full."
 		c.get = func(rec reflect.Value, out *cell) error {
 			out.null = false
 			v, ok := p.get(rec)
@@ -510,15 +558,15 @@ type nameSource struct {
 
 func namesTableOf(srcs []nameSource) *Table {
 	cols := []*Column{
-		{Name: colEntityType, typ: tString, Required: true, Suppress: true, Title: "entity type", Doc: "The type of the named entity (municipality, network, country…)."},
-		{Name: colEntity, typ: tIRI, Required: true, Suppress: true, Title: "entity", Doc: "The ID of the named entity in the table of its type."},
-		{Name: colNameLanguage, typ: tString, Required: true, Suppress: true, Title: "language", Doc: "The BCP 47 language tag of the name."},
-		{Name: colName, typ: tString, Required: true, Suppress: true, Title: "name", Doc: "The name."},
-		{Name: colNameKind, typ: tString, Required: true, Suppress: true, Title: "kind",
+		{Name: ColEntityType, typ: tString, Required: true, Suppress: true, Title: "entity type", Doc: "The type of the named entity (municipality, network, country…)."},
+		{Name: ColEntity, typ: tIRI, Required: true, Suppress: true, Title: "entity", Doc: "The ID of the named entity in the table of its type."},
+		{Name: ColNameLanguage, typ: tString, Required: true, Suppress: true, Title: "language", Doc: "The BCP 47 language tag of the name."},
+		{Name: ColName, typ: tString, Required: true, Suppress: true, Title: "name", Doc: "The name."},
+		{Name: ColNameKind, typ: tString, Required: true, Suppress: true, Title: "kind",
 			Doc: "prefLabel for a name (skos:prefLabel) in a language that has no column of its own, altLabel for an alias (skos:altLabel): a former name, an exonym, a short form."},
 	}
 	return &Table{
-		Name: namesTable, Title: "Names in other languages and aliases", Columns: cols,
+		Name: NamesTable, Role: RoleNames, Title: "Names in other languages and aliases", Columns: cols,
 		// No primary key: an entity may have the same alias in two
 		// languages, or a name that is also an alias.
 		// A CSVW processor cannot give each row's name its own language
@@ -577,11 +625,11 @@ func (n *nameSource) emit(rec reflect.Value, id string, row []cell, emit func() 
 		}
 	case vocab.LangPairs:
 		et := v.Type().Elem()
-		lp, err := pathOf(et, pairLangKey)
+		lp, err := pathOf(et, PairLangKey)
 		if err != nil {
 			return err
 		}
-		np, err := pathOf(et, pairNameKey)
+		np, err := pathOf(et, PairNameKey)
 		if err != nil {
 			return err
 		}
@@ -606,10 +654,10 @@ type sourceSource struct {
 // sourcesTableOf is the table of every record's sources, in full. Its
 // columns past the entity's type and ID are the fields of a source.
 func sourcesTableOf(base string, srcs []sourceSource) (*Table, error) {
-	t := &Table{Name: sourcesTable, Title: "Sources", Suppress: true}
+	t := &Table{Name: SourcesTable, Role: RoleSources, Title: "Sources", Suppress: true}
 	t.Columns = []*Column{
-		{Name: colEntityType, typ: tString, Required: true, Title: "entity type", Doc: "The type of the record the source is of."},
-		{Name: colEntity, typ: tIRI, Required: true, Title: "entity", Doc: "The ID of the record in the table of its type."},
+		{Name: ColEntityType, typ: tString, Required: true, Title: "entity type", Doc: "The type of the record the source is of."},
+		{Name: ColEntity, typ: tIRI, Required: true, Title: "entity", Doc: "The ID of the record in the table of its type."},
 	}
 	if len(srcs) == 0 {
 		return nil, fmt.Errorf("dumps: no record type has sources")
@@ -621,13 +669,13 @@ func sourcesTableOf(base string, srcs []sourceSource) (*Table, error) {
 		sub := &f.Fields[i]
 		cols, err := scalarColumns(base, elem, sub, sub.Key, []string{sub.Key}, true)
 		if err != nil {
-			return nil, fmt.Errorf("dumps: table %s: %w", sourcesTable, err)
+			return nil, fmt.Errorf("dumps: table %s: %w", SourcesTable, err)
 		}
 		subs = append(subs, cols[0]) // not the derived dates: a source's date is when we read it
 	}
 	for _, s := range srcs[1:] {
 		if s.path.typ.Elem() != elem {
-			return nil, fmt.Errorf("dumps: table %s: %s has sources of another type", sourcesTable, s.typ)
+			return nil, fmt.Errorf("dumps: table %s: %s has sources of another type", SourcesTable, s.typ)
 		}
 	}
 	t.Columns = append(t.Columns, subs...)
@@ -665,7 +713,7 @@ func sourcesTableOf(base string, srcs []sourceSource) (*Table, error) {
 // retiredTable lists retired IDs (tombstones), from vocab.RetiredFields.
 func retiredTable(base string) (*Table, error) {
 	rt := reflect.TypeFor[dataset.Retired]()
-	t := &Table{Name: "retired", Title: "Retired identifiers"}
+	t := &Table{Name: "retired", Role: RoleRetired, Title: "Retired identifiers"}
 	var typeCol string
 	for i := range vocab.RetiredFields {
 		f := &vocab.RetiredFields[i]

@@ -31,7 +31,7 @@ func eachRow(ctx context.Context, t *Table, snap *dataset.Snapshot, fn func(row 
 			switch {
 			case c.List:
 				for _, s := range x.list {
-					if s == "" || strings.Contains(s, listSeparator) {
+					if s == "" || strings.Contains(s, ListSeparator) {
 						return fmt.Errorf("table %s, row %d: column %s has the value %q, which cannot be a list item", t.Name, n+1, c.Name, s)
 					}
 				}
@@ -53,7 +53,7 @@ func eachRow(ctx context.Context, t *Table, snap *dataset.Snapshot, fn func(row 
 // text is the CSV cell of x.
 func (c *Column) text(x *cell) string {
 	if c.List {
-		return strings.Join(x.list, listSeparator)
+		return JoinList(x.list)
 	}
 	if x.null {
 		return ""

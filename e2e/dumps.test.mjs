@@ -5,7 +5,9 @@
 // (also in the one-file archive, which Debian's unzip unpacks),
 // Ajv validates datapackage.json against the official Data Package
 // profile and Frictionless's own reader (datapackage-js, the npm
-// "datapackage") loads every table (issue 17). The release is made by `movingcities dump` into the folder
+// "datapackage") loads every table (issue 17), and DuckDB finds a release
+// of the release's CSV tables imported into an empty database equal to it
+// (issue 17). The release is made by `movingcities dump` into the folder
 // the running server serves, then fetched over HTTP.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -168,6 +170,50 @@ test("Parquet and CSV have the API's row counts and the same content", async (t)
     assert.ok(kv.dataset);
     const comp = await db.rows(`SELECT DISTINCT compression FROM parquet_metadata(${q(join(dir, "municipalities.parquet"))})`);
     assert.deepEqual(comp.map((r) => r.compression), ["ZSTD"]);
+  } finally {
+    db.close();
+  }
+});
+
+// A release's CSV tables import into an empty database (issue 17): the
+// release made from it has the same tables, as DuckDB reads them, but for
+// the stamps, which say when the new database stored each record.
+test("a release's CSV tables import into an empty database, whose release DuckDB finds equal", async (t) => {
+  if (skipUnlessDumped(t)) return;
+  const restored = join(work, "restored.db"), restoredDumps = join(work, "restored-dumps");
+  const tables = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")).resources
+    .filter((r) => r.path.endsWith(".csv")).map((r) => r.path.replace(/\.csv$/, ""));
+  assert.ok(tables.length >= 12, tables.join());
+  const started = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const env = { ...process.env, MOVINGCITIES_DB: restored };
+  let r = spawnSync(bin, ["import", "--restore", ...tables.map((x) => join(dir, x + ".csv"))], { encoding: "utf8", env, timeout: 120_000 });
+  assert.equal(r.status, 0, `movingcities import failed: ${r.stdout}${r.stderr}`);
+  r = spawnSync(bin, ["dump", "--out", restoredDumps], { encoding: "utf8", env, timeout: 120_000 });
+  assert.equal(r.status, 0, `movingcities dump failed: ${r.stdout}${r.stderr}`);
+  const again = join(restoredDumps, readlinkSync(join(restoredDumps, "latest")));
+  const db = await duck();
+  try {
+    for (const name of tables) {
+      const read = (d) => `read_csv(${q(join(d, name + ".csv"))}, header = true, all_varchar = true)`;
+      const cols = (await db.rows(`DESCRIBE SELECT * FROM ${read(dir)}`)).map((c) => c.column_name);
+      const fields = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")).resources
+        .find((x) => x.path === name + ".csv").schema.fields;
+      const stamps = fields.filter((f) => f.type === "datetime").map((f) => f.name);
+      const keep = cols.filter((c) => !stamps.includes(c)).map(ident).join(", ");
+      const a = `SELECT ${keep} FROM ${read(dir)}`, b = `SELECT ${keep} FROM ${read(again)}`;
+      const [{ n: na }] = await db.rows(`SELECT count(*)::INTEGER AS n FROM ${read(dir)}`);
+      const [{ n: nb }] = await db.rows(`SELECT count(*)::INTEGER AS n FROM ${read(again)}`);
+      assert.equal(nb, na, `${name}: ${na} rows, after the round trip ${nb}`);
+      for (const [x, y, what] of [[a, b, "lost"], [b, a, "gained"]]) {
+        const diff = await db.rows(`SELECT * FROM ((${x}) EXCEPT ALL (${y})) LIMIT 3`);
+        assert.deepEqual(diff, [], `${name}: rows ${what} in the round trip`);
+      }
+      // The stamps are the import's: no earlier than it started.
+      for (const c of stamps) {
+        const [{ n }] = await db.rows(`SELECT count(*)::INTEGER AS n FROM ${read(again)} WHERE ${ident(c)} IS NOT NULL AND CAST(${ident(c)} AS TIMESTAMPTZ) < CAST(${q(started.toISOString())} AS TIMESTAMPTZ)`);
+        assert.equal(n, 0, `${name}.${c}: stamps before the import`);
+      }
+    }
   } finally {
     db.close();
   }

@@ -1,7 +1,9 @@
 // Replicas (issue 14): two `movingcities serve` processes on one
 // PostgreSQL database and one shared releases folder, as behind a reverse
-// proxy. An import by a third process must be served by both within
-// 2 s, and exactly one of them makes the release the folder was missing.
+// proxy. A write through one replica's editor API (with a key made by
+// `movingcities keys create` on the same database), and an import by a
+// third process, must be served by both within 2 s, and exactly one of
+// them makes the release the folder was missing.
 // e2e/run provides the PostgreSQL server (E2E_PG_SERVER, from .ci/run's
 // throwaway cluster or one it starts itself).
 import { test, before, after } from "node:test";
@@ -109,4 +111,60 @@ test("an import through another process is served by both replicas within 2 s", 
   });
   console.log(`# replica B served the import ${elapsed} ms after it committed`);
   assert.equal((await health(b)).revision, before + 1);
+});
+
+// servedByBoth polls both replicas until check(record) holds on each.
+async function servedByBoth(path, what, check) {
+  return until(2000, what, async () => {
+    for (const r of replicas) {
+      const res = await fetch(r.addr + path);
+      if (res.status !== 200 || !check(await res.json())) return false;
+    }
+    return true;
+  });
+}
+
+test("a write through one replica's editor API is served by the other within 2 s", async () => {
+  const [a, b] = replicas;
+  const { stdout: key } = await run(bin, ["keys", "create", "--name", "e2e-replicas", "--role", "editor"], { env });
+  assert.match(key.trim(), /^mck_/);
+  const auth = { Authorization: `Bearer ${key.trim()}` };
+  const before = (await health(b)).revision;
+  const created = await fetch(a.addr + "/municipalities?message=" + encodeURIComponent("e2e: write through replica A"), {
+    method: "POST",
+    headers: { ...auth, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      id: "e2e-editor-town", names: { en: "Editor Town" }, country: "NL",
+      coordinates: { lat: 52.1, lon: 5.2 }, featured: false, status: "active",
+      sources: [{ url: "https://example.org/editor-town", accessed: "2026-12-05" }],
+    }),
+  });
+  const body = await created.text();
+  assert.equal(created.status, 201, body);
+  const written = JSON.parse(body);
+  assert.equal(written.revision, before + 1);
+  const elapsed = await servedByBoth("/municipalities/e2e-editor-town", "the created record on both replicas",
+    (rec) => rec.names.en === "Editor Town");
+  console.log(`# replica B served replica A's API write ${elapsed} ms after it was answered`);
+
+  // Both replicas give the record the same ETag: B patches what A wrote,
+  // and A serves it within 2 s.
+  const tagA = (await fetch(a.addr + "/municipalities/e2e-editor-town.json")).headers.get("etag");
+  const tagB = (await fetch(b.addr + "/municipalities/e2e-editor-town.json")).headers.get("etag");
+  assert.ok(tagA && tagA === tagB, `ETags differ: ${tagA} ${tagB}`);
+  const patched = await fetch(b.addr + "/municipalities/e2e-editor-town", {
+    method: "PATCH",
+    headers: { ...auth, "Content-Type": "application/merge-patch+json", "If-Match": tagB },
+    body: JSON.stringify({ names: { en: "Editor Town", de: "Editorstadt" } }),
+  });
+  assert.equal(patched.status, 200, await patched.text());
+  const back = await servedByBoth("/municipalities/e2e-editor-town", "the patch on both replicas",
+    (rec) => rec.names.de === "Editorstadt");
+  console.log(`# replica A served replica B's API patch ${back} ms after it was answered`);
+  // The history is the same on both: two revisions by the key's name.
+  for (const r of replicas) {
+    const h = await (await fetch(r.addr + "/municipalities/e2e-editor-town/history")).json();
+    const text = JSON.stringify(h);
+    assert.ok((text.match(/e2e-replicas/g) ?? []).length >= 2, `${r.name} history: ${text.slice(0, 500)}`);
+  }
 });

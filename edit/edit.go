@@ -396,6 +396,12 @@ type Request struct {
 	// anything is planned (the HTTP layer checks If-Match there); its
 	// error is returned as it is.
 	Check func(*dataset.Snapshot) error
+	// Commit, when set, writes the revision in place of the store's
+	// ApplyRevision, so that what it records beside the changes commits
+	// with them or not at all (accepting a proposal:
+	// store.Proposals.AcceptProposal). It must fail with
+	// store.ErrConflict when the store is no longer at base.
+	Commit func(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error)
 }
 
 // Result is what a request did.
@@ -438,7 +444,11 @@ func (e *Editor) Apply(ctx context.Context, req Request) (Result, error) {
 		if len(changes) == 0 {
 			return Result{Revision: snap.Revision, Snapshot: snap}, nil
 		}
-		rev, err := e.store.ApplyRevision(ctx, snap.Revision, changes, req.Meta)
+		commit := e.store.ApplyRevision
+		if req.Commit != nil {
+			commit = req.Commit
+		}
+		rev, err := commit(ctx, snap.Revision, changes, req.Meta)
 		if errors.Is(err, store.ErrConflict) && attempt < 3 {
 			continue // another process wrote meanwhile: plan again over its revision
 		}

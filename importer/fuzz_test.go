@@ -20,12 +20,17 @@ import (
 func FuzzDecodeCSV(f *testing.F) {
 	for _, s := range []string{
 		"id,country,name_en\nberlin,DE,Berlin\n",
-		"\uFEFFid,kind,name_en,name_el,aliases,country,lat,lon,featured,population,population_year,summary_en,sources\r\n" +
-			"athina,municipality,Athens,Αθήνα,\"en:Athina|el:Αθήνα\",GR,37.98,23.73,yes,643452,2021,\"A \"\"city\"\",\nwith lines\",https://a.example/\r\n",
-		"id,country,name_en,name_uk,wikidata,wikidata_candidates,osm_relation,status\nkyiv,UA,Kyiv,Київ,Q1899,Q1|Q2,421866,withdrawn\n",
-		"municipality,network,since,until,source_url,source_note\npalermo,solidarity-cities,2016,2019-06-01,https://a.example/,note\n",
+		"\uFEFFid,kind,name_en,name_el,country,lat,lon,featured,population,population_year,summary_en,sources\r\n" +
+			"athina,municipality,Athens,Αθήνα,GR,37.98,23.73,yes,643452,2021,\"A \"\"city\"\",\nwith lines\",https://a.example/ https://b.example/\r\n",
+		"id,country,name_en,name_uk,wikidata,wikidata_candidates,osm_relation,status,created,modified\n" +
+			"kyiv,UA,Kyiv,Київ,Q1899,Q1 Q2,421866,withdrawn,2026-11-20T10:30:00Z,2026-11-21T10:30:00Z\n",
+		"municipality,network,since,since_start,since_end,until,source_url,source_note\npalermo,solidarity-cities,2016,2016-01-01,2016-12-31,2019-06-01,https://a.example/,note\n",
 		"network,municipality,id\nn,m,\n",
 		"id,country,name_en,lat\na,DE,A,NaN\n",
+		"id,scope,name_en,countries,founded,description_de\nn,european,N,DE  FR,2016,x\n",
+		"id,label_en,aliases\nhousing,Housing,shelter homes\n",
+		"type,id,replaced_by,reason,retired\nmunicipality,old,new,merged,2026-11-20T10:30:00Z\n",
+		"type,entity,language,name,kind\nmunicipality,a,de,A,altLabel\n",
 	} {
 		f.Add(s)
 	}

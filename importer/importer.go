@@ -1,6 +1,9 @@
-// Package importer decodes import files (JSON in the Dataset form; CSV for
-// municipalities and memberships) into a dataset.Dataset. It only decodes:
-// judging the result is dataset.Validate's job, applying it the store's.
+// Package importer decodes import files (JSON in the Dataset form, which
+// `movingcities export` writes; CSV tables of a release, which the dumps
+// write) into a dataset.Dataset. It only decodes: judging the result is
+// dataset.Validate's job, applying it the store's. The CSV columns, and
+// how each is read, come from dumps.Tables, the tables the dumps write,
+// so that a release imports as it is (issue 17).
 //
 // Files are decoded as they are read, never held whole in memory, and no
 // more than a set number of bytes is read from one.
@@ -36,14 +39,39 @@ func mib(n int64) string {
 
 // ReadFile decodes the file at path by its extension (.json or .csv),
 // reading at most maxBytes (no limit when maxBytes <= 0). Cancelling ctx
-// stops the reading, and with it the decoding, at once.
+// stops the reading, and with it the decoding, at once. A CSV table that
+// adds to the records of another (a release's names, sources and link
+// tables) must be read with it: see Read and Join.
 func ReadFile(ctx context.Context, path string, maxBytes int64) (*dataset.Dataset, error) {
-	var decode func(io.Reader) (*dataset.Dataset, error)
+	p, err := Read(ctx, path, maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Join(p)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Read decodes the file at path as ReadFile does, into a Part for Join:
+// the files of one import are read one by one and joined, so that a
+// release's tables, given together, make its records whole.
+func Read(ctx context.Context, path string, maxBytes int64) (*Part, error) {
+	var decode func(io.Reader) (*Part, error)
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".json":
-		decode = DecodeJSON
+		decode = func(r io.Reader) (*Part, error) {
+			d, err := DecodeJSON(r)
+			if err != nil {
+				return nil, err
+			}
+			return &Part{Dataset: *d}, nil
+		}
 	case ".csv":
-		decode = DecodeCSV
+		// A release's table is named by its file.
+		hint := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		decode = func(r io.Reader) (*Part, error) { return decodeCSV(r, hint) }
 	default:
 		return nil, fmt.Errorf("import %s: unknown file type %q (want .json or .csv)", path, ext)
 	}
@@ -60,14 +88,14 @@ func ReadFile(ctx context.Context, path string, maxBytes int64) (*dataset.Datase
 	// A read blocked on a pipe does not look at ctx; closing the file ends it.
 	stop := context.AfterFunc(ctx, func() { f.Close() })
 	defer stop()
-	d, err := decode(NewReader(ctx, f, maxBytes))
+	p, err := decode(NewReader(ctx, f, maxBytes))
 	if err != nil {
 		if ctx.Err() != nil {
 			err = context.Cause(ctx) // not the "file already closed" it caused
 		}
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	return d, nil
+	return p, nil
 }
 
 // NewReader reads r until ctx is done or maxBytes have been read (no limit

@@ -242,8 +242,6 @@ func describe(c byte) string {
 	return fmt.Sprintf("byte 0x%02X", c)
 }
 
-var topArrays = []string{"countries", "categories", "networks", "municipalities", "memberships", "approaches", "retired"}
-
 func (d *jsonDecoder) decode() (*dataset.Dataset, error) {
 	if b, err := d.r.Peek(len(bom)); err == nil && string(b) == bom {
 		if _, err := d.r.Discard(len(bom)); err != nil {
@@ -251,35 +249,23 @@ func (d *jsonDecoder) decode() (*dataset.Dataset, error) {
 		}
 	}
 	ds := &dataset.Dataset{}
-	arrays := map[string]struct {
-		typ   dataset.Type
-		slice reflect.Value
-	}{
-		"countries":      {dataset.TypeCountry, reflect.ValueOf(&ds.Countries).Elem()},
-		"categories":     {dataset.TypeCategory, reflect.ValueOf(&ds.Categories).Elem()},
-		"networks":       {dataset.TypeNetwork, reflect.ValueOf(&ds.Networks).Elem()},
-		"municipalities": {dataset.TypeMunicipality, reflect.ValueOf(&ds.Municipalities).Elem()},
-		"memberships":    {dataset.TypeMembership, reflect.ValueOf(&ds.Memberships).Elem()},
-		"approaches":     {dataset.TypeApproach, reflect.ValueOf(&ds.Approaches).Elem()},
-		"retired":        {"retired", reflect.ValueOf(&ds.Retired).Elem()},
-	}
 	more, err := d.space()
 	if err != nil {
 		return nil, err
 	}
 	if !more {
-		return nil, errors.New("empty file: a JSON import is one object with the arrays " + strings.Join(topArrays, ", "))
+		return nil, errors.New("empty file: a JSON import is one object with the arrays " + arrayKeys())
 	}
 	if c, _ := d.peek(); c != '{' {
-		return nil, d.syntax("found %s, want one object with the arrays %s", describe(c), strings.Join(topArrays, ", "))
+		return nil, d.syntax("found %s, want one object with the arrays %s", describe(c), arrayKeys())
 	}
 	err = d.object(true, func(key string, line, col int) error {
-		a, ok := arrays[key]
-		if !ok {
-			d.problem(line, col, "unknown field %q (the arrays are %s)", key, strings.Join(topArrays, ", "))
+		i := slices.IndexFunc(arrays, func(a array) bool { return a.key == key })
+		if i < 0 {
+			d.problem(line, col, "unknown field %q (the arrays are %s)", key, arrayKeys())
 			return d.skip()
 		}
-		return d.records(key, a.typ, a.slice)
+		return d.records(key, arrays[i].typ, arrays[i].of(ds))
 	})
 	if err != nil {
 		return nil, err

@@ -10,13 +10,20 @@ import (
 )
 
 // Contents is everything a store holds, as stored: records with their
-// stamps and the revision that last wrote them, tombstones, and the
-// history of revisions. `movingcities migrate` moves it between stores,
-// so that a dataset keeps its revision numbers, dates and retired IDs.
+// stamps and the revision that last wrote them, tombstones, the
+// revisions with who made them and why, every version they wrote, the
+// editors' API keys and the proposals. `movingcities migrate` moves it
+// between stores, so that a dataset keeps its revision numbers, dates,
+// retired IDs, history, keys and moderation queue.
 type Contents struct {
 	Records   []StoredRecord
 	Retired   []StoredRetired
 	Revisions []RevisionRow
+	// Versions are ordered by type, ID and revision; their Time is left
+	// zero (it is their revision's AppliedAt).
+	Versions  []Version
+	Keys      []Key      // by name
+	Proposals []Proposal // by ID
 }
 
 // StoredRecord is one record: its JSON document without stamps.
@@ -40,6 +47,7 @@ type RevisionRow struct {
 	Revision                int64
 	AppliedAt               time.Time
 	Added, Changed, Retired int
+	Meta
 }
 
 // Revision is the latest revision of c (0 when empty).
@@ -56,7 +64,8 @@ type Copier interface {
 	// Export reads the whole store in one consistent read.
 	Export(ctx context.Context) (*Contents, error)
 	// Restore writes c into an empty store, in one transaction: all or
-	// nothing. It fails with ErrNotEmpty if the store holds a revision.
+	// nothing. It fails with ErrNotEmpty if the store holds a revision,
+	// a record, a tombstone, a key or a proposal.
 	Restore(ctx context.Context, c *Contents) error
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"time"
+
+	"github.com/moving-cities/opendata/dataset"
 )
 
 // Proposals is the moderation queue of "add your city" proposals (issue
@@ -26,6 +28,14 @@ type Proposals interface {
 	// when there is none, ErrDecided when it was decided already (a
 	// decision is final).
 	DecideProposal(ctx context.Context, id string, d Decision) error
+	// AcceptProposal applies changes as History.ApplyRevision does and
+	// records the proposal accepted by that revision (d with Status
+	// accepted and Revision set), in one transaction: the revision is
+	// made exactly when the proposal is marked accepted. A proposal that
+	// is missing (ErrNoProposal) or decided (ErrDecided), a stale base
+	// (ErrConflict) or any failure leaves no revision and the proposal
+	// as it was.
+	AcceptProposal(ctx context.Context, id string, base int64, changes []dataset.Change, meta Meta, d Decision) (int64, error)
 }
 
 // Proposal statuses.

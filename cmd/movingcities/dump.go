@@ -19,6 +19,7 @@ import (
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -51,6 +52,17 @@ func runDump(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// Replicas on PostgreSQL make the nightly release into a folder they
+	// share, under an advisory lock (serve's Scheduler.Leader); a dump
+	// run by hand takes the same lock, so that it never writes the
+	// folder while a replica does, on this machine or another.
+	if pg, ok := db.(*postgres.DB); ok {
+		release, err := waitForLead(ctx, pg.TryLeadRelease, releaseLockPoll, e.stderr)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	snap, err := ingest.Open(ctx, db, nil, log)
 	if err != nil {
 		return err
@@ -84,6 +96,34 @@ func runDump(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "removed release %s (retention)\n", r)
 	}
 	return nil
+}
+
+// releaseLockPoll is how often dump asks again for the release lock
+// while a replica holds it.
+const releaseLockPoll = time.Second
+
+// waitForLead takes the lead of lead, asking again every poll while
+// another process holds it (saying so once on w), until ctx ends.
+func waitForLead(ctx context.Context, lead dumps.LeaderFunc, poll time.Duration, w io.Writer) (func(), error) {
+	said := false
+	for {
+		release, ok, err := lead(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("dump: the release lock: %w", err)
+		}
+		if ok {
+			return release, nil
+		}
+		if !said {
+			fmt.Fprintln(w, "waiting for the release lock: a replica is making a release")
+			said = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("dump: waiting for the release lock: %w", ctx.Err())
+		case <-time.After(poll):
+		}
+	}
 }
 
 // newDumper is the Dumper of the dump command and of the server's

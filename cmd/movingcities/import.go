@@ -24,6 +24,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
+	restore := fs.Bool("restore", false, "import into an empty database without loading the seed first (restoring a release); refuse a database that holds data")
 	author := fs.String("author", "", "who makes the import, recorded in the revision history (default: the OS user, else "+defaultAuthor+")")
 	message := fs.String("message", "", `why, recorded in the revision history (default: "import of" and the files' names)`)
 	if err := parse(fs, args); err != nil {
@@ -42,7 +43,21 @@ func runImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	cur, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	// An empty database is given the seed before an import, so that a
+	// file of a few records lands among real data; a restore is the whole
+	// data, and the seed would add what the release does not hold.
+	seed := dataset.Seed
+	if *restore {
+		rev, err := db.Revision(ctx)
+		if err != nil {
+			return err
+		}
+		if rev != 0 {
+			return fmt.Errorf("--restore needs an empty database; %s is at revision %d", s.db, rev)
+		}
+		seed = nil
+	}
+	cur, err := ingest.Open(ctx, db, seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
 	}
@@ -152,14 +167,17 @@ func (s *settings) importLimit() int64 {
 }
 
 // readFiles decodes every file and joins them into one import, so that
-// several files land as one revision or not at all. Every file is read
-// before any error is reported, so that all broken files are named at once;
-// an interruption stops at once.
+// several files land as one revision or not at all, and a release's
+// tables given together make its records whole. Every file is read
+// before any error is reported, so that all broken files are named at
+// once; an interruption stops at once.
 func readFiles(ctx context.Context, paths []string, maxBytes int64) (*dataset.Dataset, error) {
-	all := &dataset.Dataset{}
-	var errs []error
+	var (
+		parts []*importer.Part
+		errs  []error
+	)
 	for _, p := range paths {
-		d, err := importer.ReadFile(ctx, p, maxBytes)
+		part, err := importer.Read(ctx, p, maxBytes)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("import interrupted, nothing changed: %w", context.Cause(ctx))
 		}
@@ -171,18 +189,12 @@ func readFiles(ctx context.Context, paths []string, maxBytes int64) (*dataset.Da
 			errs = append(errs, err)
 			continue
 		}
-		all.Countries = append(all.Countries, d.Countries...)
-		all.Categories = append(all.Categories, d.Categories...)
-		all.Networks = append(all.Networks, d.Networks...)
-		all.Municipalities = append(all.Municipalities, d.Municipalities...)
-		all.Memberships = append(all.Memberships, d.Memberships...)
-		all.Approaches = append(all.Approaches, d.Approaches...)
-		all.Retired = append(all.Retired, d.Retired...)
+		parts = append(parts, part)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return all, nil
+	return importer.Join(parts...)
 }
 
 func printReport(w io.Writer, rep ingest.Report) {

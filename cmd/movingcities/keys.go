@@ -11,7 +11,6 @@ import (
 	"github.com/moving-cities/opendata/auth"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
-	"github.com/moving-cities/opendata/store/sqlite"
 )
 
 // runKeys manages the editors' API keys (issue 13): create prints a new
@@ -41,15 +40,15 @@ func runKeys(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	kind, file := backend.Parse(s.db)
-	if kind != backend.SQLite {
-		return fmt.Errorf("keys: %s: API keys are kept in SQLite databases only so far", backend.Redact(s.db))
-	}
-	db, err := sqlite.Open(ctx, file)
+	st, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer st.Close()
+	db, ok := st.(store.Keys)
+	if !ok {
+		return fmt.Errorf("keys: %s: this store keeps no API keys", backend.Redact(s.db))
+	}
 	switch sub {
 	case "create":
 		return createKey(ctx, e, fs, db, *name, *role)

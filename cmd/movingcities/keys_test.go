@@ -7,12 +7,37 @@ import (
 	"testing"
 
 	"github.com/moving-cities/opendata/auth"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres/pgtest"
 )
 
+// keys works on both stores: SQLite, and PostgreSQL where replicas
+// share the keys.
 func TestKeysCreateListRevoke(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		db   func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "k.db") }},
+		{"postgres", func(t *testing.T) string { return pgtest.FreshURL(t) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) { testKeysCreateListRevoke(t, tt.db(t)) })
+	}
+}
+
+// openKeys opens the keys of the store at path.
+func openKeys(t *testing.T, path string) (store.Keys, func()) {
+	t.Helper()
+	db, err := backend.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db.(store.Keys), func() { db.Close() }
+}
+
+func testKeysCreateListRevoke(t *testing.T, path string) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "k.db")
 	e, out, errb := testEnv(map[string]string{"MOVINGCITIES_DB": path})
 	if code := run(ctx, []string{"keys", "create", "--name", "anna", "--role", "admin"}, e); code != 0 {
 		t.Fatalf("keys create: exit %d: %s", code, errb)
@@ -21,12 +46,9 @@ func TestKeysCreateListRevoke(t *testing.T) {
 	if !strings.HasPrefix(key, auth.Prefix) || strings.Contains(errb.String(), key) {
 		t.Fatalf("keys create printed %q on stdout; stderr %q", key, errb)
 	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, closeDB := openKeys(t, path)
 	p, err := auth.Authenticate(ctx, db, "Bearer "+key)
-	db.Close()
+	closeDB()
 	if err != nil || p.Name != "anna" || p.Role != auth.RoleAdmin {
 		t.Fatalf("the created key authenticates as %+v, %v", p, err)
 	}
@@ -50,8 +72,8 @@ func TestKeysCreateListRevoke(t *testing.T) {
 	if row := strings.SplitN(list, "\n", 3)[1]; strings.Count(row, "Z") != 2 || strings.HasSuffix(strings.TrimSpace(row), "-") {
 		t.Fatalf("keys list does not show the revocation time: %q", list)
 	}
-	db, _ = sqlite.Open(ctx, path)
-	defer db.Close()
+	db, closeDB = openKeys(t, path)
+	defer closeDB()
 	if _, err := auth.Authenticate(ctx, db, "Bearer "+key); err == nil {
 		t.Fatal("a revoked key still authenticates")
 	}

@@ -308,6 +308,27 @@ func TestImportDryRunThenImport(t *testing.T) {
 	}
 }
 
+// TestImportRestore: --restore imports into an empty database without
+// the seed, and refuses one that holds data.
+func TestImportRestore(t *testing.T) {
+	dir := t.TempDir()
+	vars := map[string]string{"MOVINGCITIES_DB": filepath.Join(dir, "r.db")}
+	file := filepath.Join(dir, "countries.csv")
+	os.WriteFile(file, []byte("id,name_en\nDE,Germany\n"), 0o644)
+	e, out, errb := testEnv(vars)
+	if code := run(context.Background(), []string{"import", "--restore", file}, e); code != 0 {
+		t.Fatalf("restore: exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out.String(), "imported: 1 added") || !strings.Contains(out.String(), "now at revision 1") {
+		t.Errorf("restore output: %s", out)
+	}
+	e, _, errb = testEnv(vars)
+	if code := run(context.Background(), []string{"import", "--restore", file}, e); code != 1 ||
+		!strings.Contains(errb.String(), "--restore needs an empty database") {
+		t.Errorf("restore into a database with data: exit %d: %s", code, errb)
+	}
+}
+
 func TestGenIsDeterministicAndImportable(t *testing.T) {
 	dir := t.TempDir()
 	gen := func(seed string) string {

@@ -9,7 +9,8 @@ import (
 	"github.com/moving-cities/opendata/store/backend"
 )
 
-// runMigrate copies a whole dataset, revisions and tombstones included,
+// runMigrate copies a whole dataset, with its revisions (who, when, why
+// and every version they wrote), tombstones, editors' keys and proposals,
 // from one store to an empty one: SQLite to PostgreSQL when one machine
 // is no longer enough (or back).
 func runMigrate(ctx context.Context, e env, args []string) error {
@@ -62,6 +63,14 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("read back %s: %w", backend.Redact(*to), err)
 	}
+	back, err := dstC.Export(ctx)
+	if err != nil {
+		return fmt.Errorf("read back %s: %w", backend.Redact(*to), err)
+	}
+	if len(back.Versions) != len(c.Versions) || len(back.Keys) != len(c.Keys) || len(back.Proposals) != len(c.Proposals) {
+		return fmt.Errorf("the copy in %s differs: %d versions, %d keys, %d proposals; expected %d, %d, %d", backend.Redact(*to),
+			len(back.Versions), len(back.Keys), len(back.Proposals), len(c.Versions), len(c.Keys), len(c.Proposals))
+	}
 	if rev != c.Revision() || len(d.Retired) != len(c.Retired) || d.Len()-len(d.Retired) != len(c.Records) {
 		return fmt.Errorf("the copy in %s differs: revision %d, %d records, %d retired; expected %d, %d, %d",
 			backend.Redact(*to), rev, d.Len()-len(d.Retired), len(d.Retired), c.Revision(), len(c.Records), len(c.Retired))
@@ -69,7 +78,7 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err := d.Validate(); err != nil {
 		return fmt.Errorf("the copied data is not valid: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "copied revision %d (%d revisions, %d records, %d retired IDs) from %s to %s\n",
-		rev, len(c.Revisions), len(c.Records), len(c.Retired), backend.Redact(*from), backend.Redact(*to))
+	fmt.Fprintf(e.stdout, "copied revision %d (%d revisions, %d records, %d retired IDs, %d record versions, %d keys, %d proposals) from %s to %s\n",
+		rev, len(c.Revisions), len(c.Records), len(c.Retired), len(c.Versions), len(c.Keys), len(c.Proposals), backend.Redact(*from), backend.Redact(*to))
 	return nil
 }

@@ -200,8 +200,8 @@ type editingStore interface {
 }
 
 // editing wires editors' writes when the store keeps history, keys and
-// proposals; on a store that does not yet (PostgreSQL), writes and
-// history answer 503 and the rest serves as usual.
+// proposals (SQLite and PostgreSQL both do); on a store that does not,
+// writes and history answer 503 and the rest serves as usual.
 func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Editing {
 	es, ok := db.(editingStore)
 	if !ok {

@@ -57,7 +57,12 @@ type DB struct {
 	watch watcher
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store     = (*DB)(nil)
+	_ store.History   = (*DB)(nil)
+	_ store.Keys      = (*DB)(nil)
+	_ store.Proposals = (*DB)(nil)
+)
 
 // Open connects to the database at url (postgres://…), and migrates it
 // to the latest schema under an advisory lock, so replicas starting
@@ -342,10 +347,23 @@ func decodeInto[T any](list *[]T, doc []byte, stamp func(*T)) error {
 	return nil
 }
 
-// Apply implements store.Store. Writers from every replica queue on a
-// transaction-level advisory lock, then check the base revision; the
-// commit NOTIFYs the new revision to every listening replica.
+// Apply implements store.Store: a revision with no author or message.
 func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	return s.ApplyRevision(ctx, base, changes, store.Meta{})
+}
+
+// ApplyRevision implements store.History.
+func (s *DB) ApplyRevision(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error) {
+	return s.write(ctx, base, changes, meta, nil)
+}
+
+// write applies changes as one revision. Writers from every replica
+// queue on a transaction-level advisory lock, then check the base
+// revision; the commit NOTIFYs the new revision to every listening
+// replica. also, when set, runs in the same transaction once the lock is
+// held, with the revision to be made: what it writes commits with the
+// revision or not at all (accepting a proposal).
+func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta, also func(tx pgx.Tx, next int64) error) (int64, error) {
 	if err := s.open(); err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
@@ -362,6 +380,11 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 	defer tx.Rollback(ctx)
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockApply); err != nil {
 		return 0, fmt.Errorf("apply: lock: %w", err)
+	}
+	if also != nil {
+		if err := also(tx, base+1); err != nil {
+			return 0, err
+		}
 	}
 	var rev int64
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(revision), 0) FROM revisions`).Scan(&rev); err != nil {
@@ -403,6 +426,8 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
 				ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`,
 				string(c.Type), c.ID, string(doc), v.Created, now, next)
+			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
+				string(c.Type), c.ID, next, string(c.Kind), string(doc), v.Created)
 			stamps = append(stamps, stamp{st, v})
 			if c.Kind == dataset.Added {
 				added++
@@ -417,14 +442,22 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			b.Queue(`DELETE FROM records WHERE type = $1 AND id = $2`, string(c.Type), c.ID)
 			b.Queue(`INSERT INTO retired (type, id, replaced_by, reason, retired_at, revision) VALUES ($1, $2, $3, $4, $5, $6)`,
 				string(c.Type), c.ID, r.ReplacedBy, r.Reason, now, next)
+			tomb := *r
+			tomb.Retired = time.Time{}
+			doc, err := json.Marshal(tomb)
+			if err != nil {
+				return 0, fmt.Errorf("apply retire %s %s: %w", c.Type, c.ID, err)
+			}
+			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
+				string(c.Type), c.ID, next, string(c.Kind), string(doc), now)
 			retires = append(retires, r)
 			retired++
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
 	}
-	b.Queue(`INSERT INTO revisions (revision, applied_at, added, changed, retired) VALUES ($1, $2, $3, $4, $5)`,
-		next, now, added, changed, retired)
+	b.Queue(`INSERT INTO revisions (revision, applied_at, added, changed, retired, author, message) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		next, now, added, changed, retired, meta.Author, meta.Message)
 	b.Queue(`SELECT pg_notify($1, $2)`, Channel, strconv.FormatInt(next, 10))
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return 0, fmt.Errorf("apply revision %d: %w", next, err)

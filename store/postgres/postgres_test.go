@@ -24,3 +24,20 @@ func openFresh(t *testing.T, now func() time.Time) store.Store {
 }
 
 func TestConformance(t *testing.T) { storetest.Run(t, openFresh) }
+
+func openHistory(t *testing.T, now func() time.Time) *DB {
+	t.Helper()
+	return openFresh(t, now).(*DB)
+}
+
+func TestHistoryConformance(t *testing.T) {
+	storetest.RunHistory(t, func(t *testing.T, now func() time.Time) storetest.HistoryStore { return openHistory(t, now) })
+}
+
+func TestKeysConformance(t *testing.T) {
+	storetest.RunKeys(t, func(t *testing.T) store.Keys { return openHistory(t, time.Now) })
+}
+
+func TestProposalsConformance(t *testing.T) {
+	storetest.RunProposals(t, func(t *testing.T) storetest.ProposalStore { return openHistory(t, time.Now) })
+}

@@ -113,9 +113,13 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
+	ms, err := embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var n int
-	if err := c.QueryRow(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_migrations has %d rows (%v), want 1", n, err)
+	if err := c.QueryRow(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+		t.Fatalf("schema_migrations has %d rows (%v), want %d, one per migration", n, err, len(ms))
 	}
 }
 
@@ -184,4 +188,63 @@ func TestWaitForRevisionWakesOnNotify(t *testing.T) {
 		t.Fatalf("WaitForRevision = %d, %v; want 1", r.rev, r.err)
 	}
 	t.Logf("woken %v after the commit", r.at.Sub(committed))
+}
+
+// TestMigrationKeepsHistoryOfOlderDatabase turns a database back into
+// schema 1 (before editing came to PostgreSQL) and reopens it: the
+// migration gives every stored record and tombstone its last version.
+func TestMigrationKeepsHistoryOfOlderDatabase(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t)
+	db, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Apply(ctx, 0, seedChanges(t, &dataset.Dataset{})); err != nil {
+		t.Fatal(err)
+	}
+	cur, _, err := db.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, changes, err := dataset.Merge(cur, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeCountry, ID: "ZZ", ReplacedBy: "DE", Reason: "test"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Apply(ctx, 1, changes); err != nil {
+		t.Fatal(err)
+	}
+	want, err := db.VersionAt(ctx, dataset.TypeCountry, "ZZ", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DROP TABLE versions`, `DROP TABLE api_keys`, `DROP TABLE proposals`,
+		`ALTER TABLE revisions DROP COLUMN author`, `ALTER TABLE revisions DROP COLUMN message`,
+		`DELETE FROM schema_migrations WHERE version = 2`,
+	} {
+		if _, err := db.Pool().Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, u)
+	if err != nil {
+		t.Fatalf("migrating a schema-1 database: %v", err)
+	}
+	defer db.Close()
+	var records, versions int
+	if err := db.Pool().QueryRow(ctx, `SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM retired), (SELECT count(*) FROM versions)`).Scan(&records, &versions); err != nil {
+		t.Fatal(err)
+	}
+	if versions != records || records == 0 {
+		t.Fatalf("after migration: %d versions for %d records and tombstones", versions, records)
+	}
+	got, err := db.VersionAt(ctx, dataset.TypeCountry, "ZZ", 2)
+	if err != nil || got.Kind != dataset.Retire || string(got.Doc) != string(want.Doc) {
+		t.Fatalf("migrated tombstone = %+v, %v; want the document %s", got, err, want.Doc)
+	}
+	if ri, err := db.RevisionInfo(ctx, 1); err != nil || ri.Author != "" {
+		t.Fatalf("migrated revision 1 = %+v, %v", ri, err)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/store"
 )
 
@@ -103,19 +104,49 @@ func (s *DB) DecideProposal(ctx context.Context, id string, d store.Decision) er
 	if s.w == nil {
 		return fmt.Errorf("decide proposal: %w", store.ErrReadOnly)
 	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("decide proposal %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	if err := decide(ctx, tx, id, d); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// AcceptProposal implements store.Proposals: the decision is written in
+// the revision's transaction, so that a proposal is accepted exactly
+// when its revision is made.
+func (s *DB) AcceptProposal(ctx context.Context, id string, base int64, changes []dataset.Change, meta store.Meta, d store.Decision) (int64, error) {
+	d.Status = store.ProposalAccepted
+	return s.write(ctx, base, changes, meta, func(tx *sql.Tx, next int64) error {
+		d.Revision = next
+		return decide(ctx, tx, id, d)
+	})
+}
+
+// decide marks the pending proposal id decided in tx, or says why not.
+func decide(ctx context.Context, tx *sql.Tx, id string, d store.Decision) error {
 	if d.Status != store.ProposalAccepted && d.Status != store.ProposalRejected {
 		return fmt.Errorf("decide proposal %s: status %q is not a decision", id, d.Status)
 	}
-	res, err := s.w.ExecContext(ctx, `UPDATE proposals SET status = ?, decided_by = ?, reason = ?, revision = ?, decided = ? WHERE id = ? AND status = 'pending'`,
+	res, err := tx.ExecContext(ctx, `UPDATE proposals SET status = ?, decided_by = ?, reason = ?, revision = ?, decided = ? WHERE id = ? AND status = 'pending'`,
 		d.Status, d.By, d.Reason, d.Revision, formatTime(d.At), id)
 	if err != nil {
 		return fmt.Errorf("decide proposal %s: %w", id, err)
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("decide proposal %s: %w", id, err)
+	} else if n == 1 {
 		return nil
 	}
-	if _, err := s.Proposal(ctx, id); err != nil {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM proposals WHERE id = ?`, id).Scan(&n); err != nil {
 		return fmt.Errorf("decide proposal %s: %w", id, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("decide proposal %s: %w", id, store.ErrNoProposal)
 	}
 	return fmt.Errorf("decide proposal %s: %w", id, store.ErrDecided)
 }

@@ -55,9 +55,10 @@ type DB struct {
 }
 
 var (
-	_ store.Store   = (*DB)(nil)
-	_ store.History = (*DB)(nil)
-	_ store.Keys    = (*DB)(nil)
+	_ store.Store     = (*DB)(nil)
+	_ store.History   = (*DB)(nil)
+	_ store.Keys      = (*DB)(nil)
+	_ store.Proposals = (*DB)(nil)
 )
 
 // Open opens (creating if needed) the database file at path for reading
@@ -445,6 +446,14 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 
 // ApplyRevision implements store.History.
 func (s *DB) ApplyRevision(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error) {
+	return s.write(ctx, base, changes, meta, nil)
+}
+
+// write applies changes as one revision. also, when set, runs in the
+// same transaction before anything is written, with the revision to be
+// made: what it writes commits with the revision or not at all
+// (accepting a proposal).
+func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta, also func(tx *sql.Tx, next int64) error) (int64, error) {
 	if err := s.open(); err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
@@ -459,6 +468,11 @@ func (s *DB) ApplyRevision(ctx context.Context, base int64, changes []dataset.Ch
 		return 0, fmt.Errorf("apply: %w", err)
 	}
 	defer tx.Rollback()
+	if also != nil {
+		if err := also(tx, base+1); err != nil {
+			return 0, err
+		}
+	}
 	rev, err := revision(ctx, tx)
 	if err != nil {
 		return 0, fmt.Errorf("apply: %w", err)

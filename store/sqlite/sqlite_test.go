@@ -235,7 +235,7 @@ func TestMigrationKeepsHistoryOfOlderDatabase(t *testing.T) {
 }
 
 func TestProposalsConformance(t *testing.T) {
-	storetest.RunProposals(t, func(t *testing.T) store.Proposals {
+	storetest.RunProposals(t, func(t *testing.T) storetest.ProposalStore {
 		return openTemp(t, time.Now).(*DB)
 	})
 }

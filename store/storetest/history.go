@@ -298,8 +298,16 @@ func RunKeys(t *testing.T, open KeysOpener) {
 	})
 }
 
-// ProposalsOpener returns a new, empty proposal queue.
-type ProposalsOpener func(t *testing.T) store.Proposals
+// ProposalStore is a store that keeps history and proposals: accepting
+// a proposal makes a revision.
+type ProposalStore interface {
+	store.Store
+	store.History
+	store.Proposals
+}
+
+// ProposalsOpener returns a new, empty store with an empty proposal queue.
+type ProposalsOpener func(t *testing.T) ProposalStore
 
 // RunProposals runs the conformance suite of store.Proposals.
 func RunProposals(t *testing.T, open ProposalsOpener) {
@@ -350,4 +358,93 @@ func RunProposals(t *testing.T, open ProposalsOpener) {
 			t.Errorf("DecideProposal(nope) = %v, want ErrNoProposal", err)
 		}
 	})
+	t.Run("AcceptIsOneRevisionWithTheDecision", func(t *testing.T) { testAccept(t, open(t)) })
+	t.Run("FailedAcceptLeavesProposalPendingAndNoRevision", func(t *testing.T) { testAcceptFails(t, open(t)) })
+}
+
+// acceptChanges are the changes that add a country over st's contents,
+// and the revision they apply to.
+func acceptChanges(t *testing.T, st ProposalStore, id string) (int64, []dataset.Change) {
+	t.Helper()
+	cur, rev, err := st.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, changes, err := dataset.Merge(cur, &dataset.Dataset{Countries: []dataset.Country{country(id, id)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rev, changes
+}
+
+func testAccept(t *testing.T, st ProposalStore) {
+	ctx := context.Background()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := st.CreateProposal(ctx, store.Proposal{ID: "p1", Kind: "city", Text: "Add XA", Source: "https://example.org/a", Created: at}); err != nil {
+		t.Fatal(err)
+	}
+	base, changes := acceptChanges(t, st, "XA")
+	meta := store.Meta{Author: "erika", Message: "Proposal p1 accepted"}
+	d := store.Decision{By: "erika", Reason: "sourced", At: at.Add(time.Hour)}
+	rev, err := st.AcceptProposal(ctx, "p1", base, changes, meta, d)
+	if err != nil || rev != base+1 {
+		t.Fatalf("AcceptProposal = %d, %v; want revision %d", rev, err, base+1)
+	}
+	got, err := st.Proposal(ctx, "p1")
+	want := store.Decision{Status: store.ProposalAccepted, By: "erika", Reason: "sourced", Revision: rev, At: d.At}
+	if err != nil || got.Status != store.ProposalAccepted || got.Decision != want {
+		t.Fatalf("accepted proposal = %+v, %v; want %+v", got, err, want)
+	}
+	ri, err := st.RevisionInfo(ctx, rev)
+	if err != nil || ri.Meta != meta || len(ri.Records) != 1 || ri.Records[0].ID != "XA" {
+		t.Fatalf("the acceptance's revision = %+v, %v", ri, err)
+	}
+	// Accepting again is refused, and writes nothing.
+	base, changes = acceptChanges(t, st, "XB")
+	if _, err := st.AcceptProposal(ctx, "p1", base, changes, meta, d); !errors.Is(err, store.ErrDecided) {
+		t.Fatalf("accepting a decided proposal: %v, want ErrDecided", err)
+	}
+	if r, err := st.Revision(ctx); err != nil || r != rev {
+		t.Fatalf("revision after a refused acceptance = %d, %v; want %d", r, err, rev)
+	}
+}
+
+func testAcceptFails(t *testing.T, st ProposalStore) {
+	ctx := context.Background()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := st.CreateProposal(ctx, store.Proposal{ID: "p2", Kind: "city", Text: "Add XB", Source: "https://example.org/b", Created: at}); err != nil {
+		t.Fatal(err)
+	}
+	d := store.Decision{By: "erika", At: at}
+	stale, changes := acceptChanges(t, st, "XB")
+	rev := commit(t, st) // another writer moves the store on
+	_, fresh := acceptChanges(t, st, "XB")
+	bogus := dataset.Change{Kind: dataset.Added, Type: "bogus", ID: "x", Record: struct{}{}}
+	cases := []struct {
+		name    string
+		id      string
+		base    int64
+		changes []dataset.Change
+		want    error
+	}{
+		{"stale base", "p2", stale, changes, store.ErrConflict},
+		{"unknown proposal", "nope", rev, fresh, store.ErrNoProposal},
+		{"unwritable change", "p2", rev, append(fresh[:len(fresh):len(fresh)], bogus), nil},
+	}
+	for _, c := range cases {
+		_, err := st.AcceptProposal(ctx, c.id, c.base, c.changes, store.Meta{Author: "erika"}, d)
+		if err == nil || (c.want != nil && !errors.Is(err, c.want)) {
+			t.Errorf("%s: AcceptProposal = %v, want an error (%v)", c.name, err, c.want)
+		}
+		p, err := st.Proposal(ctx, "p2")
+		if err != nil || p.Status != store.ProposalPending || p.Revision != 0 || !p.At.IsZero() {
+			t.Errorf("%s: proposal afterwards = %+v, %v; want it pending", c.name, p, err)
+		}
+		if r, err := st.Revision(ctx); err != nil || r != rev {
+			t.Errorf("%s: revision afterwards = %d, %v; want %d", c.name, r, err, rev)
+		}
+		if vs, err := st.Versions(ctx, dataset.TypeCountry, "XB"); err != nil || len(vs) != 0 {
+			t.Errorf("%s: versions of XB afterwards = %+v, %v; want none", c.name, vs, err)
+		}
+	}
 }

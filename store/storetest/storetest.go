@@ -469,12 +469,21 @@ func testCopy(t *testing.T, open Opener) {
 	apply(t, src, in)
 	clk.t = clk.t.Add(time.Hour)
 	apply(t, src, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: in.Approaches[len(in.Approaches)-1].ID, Reason: "duplicate entry"}}})
+	wantRevs := int64(2)
+	ps, editing := src.(editingStore)
+	if editing {
+		fillHistory(t, ps, clk)
+		wantRevs = 4
+	}
 	c, err := src.(store.Copier).Export(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Revisions) != 2 || len(c.Retired) != 1 || c.Revision() != 2 {
+	if int64(len(c.Revisions)) != wantRevs || len(c.Retired) != 1 || c.Revision() != wantRevs {
 		t.Fatalf("exported %d revisions, %d tombstones, revision %d", len(c.Revisions), len(c.Retired), c.Revision())
+	}
+	if editing && (len(c.Versions) < c.Revisions[0].Added || len(c.Keys) != 2 || len(c.Proposals) != 2 || c.Revisions[2].Author != "anna") {
+		t.Fatalf("exported %d versions, %d keys, %d proposals, revision 3 by %q", len(c.Versions), len(c.Keys), len(c.Proposals), c.Revisions[2].Author)
 	}
 	dst := open(t, clk.now)
 	if err := dst.(store.Copier).Restore(ctx, c); err != nil {
@@ -498,10 +507,73 @@ func testCopy(t *testing.T, open Opener) {
 	if !reflect.DeepEqual(c.Revisions, c2.Revisions) {
 		t.Fatalf("revision history differs:\n%+v\n%+v", c.Revisions, c2.Revisions)
 	}
+	if !reflect.DeepEqual(c.Versions, c2.Versions) || !reflect.DeepEqual(c.Keys, c2.Keys) || !reflect.DeepEqual(c.Proposals, c2.Proposals) {
+		t.Fatalf("versions, keys or proposals differ:\n%+v %+v\n%+v %+v", c.Keys, c.Proposals, c2.Keys, c2.Proposals)
+	}
+	if editing {
+		dh := dst.(editingStore)
+		want, err := ps.Versions(ctx, dataset.TypeCountry, "XA")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := dh.Versions(ctx, dataset.TypeCountry, "XA")
+		if err != nil || len(got) != 2 || !reflect.DeepEqual(got, want) {
+			t.Fatalf("versions of the copy: %+v, %v; want %+v", got, err, want)
+		}
+		if _, err := dh.KeyByHash(ctx, "aa11"); err != nil {
+			t.Fatalf("the copied key: %v", err)
+		}
+	}
 	if err := dst.(store.Copier).Restore(ctx, c); !errors.Is(err, store.ErrNotEmpty) {
 		t.Fatalf("restore into a store with data: %v, want ErrNotEmpty", err)
 	}
-	if rev := commit(t, dst); rev != 3 {
-		t.Fatalf("first commit after the copy is revision %d, want 3", rev)
+	if rev := commit(t, dst); rev != wantRevs+1 {
+		t.Fatalf("first commit after the copy is revision %d, want %d", rev, wantRevs+1)
+	}
+}
+
+// editingStore is a store with everything the editor API keeps.
+type editingStore interface {
+	store.Store
+	store.History
+	store.Keys
+	store.Proposals
+}
+
+// fillHistory adds to st two revisions with authors, an accepted and a
+// pending proposal, and a valid and a revoked key.
+func fillHistory(t *testing.T, st editingStore, clk *clock) {
+	t.Helper()
+	ctx := context.Background()
+	clk.t = clk.t.Add(time.Hour)
+	applyMeta(t, st, &dataset.Dataset{Countries: []dataset.Country{country("XA", "Xa")}}, store.Meta{Author: "anna", Message: "add XA"})
+	for _, p := range []store.Proposal{
+		{ID: "p1", Kind: "correction", Text: "Rename XA", Source: "https://example.org/a", Contact: "a@example.org", Ops: json.RawMessage(`[{"op":"patch"}]`), Created: clk.t},
+		{ID: "p2", Kind: "city", Text: "Add a city", Source: "https://example.org/b", Created: clk.t},
+	} {
+		if err := st.CreateProposal(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clk.t = clk.t.Add(time.Hour)
+	cur, rev, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, changes, err := dataset.Merge(cur, &dataset.Dataset{Countries: []dataset.Country{country("XA", "Xa renamed")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AcceptProposal(ctx, "p1", rev, changes, store.Meta{Author: "ben", Message: "Proposal p1 accepted"},
+		store.Decision{By: "ben", Reason: "sourced", At: clk.t}); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []store.Key{{Name: "anna", Role: "editor", Hash: "aa11", Created: clk.t}, {Name: "ben", Role: "admin", Hash: "bb22", Created: clk.t}} {
+		if err := st.CreateKey(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.RevokeKey(ctx, "ben", clk.t.Add(time.Minute)); err != nil {
+		t.Fatal(err)
 	}
 }
