@@ -84,18 +84,13 @@ func (s *Server) fragments(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, err.Error(), nil)
 		return
 	}
-	st := s.states.Current()
+	st := s.current(w)
 	if st == nil {
-		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
 		return
 	}
 	snap := st.Snapshot()
-	hdr := w.Header()
-	etag := fmt.Sprintf(`W/"r%d-%s-%s"`, snap.Revision, f.Name, s.cfg.Version)
-	if notModified(r, etag, snap.Modified) {
-		hdr.Set("ETag", etag)
-		hdr["Cache-Control"] = maxAge5m
-		w.WriteHeader(http.StatusNotModified)
+	etag := s.revisionETag(st, f)
+	if s.revalidated(w, r, st, etag) {
 		return
 	}
 	rep, err := s.fragmentPages(st.View).Get(fragmentKey{f.Name, r.URL.RequestURI()}, func() (*rendered, error) {
