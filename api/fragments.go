@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -127,7 +128,9 @@ func (s *Server) renderFragment(r *http.Request, v *query.View, req tpf.Request,
 	if err := frag.Write(&b, f); err != nil {
 		return nil, err
 	}
-	rep := newRendered(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified)
+	// Most pages are asked once (a client binding a pattern to each
+	// solution of another): compress them fast, not best.
+	rep := newRenderedLevel(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified, gzip.BestSpeed)
 	rep.etag, rep.gzETag = etag, etag
 	rep.etagH, rep.gzETagH = []string{etag}, []string{etag}
 	return rep, nil

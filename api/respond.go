@@ -152,6 +152,13 @@ type rendered struct {
 const gzipFrom = 512
 
 func newRendered(body []byte, contentType string, modified time.Time) *rendered {
+	return newRenderedLevel(body, contentType, modified, gzip.BestCompression)
+}
+
+// newRenderedLevel is newRendered with the gzip level: representations
+// made once and served for long take the best compression; those that
+// many are asked once (fragment pages) a fast one.
+func newRenderedLevel(body []byte, contentType string, modified time.Time, level int) *rendered {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	rep := &rendered{body: body, etag: `"` + tag + `"`, modified: modified,
@@ -162,7 +169,7 @@ func newRendered(body []byte, contentType string, modified time.Time) *rendered 
 	}
 	if len(body) >= gzipFrom {
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&b, level)
 		_, _ = zw.Write(body) // a bytes.Buffer does not fail
 		_ = zw.Close()
 		// A strong ETag names one encoding of the representation.
