@@ -44,6 +44,13 @@ type Config struct {
 	// RateBurst is the number of requests a client may send at once;
 	// 0 means DefaultRateBurst.
 	RateBurst int
+	// FragmentsRateLimit and FragmentsRateBurst are the same for
+	// /fragments, which has a budget of its own: a SPARQL client sends
+	// many small requests there, and they neither eat nor are eaten by
+	// the budget of the other routes. 0 means DefaultFragmentsRateLimit
+	// and DefaultFragmentsRateBurst; a negative rate turns it off.
+	FragmentsRateLimit float64
+	FragmentsRateBurst int
 	// RateLimitLoopback limits loopback clients (127.0.0.1, ::1) too; by
 	// default they are not limited.
 	RateLimitLoopback bool

@@ -51,7 +51,7 @@ func benchSetup(b *testing.B) {
 		cur := &testStates{}
 		bench.snap = dataset.NewSnapshot(d, 1)
 		cur.Store(bench.snap)
-		bench.h = mustNew(b, Config{BaseURI: testBase, RateLimit: -1}, cur)
+		bench.h = mustNew(b, Config{BaseURI: testBase, RateLimit: -1, FragmentsRateLimit: -1}, cur)
 
 		// Pages of a filtered list at every depth: walk it once, keeping
 		// the URL of each page.
@@ -90,7 +90,7 @@ func benchSetup(b *testing.B) {
 // middleware as the API.
 func staticTwin(body []byte) http.Handler {
 	router := chi.NewMux()
-	router.Use(plumbing(Config{RateLimit: -1}, slog.New(slog.DiscardHandler))...)
+	router.Use(plumbing(Config{RateLimit: -1, FragmentsRateLimit: -1}, slog.New(slog.DiscardHandler))...)
 	router.Get("/static", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(body)

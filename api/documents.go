@@ -126,9 +126,8 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 				return
 			}
 		}
-		st := s.states.Current()
+		st := s.current(w)
 		if st == nil {
-			problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
 			return
 		}
 		snap := st.Snapshot()
@@ -289,9 +288,8 @@ func (s *Server) thing(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusNotFound, fmt.Sprintf("no entity type %q; entity IRIs are /id/{type}/{id} with type one of %s", name, strings.Join(types, ", ")), nil)
 		return
 	}
-	st := s.states.Current()
+	st := s.current(w)
 	if st == nil {
-		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
 		return
 	}
 	snap := st.Snapshot()
@@ -320,25 +318,17 @@ func (s *Server) datasetGraph(w http.ResponseWriter, r *http.Request) {
 	if f == nil {
 		return
 	}
-	st := s.states.Current()
+	st := s.current(w)
 	if st == nil {
-		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
 		return
 	}
 	snap := st.Snapshot()
 	hdr := w.Header()
-	etag := fmt.Sprintf(`W/"r%d-%s-%s"`, snap.Revision, f.Name, s.cfg.Version)
-	hdr.Set("ETag", etag)
-	hdr["Cache-Control"] = maxAge5m
-	if !snap.Modified.IsZero() {
-		hdr.Set("Last-Modified", snap.Modified.UTC().Format(http.TimeFormat))
-	}
 	datasetOffer.alternates(hdr, s.cfg.BaseURI, "/dataset", f)
 	// The graph states its search form (hydra:search); the header names
 	// where to query it too, for clients that do not read the stream.
 	hdr.Add("Link", fmt.Sprintf(`<%s>; rel="%s"`, vocab.FragmentsURL(s.cfg.BaseURI), vocab.HydraSearch.IRI))
-	if notModified(r, etag, snap.Modified) {
-		w.WriteHeader(http.StatusNotModified)
+	if s.revalidated(w, r, st, s.revisionETag(st, f)) {
 		return
 	}
 	hdr.Set("Content-Type", f.ContentType)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -84,18 +85,13 @@ func (s *Server) fragments(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, err.Error(), nil)
 		return
 	}
-	st := s.states.Current()
+	st := s.current(w)
 	if st == nil {
-		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
 		return
 	}
 	snap := st.Snapshot()
-	hdr := w.Header()
-	etag := fmt.Sprintf(`W/"r%d-%s-%s"`, snap.Revision, f.Name, s.cfg.Version)
-	if notModified(r, etag, snap.Modified) {
-		hdr.Set("ETag", etag)
-		hdr["Cache-Control"] = maxAge5m
-		w.WriteHeader(http.StatusNotModified)
+	etag := s.revisionETag(st, f)
+	if s.revalidated(w, r, st, etag) {
 		return
 	}
 	rep, err := s.fragmentPages(st.View).Get(fragmentKey{f.Name, r.URL.RequestURI()}, func() (*rendered, error) {
@@ -132,7 +128,9 @@ func (s *Server) renderFragment(r *http.Request, v *query.View, req tpf.Request,
 	if err := frag.Write(&b, f); err != nil {
 		return nil, err
 	}
-	rep := newRendered(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified)
+	// Most pages are asked once (a client binding a pattern to each
+	// solution of another): compress them fast, not best.
+	rep := newRenderedLevel(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified, gzip.BestSpeed)
 	rep.etag, rep.gzETag = etag, etag
 	rep.etagH, rep.gzETagH = []string{etag}, []string{etag}
 	return rep, nil

@@ -24,7 +24,7 @@ func TestFragments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := tpf.Pattern{P: vocab.OrgMember.Node()}
+	p := tpf.Pattern{} // the whole graph, whose page 2 has a previous and a next
 	path := strings.TrimPrefix(tpf.URL(testBase, p, 2), testBase)
 	for _, tc := range []struct {
 		path, accept, ct string

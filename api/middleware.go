@@ -24,10 +24,16 @@ import (
 
 // Defaults of the plumbing settings in Config, used where a field is zero.
 const (
-	DefaultRateLimit      = 10.0             // requests per second and client
-	DefaultRateBurst      = 60               // requests a client may send at once
-	DefaultRequestTimeout = 30 * time.Second // per request
-	DefaultMaxBodyBytes   = 1 << 20          // 1 MiB
+	DefaultRateLimit = 10.0 // requests per second and client
+	DefaultRateBurst = 60   // requests a client may send at once
+	// A SPARQL client over /fragments sends one small request per triple
+	// pattern and binding, tens to thousands a query, each a cached page
+	// that costs far less than a general request: the fragments have a
+	// budget of their own.
+	DefaultFragmentsRateLimit = 200.0            // fragment requests per second and client
+	DefaultFragmentsRateBurst = 2000             // fragment requests a client may send at once
+	DefaultRequestTimeout     = 30 * time.Second // per request
+	DefaultMaxBodyBytes       = 1 << 20          // 1 MiB
 )
 
 // plumbing returns the middleware every request goes through, outermost
@@ -45,15 +51,11 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 		mws = append(mws, m.serve("/metrics"))
 	}
 	mws = append(mws, htmlHeaders, cors)
-	if cfg.RateLimit >= 0 {
-		rate, burst := cfg.RateLimit, cfg.RateBurst
-		if rate == 0 {
-			rate = DefaultRateLimit
-		}
-		if burst <= 0 {
-			burst = DefaultRateBurst
-		}
-		mws = append(mws, newLimiter(rate, burst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now).middleware)
+	// Two budgets per client: /fragments, and everything else.
+	general := configLimiter(cfg, cfg.RateLimit, cfg.RateBurst, DefaultRateLimit, DefaultRateBurst)
+	fragments := configLimiter(cfg, cfg.FragmentsRateLimit, cfg.FragmentsRateBurst, DefaultFragmentsRateLimit, DefaultFragmentsRateBurst)
+	if general != nil || fragments != nil {
+		mws = append(mws, limitBy(general, fragments))
 	}
 	maxBody := cfg.MaxBodyBytes
 	if maxBody == 0 {
@@ -414,7 +416,50 @@ func (l *limiter) allow(client string) (bool, time.Duration) {
 	return false, time.Duration((1 - b.tokens) / l.rate * float64(time.Second))
 }
 
-func (l *limiter) middleware(next http.Handler) http.Handler {
+// configLimiter is the limiter of rate and burst (0: the defaults), or
+// nil when rate is negative (no limit).
+func configLimiter(cfg Config, rate float64, burst int, defRate float64, defBurst int) *limiter {
+	if rate < 0 {
+		return nil
+	}
+	if rate == 0 {
+		rate = defRate
+	}
+	if burst <= 0 {
+		burst = defBurst
+	}
+	return newLimiter(rate, burst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now)
+}
+
+// isFragments reports whether path is /fragments or one of its suffixed
+// forms (/fragments.ttl).
+func isFragments(path string) bool {
+	return path == "/fragments" || strings.HasPrefix(path, "/fragments.")
+}
+
+// limitBy counts fragment requests against fragments and every other
+// request against general, each per client; a nil limiter lets its
+// requests through.
+func limitBy(general, fragments *limiter) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		var g, f http.Handler = next, next
+		if general != nil {
+			g = general.limit(next)
+		}
+		if fragments != nil {
+			f = fragments.limit(next)
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if isFragments(r.URL.Path) {
+				f.ServeHTTP(w, r)
+				return
+			}
+			g.ServeHTTP(w, r)
+		})
+	}
+}
+
+func (l *limiter) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		client := l.client(r)
 		if !l.loopback {

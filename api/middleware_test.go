@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/tpf"
+	"github.com/moving-cities/opendata/vocab"
 )
 
 func TestCORS(t *testing.T) {
@@ -117,6 +119,57 @@ func TestRateLimit(t *testing.T) {
 		get(a, "127.0.0.1:5000")
 		if w := get(a, "127.0.0.1:5000"); w.Code != http.StatusTooManyRequests {
 			t.Errorf("status %d, want 429", w.Code)
+		}
+	})
+	t.Run("fragments have a budget of their own", func(t *testing.T) {
+		// Each budget is one request; a client spending one keeps the other.
+		a := newTestAPI(t, seed(t), Config{RateLimit: 0.5, RateBurst: 1, FragmentsRateLimit: 0.5, FragmentsRateBurst: 1})
+		fragment := strings.TrimPrefix(tpf.URL(testBase, tpf.Pattern{P: vocab.OrgMember.Node()}, 1), testBase)
+		send := func(remote, target string) int {
+			r := httptest.NewRequest(http.MethodGet, target, nil)
+			r.RemoteAddr = remote
+			w := httptest.NewRecorder()
+			a.h.ServeHTTP(w, r)
+			return w.Code
+		}
+		for _, tc := range []struct {
+			name, remote  string
+			first, second string
+		}{
+			{"general, then fragments", "203.0.113.20:1", "/municipalities?limit=1", fragment},
+			{"fragments, then general", "203.0.113.21:1", fragment, "/municipalities?limit=1"},
+			{"fragments with a suffix, then general", "203.0.113.22:1", strings.Replace(fragment, "/fragments?", "/fragments.nt?", 1), "/municipalities?limit=1"},
+		} {
+			if c := send(tc.remote, tc.first); c != http.StatusOK {
+				t.Fatalf("%s: first %s: %d", tc.name, tc.first, c)
+			}
+			if c := send(tc.remote, tc.second); c != http.StatusOK {
+				t.Errorf("%s: %s answered %d after the other budget was spent", tc.name, tc.second, c)
+			}
+			// Each budget is now spent.
+			for _, target := range []string{tc.first, tc.second} {
+				if c := send(tc.remote, target); c != http.StatusTooManyRequests {
+					t.Errorf("%s: %s again: %d, want 429", tc.name, target, c)
+				}
+			}
+		}
+	})
+	t.Run("fragments budget off, general on", func(t *testing.T) {
+		a := newTestAPI(t, seed(t), Config{RateLimit: 0.5, RateBurst: 1, FragmentsRateLimit: -1})
+		for i := range 5 {
+			r := httptest.NewRequest(http.MethodGet, "/fragments", nil)
+			r.RemoteAddr = "203.0.113.30:1"
+			w := httptest.NewRecorder()
+			a.h.ServeHTTP(w, r)
+			if w.Code != http.StatusOK {
+				t.Fatalf("fragment request %d: %d", i, w.Code)
+			}
+		}
+		if w := get(a, "203.0.113.30:2"); w.Code != http.StatusOK {
+			t.Errorf("general request after fragments: %d", w.Code)
+		}
+		if w := get(a, "203.0.113.30:3"); w.Code != http.StatusTooManyRequests {
+			t.Errorf("second general request: %d, want 429", w.Code)
 		}
 	})
 	t.Run("client address from a proxy header", func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/exporters"
+	"github.com/moving-cities/opendata/publish"
 )
 
 // The one helper every document-like route answers through (entity
@@ -151,6 +152,13 @@ type rendered struct {
 const gzipFrom = 512
 
 func newRendered(body []byte, contentType string, modified time.Time) *rendered {
+	return newRenderedLevel(body, contentType, modified, gzip.BestCompression)
+}
+
+// newRenderedLevel is newRendered with the gzip level: representations
+// made once and served for long take the best compression; those that
+// many are asked once (fragment pages) a fast one.
+func newRenderedLevel(body []byte, contentType string, modified time.Time, level int) *rendered {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	rep := &rendered{body: body, etag: `"` + tag + `"`, modified: modified,
@@ -161,7 +169,7 @@ func newRendered(body []byte, contentType string, modified time.Time) *rendered 
 	}
 	if len(body) >= gzipFrom {
 		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&b, level)
 		_, _ = zw.Write(body) // a bytes.Buffer does not fail
 		_ = zw.Close()
 		// A strong ETag names one encoding of the representation.
@@ -240,6 +248,43 @@ func acceptsGzip(header string) bool {
 		}
 	}
 	return star
+}
+
+// current returns the State in force, or answers 503 (the first
+// snapshot is still loading) and returns nil.
+func (s *Server) current(w http.ResponseWriter) *publish.State {
+	st := s.states.Current()
+	if st == nil {
+		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet; retry in a moment", nil)
+	}
+	return st
+}
+
+// revisionETag is the weak ETag of a representation whose bytes change
+// with the snapshot's revision, its format and the software version and
+// nothing else (the dataset stream, fragments): it is known before any
+// byte is made, so a revalidation costs no rendering.
+func (s *Server) revisionETag(st *publish.State, f *exporters.Format) string {
+	return fmt.Sprintf(`W/"r%d-%s-%s"`, st.Snapshot().Revision, f.Name, s.cfg.Version)
+}
+
+// revalidated sets the validators of such a representation (its
+// revisionETag, Last-Modified) and Cache-Control, and answers 304 when
+// the client's copy is current; it reports whether it answered. Headers
+// the caller set before stay on the 304.
+func (s *Server) revalidated(w http.ResponseWriter, r *http.Request, st *publish.State, etag string) bool {
+	hdr := w.Header()
+	hdr.Set("ETag", etag)
+	hdr["Cache-Control"] = maxAge5m
+	modified := st.Snapshot().Modified
+	if !modified.IsZero() {
+		hdr.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+	}
+	if notModified(r, etag, modified) {
+		w.WriteHeader(http.StatusNotModified)
+		return true
+	}
+	return false
 }
 
 // notModified evaluates the conditional headers of a GET or HEAD (RFC

@@ -146,7 +146,7 @@ const conventions = `- **JSON-LD.** Every JSON answer links its JSON-LD context 
 	"`/dataset`" + ` streams the whole dataset as one graph (Turtle, N-Triples, JSON-LD). Documents have strong ETags (` + "`If-None-Match`" + ` → 304). ` +
 	`A renamed ID answers 301 to its successor; a removed one 410 with its tombstone.
 - **Errors.** Every error is an RFC 9457 ` + "`application/problem+json`" + ` document. Unknown query parameters and bad values are rejected, never ignored.
-- **Limits.** Clients are rate-limited per address; beyond the limit the API answers 429 with ` + "`Retry-After`" + `.`
+- **Limits.** Clients are rate-limited per address, with a larger budget of its own for ` + "`/fragments`" + ` (SPARQL clients send many small requests); beyond a limit the API answers 429 with ` + "`Retry-After`" + `.`
 
 // listOp and getOp are the shared shape of list and get operations. A
 // list answers a List[T], which listOp declares, as the handler writes

@@ -35,6 +35,9 @@ func newTestAPI(t testing.TB, d *dataset.Dataset, cfg Config) *testAPI {
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = -1 // httptest clients are not loopback; tests of the limit set it
 	}
+	if cfg.FragmentsRateLimit == 0 {
+		cfg.FragmentsRateLimit = -1
+	}
 	a := &testAPI{t: t, cur: &testStates{}}
 	a.cur.Store(dataset.NewSnapshot(d, 1))
 	a.h = mustNew(t, cfg, a.cur)

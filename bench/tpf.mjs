@@ -37,7 +37,9 @@ for (const q of queries) {
     const engine = new QueryEngine(); // no cache carried over between runs
     const run = engine.queryBindings(q.text, { sources: [`${base}/fragments`], fetch: counting })
       .then((bs) => bs.toArray());
-    const got = await Promise.race([run, new Promise((res) => setTimeout(() => res(null), timeout))]);
+    let timer;
+    const got = await Promise.race([run, new Promise((res) => { timer = setTimeout(() => res(null), timeout); })]);
+    clearTimeout(timer); // a pending timer would keep the process alive after the last query
     if (got === null) { r.timeout = true; r.comunica_ms.push(Infinity); break; }
     r.comunica_ms.push(performance.now() - t0);
     r.requests = requests - before;

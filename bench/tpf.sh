@@ -40,6 +40,12 @@ for size in ${BENCH_SIZES:-seed 10000}; do
   (cd e2e && node ../bench/tpf.mjs "$MOVINGCITIES_BASE_URI" "$release/dataset.nt.gz" "${BENCH_ROUNDS:-3}" "${BENCH_TIMEOUT:-600}") | tee "$work/$size.json.out" |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);
       console.log(`queries (${Object.keys(r.queries).length}, ${r.rounds} rounds): Comunica over /fragments p50 ${r.comunica_p50_ms.toFixed(0)} ms, p99 ${r.comunica_p99_ms.toFixed(0)} ms; Oxigraph over the dump p50 ${r.oxigraph_p50_ms.toFixed(1)} ms, p99 ${r.oxigraph_p99_ms.toFixed(1)} ms; p99 ratio ${r.x_oxigraph_p99.toFixed(0)}x`);
-      for (const [n,q] of Object.entries(r.queries)) if (q.timeout||q.mismatch) console.log(`  ${n}: ${q.timeout?"timed out":q.mismatch}`);})'
+      const p99=(xs)=>{const s=[...xs].sort((a,b)=>a-b);return s[Math.min(s.length-1,Math.floor(s.length*0.99))];};
+      let reqs=0,ms=0;
+      for (const [n,q] of Object.entries(r.queries)) {
+        const done=q.comunica_ms.filter(Number.isFinite); reqs+=q.requests*done.length; ms+=done.reduce((a,b)=>a+b,0);
+        console.log(`  ${n}: Comunica p99 ${p99(q.comunica_ms).toFixed(0)} ms, ${q.requests} requests, ${q.rows} rows; Oxigraph p99 ${p99(q.oxigraph_ms).toFixed(1)} ms${q.timeout?"; TIMED OUT":""}${q.mismatch?"; MISMATCH "+q.mismatch:""}`);
+      }
+      console.log(`pattern requests/s as Comunica saw them over all queries: ${(reqs/(ms/1000)).toFixed(0)}`);})'
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 done

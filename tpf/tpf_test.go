@@ -210,10 +210,10 @@ func meta(f *tpf.Fragment, s string, p *vocab.Term) []vocab.Node {
 func TestRequiredControls(t *testing.T) {
 	x, _ := seed(t)
 	ds := vocab.DatasetIRI(base)
-	p := tpf.Pattern{P: vocab.RDFType.Node()} // several pages
+	p := tpf.Pattern{} // the whole graph: several pages
 	total, all := x.Match(p, 0, x.Len())
 	if total <= 2*tpf.PageSize {
-		t.Fatalf("%d typed nodes: too few for three pages", total)
+		t.Fatalf("%d triples: too few for three pages", total)
 	}
 	var got []vocab.Triple
 	pageURL := tpf.URL(base, p, 1)
@@ -337,9 +337,12 @@ func TestPageBeyondTheLast(t *testing.T) {
 // default graph.
 func TestFormats(t *testing.T) {
 	x, _ := seed(t)
-	p := tpf.Pattern{P: vocab.SKOSPrefLabel.Node()}
+	p := tpf.Pattern{} // the whole graph: page 2 links to a previous and a next
 	u := tpf.URL(base, p, 2)
-	f, _ := x.Fragment(base, u, tpf.Request{Pattern: p, Page: 2})
+	f, ok := x.Fragment(base, u, tpf.Request{Pattern: p, Page: 2})
+	if !ok {
+		t.Fatal("no page 2")
+	}
 	write := func(format *exporters.Format) []byte {
 		var b bytes.Buffer
 		if err := f.Write(&b, format); err != nil {

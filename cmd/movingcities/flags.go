@@ -23,6 +23,8 @@ type settings struct {
 	rateLimit         float64
 	rateBurst         int
 	rateLimitLoopback bool
+	fragmentsRate     float64
+	fragmentsBurst    int
 	clientIPHeader    string
 	requestTimeout    time.Duration
 	maxBodyBytes      int64
@@ -50,6 +52,10 @@ var settingTable = []setting{
 		typedFlag(func(s *settings) *float64 { return &s.rateLimit }, 0, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) })},
 	{"rate-burst", "MOVINGCITIES_RATE_BURST", "requests a client may send at once; 0 = 60",
 		typedFlag(func(s *settings) *int { return &s.rateBurst }, 0, strconv.Atoi)},
+	{"fragments-rate-limit", "MOVINGCITIES_FRAGMENTS_RATE_LIMIT", "/fragments requests per second per client, a budget apart from --rate-limit; 0 = 200, negative = no limit",
+		typedFlag(func(s *settings) *float64 { return &s.fragmentsRate }, 0, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) })},
+	{"fragments-rate-burst", "MOVINGCITIES_FRAGMENTS_RATE_BURST", "/fragments requests a client may send at once; 0 = 2000",
+		typedFlag(func(s *settings) *int { return &s.fragmentsBurst }, 0, strconv.Atoi)},
 	{"rate-limit-loopback", "MOVINGCITIES_RATE_LIMIT_LOOPBACK", "rate-limit loopback clients too",
 		boolFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false)},
 	{"client-ip-header", "MOVINGCITIES_CLIENT_IP_HEADER", "header a trusted reverse proxy puts the client address in (e.g. X-Forwarded-For); empty when clients connect directly",

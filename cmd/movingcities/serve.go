@@ -26,7 +26,7 @@ import (
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
 	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
-		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
+		"rate-limit", "rate-burst", "fragments-rate-limit", "fragments-rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
 		return err
@@ -101,19 +101,21 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}()
 
 	handler, err := api.New(api.Config{
-		BaseURI:           s.base(),
-		Version:           version,
-		RateLimit:         s.rateLimit,
-		RateBurst:         s.rateBurst,
-		RateLimitLoopback: s.rateLimitLoopback,
-		ClientIPHeader:    s.clientIPHeader,
-		RequestTimeout:    s.requestTimeout,
-		MaxBodyBytes:      s.maxBodyBytes,
-		DumpsDir:          s.dumpsDir,
-		StoreCheck:        func(ctx context.Context) error { _, err := db.Revision(ctx); return err },
-		Metrics:           metricsReg,
-		MetricsElsewhere:  s.metricsAddr != "",
-		Catalog:           cat,
+		BaseURI:            s.base(),
+		Version:            version,
+		RateLimit:          s.rateLimit,
+		RateBurst:          s.rateBurst,
+		FragmentsRateLimit: s.fragmentsRate,
+		FragmentsRateBurst: s.fragmentsBurst,
+		RateLimitLoopback:  s.rateLimitLoopback,
+		ClientIPHeader:     s.clientIPHeader,
+		RequestTimeout:     s.requestTimeout,
+		MaxBodyBytes:       s.maxBodyBytes,
+		DumpsDir:           s.dumpsDir,
+		StoreCheck:         func(ctx context.Context) error { _, err := db.Revision(ctx); return err },
+		Metrics:            metricsReg,
+		MetricsElsewhere:   s.metricsAddr != "",
+		Catalog:            cat,
 		// Editors write through the same store, one revision per write
 		// (issue 13); keys come from 'movingcities keys create'.
 		Editing: editing(db, pub, log),
