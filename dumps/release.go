@@ -16,6 +16,7 @@ import (
 
 	"github.com/moving-cities/opendata/catalog"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/guide"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -229,6 +230,19 @@ func (d *Dumper) outputs(tables []*Table) []output {
 		output{name: "csv-metadata.json", mediaType: "application/csvm+json", write: writeCSVW},
 		output{name: "datapackage.json", mediaType: "application/json", write: writeDataPackage},
 	)
+	// The printable publications: the guide in each language and the
+	// city profiles (one archive; see guide.ProfilesFile).
+	for _, lang := range dataset.Languages {
+		lang := lang
+		outs = append(outs, output{name: guide.FileName(lang), mediaType: "application/pdf",
+			write: func(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+				return 0, guide.WriteGuide(w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI}, lang)
+			}})
+	}
+	outs = append(outs, output{name: guide.ProfilesFile, mediaType: "application/zip", count: "rows",
+		write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+			return guide.WriteProfiles(ctx, w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI})
+		}})
 	if d.Catalog != nil {
 		for _, file := range []string{catalog.DCATFile, catalog.VoIDFile} {
 			file := file

@@ -20,6 +20,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/guide"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -43,6 +44,13 @@ func TestReleaseIsDeterministic(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(dirA, ra.Release))
 	if len(entries) < 30 {
 		t.Fatalf("only %d files", len(entries))
+	}
+	// The PDFs are among them: two releases of the same data have
+	// identical guides and profiles.
+	for _, name := range append(guideFiles(), guide.ProfilesFile) {
+		if _, err := os.Stat(filepath.Join(dirA, ra.Release, name)); err != nil {
+			t.Errorf("release has no %s: %v", name, err)
+		}
 	}
 	for _, e := range entries {
 		x, _ := os.ReadFile(filepath.Join(dirA, ra.Release, e.Name()))
@@ -582,4 +590,12 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+func guideFiles() []string {
+	var names []string
+	for _, lang := range dataset.Languages {
+		names = append(names, guide.FileName(lang))
+	}
+	return names
 }
