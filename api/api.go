@@ -6,8 +6,10 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -59,9 +61,20 @@ type Config struct {
 	MaxBodyBytes int64
 	// Metrics is the Prometheus registry /metrics serves; nil: a new one
 	// (NewRegistry).
-	Metrics  *prometheus.Registry
-	DumpsDir string        // folder of the dump releases served at /dumps; empty: none
-	Catalog  CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	Metrics *prometheus.Registry
+	// MetricsElsewhere leaves /metrics out of this handler: the registry
+	// is served on a listener of its own (MetricsHandler), out of the
+	// public's reach.
+	MetricsElsewhere bool
+	// StoreCheck, when set, asks the store whether it answers; /readyz
+	// calls it and answers 503 when it fails, while every other route
+	// keeps serving the snapshot in force.
+	StoreCheck func(ctx context.Context) error
+	DumpsDir   string        // folder of the dump releases served at /dumps; empty: none
+	Catalog    CatalogConfig // the DCAT-AP catalogue's publisher, contact point, licence… (issue 8); zero: defaults
+	// Editing takes authenticated writes and serves the revision history
+	// and change feed (issue 13); nil: writes and history answer 503.
+	Editing *Editing
 }
 
 // Server holds what the operations read.
@@ -73,6 +86,10 @@ type Server struct {
 	// jsonLinks are the Link header values of each type's JSON documents:
 	// the JSON-LD context and the JSON Schema (rel=describedBy).
 	jsonLinks map[dataset.Type][]string
+	// proposalLimit bounds proposals per client; decideMu serialises
+	// decisions on proposals (issue 13).
+	proposalLimit *limiter
+	decideMu      sync.Mutex
 }
 
 // New builds the service's HTTP handler.
@@ -100,7 +117,8 @@ func NewServer(cfg Config, states States, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{}}
+	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{},
+		proposalLimit: newLimiter(1/proposalEvery.Seconds(), proposalBurst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now)}
 	for _, t := range dataset.Types {
 		s.jsonLinks[t] = []string{s.contextLink(), "<" + cfg.BaseURI + "/schemas/" + className(t) + `.json>; rel="describedBy"`}
 	}
@@ -111,10 +129,47 @@ func humaConfig(cfg Config) huma.Config {
 	hc := huma.DefaultConfig("Moving Cities Open Data API", cfg.Version)
 	hc.Info.Description = "Open data on European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented."
 	hc.DocsPath = "" // Huma's docs page loads scripts from a third-party host
+	// Huma's own schema-link hook builds the $schema URL from the Host,
+	// X-Forwarded-Host and Forwarded headers: any client could then choose
+	// the URL a shared cache keeps (issue 16, item 2). Ours takes the
+	// configured base URI, as every other URL the service writes does.
+	hc.CreateHooks = []func(huma.Config) huma.Config{func(c huma.Config) huma.Config {
+		t := huma.NewSchemaLinkTransformer("#/components/schemas/", c.SchemasPath)
+		c.OnAddOperation = append(c.OnAddOperation, t.OnAddOperation)
+		c.Transformers = append(c.Transformers, func(ctx huma.Context, status string, v any) (any, error) {
+			return t.Transform(baseHost{humaContext: ctx, base: cfg.BaseURI}, status, v)
+		})
+		return c
+	}}
 	// Not NoFormatFallback: with it, Huma's negotiation answers neither a
 	// missing Accept nor */* (it panics). Huma's operations answer JSON;
 	// the routes that negotiate formats are ours (respond.go).
 	return hc
+}
+
+// baseHost is a request context whose host, as Huma's schema links read
+// it, is the configured base URI whatever the request's headers say.
+type baseHost struct {
+	humaContext
+	base string
+}
+
+// humaContext names huma.Context for embedding: its method Context would
+// clash with a field of that name.
+type humaContext = huma.Context
+
+func (c baseHost) Host() string { return c.base }
+
+func (c baseHost) Header(name string) string {
+	switch http.CanonicalHeaderKey(name) {
+	case "X-Forwarded-Host":
+		// Huma takes this header first and, as it holds a scheme, uses it
+		// as it is: the base itself.
+		return c.base
+	case "Forwarded":
+		return ""
+	}
+	return c.humaContext.Header(name)
 }
 
 // Register adds every operation to api, and the routes Huma does not
@@ -125,10 +180,15 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerVocab(api, router, s)
 	registerREST(api, router, s)
 	registerDocuments(api, router, s)
+	registerFragments(api, router, s)
+	registerSPARQLPage(api, router, s)
 	registerReconcile(api, router, s)
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)
 	registerPages(api, router, s)
+	registerEdit(api, s)
+	registerHistory(api, router, s)
+	registerProposals(api, router, s)
 	describeSpec(api)
 }
 
@@ -152,8 +212,13 @@ type HealthOutput struct {
 		Revision int64  `json:"revision" doc:"Dataset revision being served"`
 		Records  int    `json:"records" doc:"Records in the snapshot being served"`
 		Release  string `json:"release,omitempty" doc:"Latest dump release being served, absent before the first"`
+		Store    string `json:"store,omitempty" enum:"up" doc:"up when the store answered (/readyz only)"`
 	}
 }
+
+// storeCheckTimeout bounds the store check of /readyz: a database that
+// does not answer in that time is down for the proxy in front.
+const storeCheckTimeout = 2 * time.Second
 
 func registerHealth(api huma.API, s *Server) {
 	huma.Register(api, huma.Operation{
@@ -169,9 +234,34 @@ func registerHealth(api huma.API, s *Server) {
 		Method:      http.MethodGet,
 		Path:        "/readyz",
 		Summary:     "Readiness check",
-		Description: "Answers 200 once a dataset snapshot is served, with its revision; 503 before.",
+		Description: "Answers 200 once a dataset snapshot is served and the store answers, with the revision served; 503 before, and while the store is unreachable (the other routes keep serving the last snapshot meanwhile), with the reason.",
 		Tags:        []string{"Operations"},
-	}, s.health)
+		Errors:      []int{http.StatusServiceUnavailable},
+	}, s.ready)
+}
+
+// ready is health plus the store: a replica that lost its database still
+// serves reads, but a proxy should prefer one that has it.
+func (s *Server) ready(ctx context.Context, in *struct{}) (*HealthOutput, error) {
+	out, err := s.health(ctx, in)
+	if err != nil || s.cfg.StoreCheck == nil {
+		return out, err
+	}
+	cctx, cancel := context.WithTimeout(ctx, storeCheckTimeout)
+	defer cancel()
+	if err := s.cfg.StoreCheck(cctx); err != nil {
+		// The reason names no host or file: the details go to the log.
+		s.log.WarnContext(ctx, "readiness: store unreachable", "err", err, "serving_revision", out.Body.Revision)
+		reason := "the store does not answer"
+		if cctx.Err() != nil {
+			reason = fmt.Sprintf("the store did not answer within %s", storeCheckTimeout)
+		}
+		return nil, huma.ErrorWithHeaders(
+			huma.Error503ServiceUnavailable(fmt.Sprintf("store down: %s; still serving revision %d", reason, out.Body.Revision)),
+			http.Header{"Retry-After": {"5"}})
+	}
+	out.Body.Store = "up"
+	return out, nil
 }
 
 func (s *Server) health(ctx context.Context, _ *struct{}) (*HealthOutput, error) {

@@ -222,7 +222,7 @@ func (s *Server) landing(w http.ResponseWriter, r *http.Request) {
 	}
 	in := pages.LandingInput{DatasetJSONLD: json.RawMessage(d.datasetJSONLD)}
 	if m := st.Release; m != nil {
-		rel := &pages.Release{Name: m.Release, Revision: m.Revision, Generated: m.Generated}
+		rel := &pages.Release{Name: m.Release, Revision: m.Revision, Generated: m.Generated, Archive: m.Archive}
 		for _, f := range m.Files {
 			rel.Files = append(rel.Files, pages.ReleaseFile{Name: f.Name, MediaType: f.MediaType, SHA256: f.SHA256,
 				Bytes: f.Bytes, Rows: f.Rows, Triples: f.Triples})

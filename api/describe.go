@@ -11,6 +11,7 @@ import (
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/exporters"
+	"github.com/moving-cities/opendata/vocab"
 )
 
 // Routes that are not Huma operations (documents, pages, files) are
@@ -135,16 +136,26 @@ func describeDocument(api huma.API, t dataset.Type) {
 		summary: "Get a " + strings.ToLower(name) + " (" + name + " document)",
 		desc: "The document about one " + string(t) + " in the format `Accept` asks for, or the one a suffix of the ID names: " +
 			formatList(docOffer) + ". Plain JSON is the default. Every format says the same (one graph); the JSON-LD is the JSON " +
-			"with its `@context` and the document's metadata. A renamed ID answers 301 to the new one (the suffix kept); a removed one " +
+			"with its `@context` and the document's metadata. That context uses JSON-LD 1.1 (scoped contexts, `@nest`); for JSON-LD 1.0 " +
+			"processors, `Accept: application/ld+json;profile=\"" + vocab.FlattenedProfile + "\"` gets the same graph in the flattened form: " +
+			"a `@graph` of one node object per node, with a context of prefixes only (no suffix; the `.jsonld` is the JSON-LD 1.1 document). " +
+			"A renamed ID answers 301 to the new one (the suffix kept); a removed one " +
 			"410 Gone with its tombstone (a problem document in JSON). Strong ETags; gzip under its own ETag.",
 		params: []*huma.Param{pathParam("id", "Identifier of the "+string(t)+", optionally followed by a format suffix", idExample[t]), langParam},
-		ok:     contentOf(api, docOffer, wireTypes[t]),
+		ok:     withFlattened(contentOf(api, docOffer, wireTypes[t])),
 		more: with(negotiated, map[int]string{
 			http.StatusMovedPermanently:    "The ID was renamed; Location names the document now",
 			http.StatusGone:                "The ID was removed; the body is its tombstone in the negotiated format",
 			http.StatusUnprocessableEntity: "Documents take no query parameters but a page's lang",
 		}),
 	}.describe(api)
+}
+
+// withFlattened adds the flattened JSON-LD form (jsonldFlattened), asked
+// for by its profile, to a document's content.
+func withFlattened(c map[string]*huma.MediaType) map[string]*huma.MediaType {
+	c[jsonldFlattened.ContentType] = &huma.MediaType{Schema: objectSchema}
+	return c
 }
 
 var idExample = map[dataset.Type]string{

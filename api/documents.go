@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +35,16 @@ import (
 // docOffer are the representations of a document; "*/*" and no Accept
 // get the API's JSON.
 var docOffer = offer{jsonFormat, exporters.JSONLD, exporters.Turtle, htmlFormat, exporters.RDFXML, exporters.NTriples}
+
+// jsonldFlattened is an entity document in the flattened JSON-LD form,
+// for JSON-LD 1.0 processors, which cannot read the published context:
+// one node object per subject in a @graph, a context of prefixes only,
+// every literal a value object (exporters.JSONLD's writer, as /dataset).
+// It is asked for by profile (application/ld+json with
+// profile="http://www.w3.org/ns/json-ld#flattened") and has no suffix.
+var jsonldFlattened = &exporters.Format{Name: "jsonld-flattened", Label: "JSON-LD, flattened (JSON-LD 1.0)",
+	MediaType: exporters.JSONLD.MediaType, ContentType: exporters.JSONLD.MediaType + `; profile="` + vocab.FlattenedProfile + `"`,
+	NewWriter: exporters.NewJSONLDWriter}
 
 // datasetOffer are the representations of /dataset; application/json
 // is taken for JSON-LD.
@@ -94,6 +105,20 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 		f := docOffer.pick(w, r, path, suffix)
 		if f == nil {
 			return
+		}
+		if rev := r.URL.Query()["revision"]; rev != nil {
+			// An earlier version (issue 13), from the history: JSON only.
+			if f != jsonFormat || len(r.URL.Query()) != 1 {
+				problem(w, http.StatusUnprocessableEntity, fmt.Sprintf("revision= is served as JSON only, alone: %s.json?revision=n", path), nil)
+				return
+			}
+			s.versionDocument(w, r, t, id, rev[0])
+			return
+		}
+		if f == exporters.JSONLD && suffix == "" && slices.Contains(exporters.Profiles(r.Header.Get("Accept"), f.MediaType), vocab.FlattenedProfile) {
+			// Not the bytes of the .jsonld: no Content-Location.
+			f = jsonldFlattened
+			w.Header().Del("Content-Location")
 		}
 		for name := range r.URL.Query() {
 			if f != htmlFormat || name != "lang" {
@@ -188,6 +213,10 @@ func (s *Server) render(snap *dataset.Snapshot, t dataset.Type, id string, gone 
 	} else {
 		var ts []vocab.Triple
 		if ts, err = d.Triples(); err == nil {
+			if f == jsonldFlattened {
+				// One node object per subject: its triples together.
+				ts = bySubject(ts)
+			}
 			// Declare only the prefixes the document uses: a third of a
 			// small document's bytes otherwise.
 			err = exporters.Write(&b, f, ts, exporters.Options{Namespaces: graph.Namespaces(ts)})
@@ -229,6 +258,20 @@ func (s *Server) writeJSONLD(b *bytes.Buffer, snap *dataset.Snapshot, d *graph.D
 	b.Write(j)
 	b.WriteByte('\n')
 	return nil
+}
+
+// bySubject orders triples by subject, each subject where it first
+// appears, keeping the order within a subject.
+func bySubject(ts []vocab.Triple) []vocab.Triple {
+	rank := map[vocab.Node]int{}
+	for _, t := range ts {
+		if _, ok := rank[t.S]; !ok {
+			rank[t.S] = len(rank)
+		}
+	}
+	out := slices.Clone(ts)
+	slices.SortStableFunc(out, func(a, b vocab.Triple) int { return rank[a.S] - rank[b.S] })
+	return out
 }
 
 // thing answers an entity IRI, {base}/id/{type}/{id}, with 303 See Other
@@ -291,6 +334,9 @@ func (s *Server) datasetGraph(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Last-Modified", snap.Modified.UTC().Format(http.TimeFormat))
 	}
 	datasetOffer.alternates(hdr, s.cfg.BaseURI, "/dataset", f)
+	// The graph states its search form (hydra:search); the header names
+	// where to query it too, for clients that do not read the stream.
+	hdr.Add("Link", fmt.Sprintf(`<%s>; rel="%s"`, vocab.FragmentsURL(s.cfg.BaseURI), vocab.HydraSearch.IRI))
 	if notModified(r, etag, snap.Modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return

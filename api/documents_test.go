@@ -119,7 +119,7 @@ func TestDocumentsAreOneGraph(t *testing.T) {
 	docs := allDocs(snap)
 	want := make([][]vocab.Triple, len(docs))
 	var ttl, nt [][]byte
-	var lds []json.RawMessage
+	var lds, flat []json.RawMessage
 	for i, d := range docs {
 		want[i] = d.want(t, snap)
 		for _, f := range []*exporters.Format{exporters.NTriples, exporters.Turtle} {
@@ -136,6 +136,7 @@ func TestDocumentsAreOneGraph(t *testing.T) {
 			}
 		}
 		lds = append(lds, a.fetch(d, exporters.JSONLD))
+		flat = append(flat, a.fetchFlattened(d))
 	}
 	ctx := a.get("/context.jsonld").Body.Bytes()
 	t.Run("n3", func(t *testing.T) {
@@ -154,6 +155,52 @@ func TestDocumentsAreOneGraph(t *testing.T) {
 			}
 		}
 	})
+	// The flattened form, for JSON-LD 1.0 processors (issue 17).
+	t.Run("jsonld 1.0", func(t *testing.T) {
+		got := graphtest.JSONLD10(t, flat)
+		for i, g := range got {
+			if !graphtest.SameGraph(t, docs[i].path()+" flattened (jsonld 1.0)", want[i], g) {
+				t.Logf("%s", flat[i])
+			}
+		}
+	})
+}
+
+// fetchFlattened gets a document in the flattened JSON-LD form by its
+// profile and checks the status and headers.
+func (a *testAPI) fetchFlattened(d docRef) []byte {
+	a.t.Helper()
+	w := a.do(http.MethodGet, d.path(), http.Header{"Accept": {`application/ld+json;profile="` + vocab.FlattenedProfile + `"`}})
+	want := http.StatusOK
+	if d.gone != nil {
+		want = http.StatusGone
+	}
+	if w.Code != want {
+		a.t.Fatalf("%s flattened: %d, want %d: %s", d.path(), w.Code, want, w.Body)
+	}
+	if ct := w.Header().Get("Content-Type"); ct != jsonldFlattened.ContentType {
+		a.t.Errorf("%s flattened: Content-Type %q", d.path(), ct)
+	}
+	if loc := w.Header().Get("Content-Location"); loc != "" {
+		a.t.Errorf("%s flattened: Content-Location %q names other bytes", d.path(), loc)
+	}
+	// Flattened: one node object per node.
+	var doc struct {
+		Graph []struct {
+			ID string `json:"@id"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil || len(doc.Graph) == 0 {
+		a.t.Fatalf("%s flattened: no @graph (%v): %s", d.path(), err, w.Body)
+	}
+	seen := map[string]bool{}
+	for _, n := range doc.Graph {
+		if seen[n.ID] {
+			a.t.Errorf("%s flattened: two node objects for %s", d.path(), n.ID)
+		}
+		seen[n.ID] = true
+	}
+	return w.Body.Bytes()
 }
 
 // Raptor reads the escaping records' documents, and a sample of the
@@ -251,6 +298,27 @@ func TestDocumentNegotiation(t *testing.T) {
 		if strings.Contains(vary, "Accept") {
 			t.Errorf("%s%s: Vary %q", path, f.Suffix, vary)
 		}
+	}
+	// The flattened JSON-LD is asked for by its profile, with no suffix
+	// of its own; other profiles get the document as published.
+	profile := func(p string) string { return `application/ld+json;profile="` + p + `"` }
+	for _, tc := range []struct {
+		accept, want string
+	}{
+		{profile(vocab.FlattenedProfile), jsonldFlattened.ContentType},
+		{`application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted ` + vocab.FlattenedProfile + `"`, jsonldFlattened.ContentType},
+		{"text/turtle;q=0.5, " + profile(vocab.FlattenedProfile), jsonldFlattened.ContentType},
+		{profile(vocab.FlattenedProfile) + ";q=0.5, text/turtle", exporters.Turtle.ContentType},
+		{profile(vocab.FlattenedProfile) + ";q=0.5, application/ld+json", exporters.JSONLD.ContentType},
+		{profile("http://www.w3.org/ns/json-ld#expanded"), exporters.JSONLD.ContentType},
+	} {
+		w := a.do(http.MethodGet, path, http.Header{"Accept": {tc.accept}})
+		if w.Code != http.StatusOK || w.Header().Get("Content-Type") != tc.want {
+			t.Errorf("Accept %q: %d %q, want %q", tc.accept, w.Code, w.Header().Get("Content-Type"), tc.want)
+		}
+	}
+	if w := a.do(http.MethodGet, path+".jsonld", http.Header{"Accept": {profile(vocab.FlattenedProfile)}}); w.Header().Get("Content-Type") != exporters.JSONLD.ContentType {
+		t.Errorf(".jsonld with the flattened profile: %q; the suffix decides", w.Header().Get("Content-Type"))
 	}
 	// Nothing acceptable: 406 listing every type.
 	w := a.do(http.MethodGet, path, http.Header{"Accept": {"image/png"}})

@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"net/http"
 	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -48,6 +50,7 @@ type DumpRelease struct {
 	Revision      int64      `json:"revision" doc:"Dataset revision the release holds"`
 	Generated     time.Time  `json:"generated" doc:"When the release was made"`
 	SchemaVersion string     `json:"schema_version" doc:"Version of the release layout (files, tables, columns)"`
+	Archive       string     `json:"archive,omitempty" doc:"URL of the zip archive that holds every other file of the release, with its manifest and SHA256SUMS; it is also listed in files"`
 	Files         []DumpFile `json:"files"`
 }
 
@@ -93,6 +96,9 @@ func (h *dumpsHandler) index(w http.ResponseWriter, r *http.Request) {
 	for _, m := range ms {
 		rel := DumpRelease{Name: m.Release, URL: h.fileURL(m.Release, "manifest.json"), Revision: m.Revision,
 			Generated: m.Generated, SchemaVersion: m.SchemaVersion, Files: []DumpFile{}}
+		if m.Archive != "" {
+			rel.Archive = h.fileURL(m.Release, m.Archive)
+		}
 		for _, f := range m.Files {
 			rel.Files = append(rel.Files, DumpFile{Name: f.Name, URL: h.fileURL(m.Release, f.Name), Bytes: f.Bytes,
 				SHA256: f.SHA256, MediaType: f.MediaType, Rows: f.Rows, Triples: f.Triples})
@@ -167,10 +173,74 @@ func (h *dumpsHandler) file(w http.ResponseWriter, r *http.Request) {
 	} else {
 		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
 	}
+	if !checkRange(w, r, st.Size()) {
+		return
+	}
 	// ServeContent answers Range, If-Range, If-None-Match, If-Modified-Since
-	// and HEAD, and sets Content-Length.
-	http.ServeContent(w, r, name, st.ModTime(), f)
+	// and HEAD, and sets Content-Length; its 416 answers become problems.
+	http.ServeContent(&rangeProblems{ResponseWriter: w, size: st.Size()}, r, name, st.ModTime(), f)
 }
+
+// checkRange prepares r's Range header for http.ServeContent (issue 16,
+// item 7): a range unit other than bytes is ignored, as RFC 9110 (section
+// 14.2) asks, so the whole file is served; a suffix range of zero bytes
+// ("bytes=-0") is unsatisfiable, where ServeContent would send an invalid
+// Content-Range. It answers 416 itself and returns false when nothing of
+// the range is left.
+func checkRange(w http.ResponseWriter, r *http.Request, size int64) bool {
+	v := r.Header.Get("Range")
+	if v == "" {
+		return true
+	}
+	unit, set, ok := strings.Cut(v, "=")
+	if !ok || !strings.EqualFold(strings.TrimSpace(unit), "bytes") {
+		r.Header.Del("Range")
+		return true
+	}
+	var kept []string
+	for spec := range strings.SplitSeq(set, ",") {
+		start, end, _ := strings.Cut(strings.TrimSpace(spec), "-")
+		if strings.TrimSpace(start) == "" {
+			if n, err := strconv.ParseInt(strings.TrimSpace(end), 10, 64); err == nil && n == 0 {
+				continue
+			}
+		}
+		kept = append(kept, spec)
+	}
+	if len(kept) == 0 {
+		w.Header().Set("Content-Range", fmt.Sprintf("bytes */%d", size))
+		problem(w, http.StatusRequestedRangeNotSatisfiable, fmt.Sprintf("the range %q selects no byte of the file's %d", v, size), nil)
+		return false
+	}
+	r.Header.Set("Range", "bytes="+strings.Join(kept, ","))
+	return true
+}
+
+// rangeProblems turns the plain-text 416 of http.ServeContent into an
+// RFC 9457 problem, as every other error answer is.
+type rangeProblems struct {
+	http.ResponseWriter
+	size     int64
+	replaced bool
+}
+
+func (p *rangeProblems) WriteHeader(code int) {
+	if code == http.StatusRequestedRangeNotSatisfiable && !p.replaced {
+		p.replaced = true
+		problem(p.ResponseWriter, code, fmt.Sprintf("the range is outside the file's %d bytes", p.size), nil)
+		return
+	}
+	p.ResponseWriter.WriteHeader(code)
+}
+
+func (p *rangeProblems) Write(b []byte) (int, error) {
+	if p.replaced {
+		return len(b), nil // ServeContent's own text
+	}
+	return p.ResponseWriter.Write(b)
+}
+
+func (p *rangeProblems) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
 // dumpsBody is the index of dumps as HTML, shown in the site's layout.
 var dumpsBody = template.Must(template.New("dumps").Funcs(template.FuncMap{
@@ -189,12 +259,12 @@ var dumpsBody = template.Must(template.New("dumps").Funcs(template.FuncMap{
 	"deref": func(p *int64) int64 { return *p },
 }).Parse(`<div class="wrap">
 <h1>Dumps</h1>
-<p>Every release holds the whole dataset: each table as Parquet and CSV (with <code>csv-metadata.json</code> for CSV on the Web and <code>datapackage.json</code> for Frictionless Data), the municipalities as GeoJSON and GeoParquet, the graph as N-Triples, Turtle and JSON-LD, a change list, <code>manifest.json</code> and <code>SHA256SUMS</code>. The data is licensed under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. This index is also available as JSON.</p>
+<p>Every release holds the whole dataset: each table as Parquet and CSV (with <code>csv-metadata.json</code> for CSV on the Web and <code>datapackage.json</code> for Frictionless Data), the municipalities as GeoJSON and GeoParquet, the graph as N-Triples, Turtle and JSON-LD, a change list, <code>manifest.json</code> and <code>SHA256SUMS</code>; and all of them in one ZIP archive, whose own checksum is in the release's <code>SHA256SUMS</code> and <code>manifest.json</code>. The data is licensed under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. This index is also available as JSON.</p>
 {{if .Latest}}<p>The latest release is <a href="#{{.Latest}}">{{.Latest}}</a>; <code>/dumps/latest/</code> followed by a file name always serves its files.</p>{{else}}<p>There is no release yet.</p>{{end}}
 {{range .Releases}}
 <section id="{{.Name}}">
 <h2>{{.Name}}</h2>
-<p>Dataset revision {{.Revision}}, made {{.Generated.Format "2006-01-02 15:04 MST"}}. <a href="{{.URL}}">manifest.json</a></p>
+<p>Dataset revision {{.Revision}}, made {{.Generated.Format "2006-01-02 15:04 MST"}}. <a href="{{.URL}}">manifest.json</a>{{if .Archive}} · <a href="{{.Archive}}">All files in one ZIP archive</a>{{end}}</p>
 <table class="data">
 <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">Rows or triples</th><th scope="col">SHA-256</th></tr></thead>
 <tbody>

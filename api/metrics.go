@@ -34,10 +34,10 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 	m := &metrics{
 		reg: reg,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "http_requests_total", Help: "Requests answered, by method, route pattern and status.",
+			Name: "http_requests_total", Help: "Requests answered, by method (other: not a standard method), route pattern and status class.",
 		}, labels),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "http_request_duration_seconds", Help: "Time to answer requests, by method, route pattern and status.",
+			Name: "http_request_duration_seconds", Help: "Time to answer requests, by method (other: not a standard method), route pattern and status class.",
 			Buckets: []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
 		}, labels),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
@@ -48,11 +48,48 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 	return m
 }
 
+// observe counts one answered request. Every label comes from a fixed,
+// small set, whatever the client sent: each new label value is a new time
+// series, kept until the process ends, so a label a client can choose is
+// a way to exhaust the memory of the service and of Prometheus (issue 16,
+// item 1). The route is the pattern matched (or "unmatched"), never the
+// path.
 func (m *metrics) observe(method, route string, status int, seconds float64) {
-	code := strconv.Itoa(status)
+	method, code := methodLabel(method), statusClass(status)
 	m.requests.WithLabelValues(method, route, code).Inc()
 	m.duration.WithLabelValues(method, route, code).Observe(seconds)
 }
+
+// methodLabel is the method as a label: one of HTTP's registered methods
+// (RFC 9110, and PATCH), else "other".
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return method
+	}
+	return "other"
+}
+
+// statusClass is a status code as a label: its class ("2xx"…"5xx"), and
+// "other" outside 100–599.
+func statusClass(status int) string {
+	if status < 100 || status > 599 {
+		return "other"
+	}
+	return strconv.Itoa(status/100) + "xx"
+}
+
+// MetricsHandler serves the registry's metrics, for a listener of their
+// own (Config.MetricsElsewhere).
+func MetricsHandler(reg *prometheus.Registry) http.Handler {
+	return newMetricsOnly(reg).serve("/metrics")(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusNotFound, "only /metrics is served here", nil)
+	}))
+}
+
+// newMetricsOnly wraps a registry that someone else fills.
+func newMetricsOnly(reg *prometheus.Registry) *metrics { return &metrics{reg: reg} }
 
 // serve answers GET path with the metrics and passes other requests on.
 func (m *metrics) serve(path string) func(http.Handler) http.Handler {

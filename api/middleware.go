@@ -18,6 +18,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/moving-cities/opendata/pages"
 )
 
 // Defaults of the plumbing settings in Config, used where a field is zero.
@@ -37,10 +39,12 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 	m := newMetrics(cfg.Metrics)
 	mws := []func(http.Handler) http.Handler{
 		requestID,
-		observe(log, m),
-		m.serve("/metrics"),
-		cors,
+		observe(log, m, cfg.MetricsElsewhere),
 	}
+	if !cfg.MetricsElsewhere {
+		mws = append(mws, m.serve("/metrics"))
+	}
+	mws = append(mws, htmlHeaders, cors)
 	if cfg.RateLimit >= 0 {
 		rate, burst := cfg.RateLimit, cfg.RateBurst
 		if rate == 0 {
@@ -164,7 +168,7 @@ func routeOf(r *http.Request) string {
 
 // observe logs every request, counts it in m and turns a panic into a 500
 // problem.
-func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
+func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -188,7 +192,7 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 				}
 				elapsed := time.Since(start)
 				route := routeOf(r)
-				if r.URL.Path == "/metrics" {
+				if r.URL.Path == "/metrics" && !metricsElsewhere {
 					route = "/metrics"
 				}
 				m.observe(r.Method, route, status, elapsed.Seconds())
@@ -211,6 +215,60 @@ func observe(log *slog.Logger, m *metrics) func(http.Handler) http.Handler {
 		})
 	}
 }
+
+// htmlHeaders makes sure every HTML answer, whoever wrote it (pages, the
+// API reference, reconciliation previews, error pages), carries the
+// security headers (issue 16, item 8): a Content-Security-Policy that
+// says who may frame it, no MIME sniffing and a Referrer-Policy. A
+// policy without frame-ancestors gets frame-ancestors 'none'.
+func htmlHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(&htmlHeaderWriter{ResponseWriter: w}, r)
+	})
+}
+
+type htmlHeaderWriter struct {
+	http.ResponseWriter
+	done bool
+}
+
+func (h *htmlHeaderWriter) set() {
+	if h.done {
+		return
+	}
+	h.done = true
+	hd := h.ResponseWriter.Header()
+	if !strings.HasPrefix(strings.ToLower(hd.Get("Content-Type")), "text/html") {
+		return
+	}
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if hd.Get("Referrer-Policy") == "" {
+		hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	}
+	switch csp := hd.Get("Content-Security-Policy"); {
+	case csp == "":
+		hd.Set("Content-Security-Policy", pages.CSP)
+	case !strings.Contains(csp, "frame-ancestors"):
+		hd.Set("Content-Security-Policy", csp+"; frame-ancestors 'none'")
+	}
+}
+
+func (h *htmlHeaderWriter) WriteHeader(code int) {
+	h.set()
+	h.ResponseWriter.WriteHeader(code)
+}
+
+func (h *htmlHeaderWriter) Write(b []byte) (int, error) {
+	h.set()
+	return h.ResponseWriter.Write(b)
+}
+
+func (h *htmlHeaderWriter) Flush() {
+	h.set()
+	_ = http.NewResponseController(h.ResponseWriter).Flush()
+}
+
+func (h *htmlHeaderWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
 
 // CORS: the API is public and read-only, so any origin may read it.
 const (

@@ -1,11 +1,14 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
+	"net"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -59,12 +62,22 @@ func registerReconcile(api huma.API, router chi.Router, s *Server) {
 			"(ISO code, or a country name in any language), `wikidata` (QID), `network` (for municipalities) and `municipality` " +
 			"(for approaches). Candidates are scored 0 to 100 over every name and alias in every language, ignoring case, " +
 			"diacritics and script; `match` is true only when one candidate is clearly right: the same name, confirmed by a " +
-			"condition, contradicted by none, with no close rival. A bare municipality name is never matched automatically.",
+			"condition, contradicted by none, with no close rival. A bare municipality name is never matched automatically. " +
+			"The 0.2 protocol's `queries` and `extend` parameters are refused here (400, naming the 1.0 route); the 0.2 endpoint " +
+			"`/reconcile/v0.2` takes them.",
+		Errors:                       []int{http.StatusBadRequest, http.StatusUnprocessableEntity},
+		RejectUnknownQueryParameters: true,
 	}, h.manifest10)
 	huma.Register(api, huma.Operation{
 		OperationID: "reconcile", Method: http.MethodPost, Path: reconcileRoot + "/reconcile", Tags: tag,
 		Summary:     "Reconcile a batch of queries (1.0 draft)",
 		Description: "Answers a reconciliation query batch with candidates per query, in query order. At most 1000 queries per batch.",
+		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
+	}, h.reconcile10)
+	huma.Register(api, huma.Operation{
+		OperationID: "match", Method: http.MethodPost, Path: reconcileRoot + "/match", Tags: tag,
+		Summary:     "Reconcile a batch of queries (1.0 draft's match route)",
+		Description: "The current 1.0 draft's name for `/reconcile/reconcile`: the same batch, the same answer. At most 1000 queries per batch.",
 		Errors:      append(bad, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity),
 	}, h.reconcile10)
 	huma.Register(api, huma.Operation{
@@ -233,7 +246,24 @@ type manifest10Output struct {
 	Body reconcile.Manifest10
 }
 
-func (h *reconcileAPI) manifest10(ctx context.Context, _ *struct{}) (*manifest10Output, error) {
+// manifest10Input are the 0.2 protocol's parameters, which clients such
+// as the reconciliation test bench send to a GET of the endpoint: the 1.0
+// draft has routes of its own for them, so they are refused with those
+// routes named rather than answered with the manifest.
+type manifest10Input struct {
+	Queries string `query:"queries" doc:"Not part of the 1.0 draft: refused (POST a JSON batch to /reconcile/match)"`
+	Extend  string `query:"extend" doc:"Not part of the 1.0 draft: refused (POST a JSON data extension query to /reconcile/extend)"`
+}
+
+func (h *reconcileAPI) manifest10(ctx context.Context, in *manifest10Input) (*manifest10Output, error) {
+	switch {
+	case in.Queries != "":
+		return nil, huma.Error400BadRequest("queries: the 0.2 protocol's parameter; the 1.0 draft takes a JSON query batch by POST to " +
+			h.svc.BaseURI + reconcileRoot + "/match, and the 0.2 endpoint " + h.svc.BaseURI + reconcileRoot02 + " takes this parameter")
+	case in.Extend != "":
+		return nil, huma.Error400BadRequest("extend: the 0.2 protocol's parameter; the 1.0 draft takes a JSON data extension query by POST to " +
+			h.svc.BaseURI + reconcileRoot + "/extend, and the 0.2 endpoint " + h.svc.BaseURI + reconcileRoot02 + " takes this parameter")
+	}
 	return &manifest10Output{Body: h.svc.Manifest10()}, nil
 }
 
@@ -429,8 +459,12 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mt {
 	case "application/json":
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
 		var b reconcile.QueryBatch10
-		dec := json.NewDecoder(r.Body)
+		dec := json.NewDecoder(bytes.NewReader(body))
 		if err := dec.Decode(&b); err != nil {
 			problem(w, http.StatusBadRequest, "the body is not a reconciliation query batch: "+err.Error(), nil)
 			return
@@ -453,6 +487,13 @@ func (h *reconcileAPI) postRoot(w http.ResponseWriter, r *http.Request) {
 // for "queries", extension rows for "extend", from the query string or a
 // form-encoded body; JSONP with "callback".
 func (h *reconcileAPI) serve02(w http.ResponseWriter, r *http.Request) {
+	if r.Body != nil && r.Body != http.NoBody {
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
 	if err := r.ParseForm(); err != nil {
 		problem(w, http.StatusBadRequest, "the form cannot be read: "+err.Error(), nil)
 		return
@@ -535,6 +576,35 @@ func nonNegative(s string) (int, error) {
 		return 0, fmt.Errorf("%q is not a non-negative integer", s)
 	}
 	return n, nil
+}
+
+// bodyReadTimeout is the time a client has to send a request body: the
+// one Huma gives its operations, so that every route waits alike.
+const bodyReadTimeout = 5 * time.Second
+
+// readBody reads a plain route's request body as Huma reads its
+// operations' (issue 16, item 6): within bodyReadTimeout (408 after),
+// within the body limit however the body is framed (413, chunked bodies
+// too), and without the read error's text, which names the server's
+// socket address. It answers the problem itself and returns false.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
+	b, err := io.ReadAll(r.Body)
+	if err == nil {
+		return b, true
+	}
+	var tooLarge *http.MaxBytesError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &tooLarge):
+		problem(w, http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("the request body has more than %d bytes; at most %d are accepted", tooLarge.Limit, tooLarge.Limit), nil)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		problem(w, http.StatusRequestTimeout, fmt.Sprintf("the request body did not arrive within %s", bodyReadTimeout), nil)
+	default:
+		problem(w, http.StatusBadRequest, "the request body could not be read", nil)
+	}
+	return nil, false
 }
 
 func writeReconcileError(w http.ResponseWriter, err error) {

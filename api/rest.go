@@ -21,6 +21,7 @@ import (
 
 	"github.com/moving-cities/opendata/apidocs"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/publish"
 	"github.com/moving-cities/opendata/query"
 )
@@ -86,6 +87,12 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 		desc: "This document as a page for people, rendered by the service itself.",
 		ok:   map[string]*huma.MediaType{"text/html": {Schema: stringSchema}}}.describe(api)
 	router.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		// A browser gets a page, programs a problem document.
+		if mt, ok := exporters.Negotiate(r.Header.Get("Accept"), []string{"application/problem+json", "application/json", "text/html"}); ok && mt == "text/html" {
+			w.Header().Add("Vary", "Accept")
+			s.pageError(w, r, s.pages.Error(w, r, http.StatusNotFound, "Nothing is published at this address."))
+			return
+		}
 		problem(w, http.StatusNotFound, fmt.Sprintf("nothing is published at %s; the API reference is at /docs", r.URL.Path), nil)
 	})
 	router.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
@@ -206,7 +213,7 @@ type FindByWikidataOutput struct {
 
 // ListMunicipalitiesInput filters, searches and sorts municipalities.
 type ListMunicipalitiesInput struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script: matches the start of any word of any name or alias, ignoring case and diacritics" example:"munchen"`
+	Q             string    `query:"q" maxLength:"200" doc:"Search of names and texts. Names and aliases, in every language and script, match by the start of any word, ignoring case and diacritics. The summary and the titles and notes of sources match by whole words in all seven platform languages, stemmed per language (deportations finds deportation) and ignoring case and diacritics. Every word must match. Name matches rank first (sort=relevance, the default with q), then text matches by score. Right after start-up, until the process has built its full-text index (about a second for the seed data, tens of seconds at 100,000 municipalities), q searches names only." example:"munchen"`
 	Country       string    `query:"country" maxLength:"100" doc:"Only municipalities in this country: ISO 3166-1 alpha-2 code in any case, a name in any of our languages, or its Wikidata item" example:"DE"`
 	Network       string    `query:"network" maxLength:"200" doc:"Only members, past or present, of this network (ID)" example:"solidarity-cities"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only municipalities with an approach in this category (ID)" example:"reception"`
@@ -214,7 +221,7 @@ type ListMunicipalitiesInput struct {
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only municipalities with (true) or without (false) a confirmed Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the municipality whose confirmed Wikidata item is this QID" example:"Q64"`
 	BBox          string    `query:"bbox" maxLength:"100" doc:"Only municipalities within this WGS84 box: west,south,east,north in decimal degrees (west > east crosses the antimeridian)" example:"5.9,47.3,15.0,55.1"`
-	Status        string    `query:"status" enum:"active,withdrawn" doc:"Only municipalities with this status" example:"active"`
+	Status        string    `query:"status" enum:"active,withdrawn,unknown" doc:"Only municipalities with this status" example:"active"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,name,-name,country,-country,population,-population,created,-created,modified,-modified,relevance" doc:"Sort order; a leading - reverses it. Default: relevance with q, id otherwise. Missing values sort last." example:"name"`
 	PageParams
@@ -222,7 +229,7 @@ type ListMunicipalitiesInput struct {
 
 // ListCountriesInput filters, searches and sorts countries.
 type ListCountriesInput struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script" example:"deutsch"`
+	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script: matches the start of any word of any name, ignoring case and diacritics (countries have no other texts)" example:"deutsch"`
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only countries with (true) or without (false) a Wikidata item" example:"true"`
 	Wikidata      string    `query:"wikidata" pattern:"^Q[1-9][0-9]*$" doc:"Only the country whose Wikidata item is this QID" example:"Q183"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
@@ -232,7 +239,7 @@ type ListCountriesInput struct {
 
 // ListNetworksInput filters, searches and sorts networks.
 type ListNetworksInput struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Name search in every language and script, aliases included" example:"safe harbours"`
+	Q             string    `query:"q" maxLength:"200" doc:"Search of names and texts. Names and aliases, in every language and script, match by the start of any word, ignoring case and diacritics. The description and the titles and notes of sources match by whole words in all seven platform languages, stemmed per language and ignoring case and diacritics. Every word must match. Name matches rank first (sort=relevance, the default with q), then text matches by score. Right after start-up, until the process has built its full-text index (about a second for the seed data, tens of seconds at 100,000 municipalities), q searches names only." example:"safe harbours"`
 	Country       string    `query:"country" maxLength:"100" doc:"Only networks working in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	Scope         string    `query:"scope" enum:"national,european,international" doc:"Only networks of this reach" example:"european"`
 	HasWikidata   Flag      `query:"has_wikidata" doc:"Only networks with (true) or without (false) a Wikidata item" example:"true"`
@@ -244,7 +251,7 @@ type ListNetworksInput struct {
 
 // MembershipFilters are the filters of membership lists.
 type MembershipFilters struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Search by the member municipality's names, in every language and script" example:"gdansk"`
+	Q             string    `query:"q" maxLength:"200" doc:"Search by the member municipality's names, in every language and script, and by the title and note of the membership's source (whole words, ignoring case and diacritics). Every word must match. Name matches rank first (sort=relevance, the default with q), then text matches by score. Right after start-up, until the process has built its full-text index (about a second for the seed data, tens of seconds at 100,000 municipalities), q searches names only." example:"gdansk"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only memberships of this municipality (ID)" example:"munich"`
 	Country       string    `query:"country" maxLength:"100" doc:"Only memberships of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"DE"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
@@ -267,7 +274,7 @@ type ListNetworkMembersInput struct {
 
 // ListApproachesInput filters, searches and sorts approaches.
 type ListApproachesInput struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Title search in every language and script" example:"council"`
+	Q             string    `query:"q" maxLength:"200" doc:"Search of titles and texts. Titles, in every language and script, match by the start of any word, ignoring case and diacritics. Titles, summaries, the labels of the approach's categories and the titles and notes of sources match by whole words in all seven platform languages, stemmed per language (deportations finds deportation) and ignoring case and diacritics. Every word must match. Name matches rank first (sort=relevance, the default with q), then text matches by score. Right after start-up, until the process has built its full-text index (about a second for the seed data, tens of seconds at 100,000 municipalities), q searches names only." example:"deportation"`
 	Municipality  string    `query:"municipality" maxLength:"200" doc:"Only approaches of this municipality (ID)" example:"gdansk"`
 	Country       string    `query:"country" maxLength:"100" doc:"Only approaches of municipalities in this country (code, name or Wikidata item, as for municipalities)" example:"IT"`
 	Category      string    `query:"category" maxLength:"200" doc:"Only approaches filed under this category (ID)" example:"reception"`
@@ -279,7 +286,7 @@ type ListApproachesInput struct {
 
 // ListCategoriesInput searches and sorts categories.
 type ListCategoriesInput struct {
-	Q             string    `query:"q" maxLength:"200" doc:"Label search in every language, former IDs included" example:"reception"`
+	Q             string    `query:"q" maxLength:"200" doc:"Search of labels and texts. Labels in every language and former IDs match by the start of any word, ignoring case and diacritics. Labels, definitions and the titles and notes of sources match by whole words in all seven platform languages, stemmed per language and ignoring case and diacritics. Every word must match. Name matches rank first (sort=relevance, the default with q), then text matches by score. Right after start-up, until the process has built its full-text index (about a second for the seed data, tens of seconds at 100,000 municipalities), q searches names only." example:"reception"`
 	ModifiedSince time.Time `query:"modified_since" doc:"Only records modified at or after this time (RFC 3339)" example:"2025-01-01T00:00:00Z"`
 	Sort          string    `query:"sort" enum:"id,-id,label,-label,modified,-modified,relevance" doc:"Sort order; a leading - reverses it. Default: relevance with q, id otherwise." example:"label"`
 	PageParams

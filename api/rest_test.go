@@ -279,8 +279,9 @@ func TestFilters(t *testing.T) {
 		{"bbox=5.8,47.2,15.1,55.1", count(func(m *dataset.Municipality) bool { return inGermanyBox(m.Coordinates) })},
 		{"country=DE&featured=true", count(func(m *dataset.Municipality) bool { return m.Country == "DE" && m.Featured })},
 		{"country=DE&network=solidarity-cities&q=m", -1},
-		{"status=active", len(snap.Municipalities)},
+		{"status=active", count(func(m *dataset.Municipality) bool { return m.Status == dataset.StatusActive })},
 		{"status=withdrawn", 0},
+		{"status=unknown", count(func(m *dataset.Municipality) bool { return m.Status == dataset.StatusUnknown })},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			ids, total := a.walk("/municipalities?limit=10&"+tc.query, nil)
@@ -577,9 +578,10 @@ func TestProblems(t *testing.T) {
 		})
 	}
 	t.Run("method", func(t *testing.T) {
-		w := a.do(http.MethodDelete, "/municipalities/munich", nil)
+		// Documents take GET, HEAD and the editors' PUT, PATCH and DELETE.
+		w := a.do(http.MethodPost, "/municipalities/munich", nil)
 		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("DELETE: %d %s", w.Code, w.Header().Get("Content-Type"))
+			t.Errorf("POST: %d %s", w.Code, w.Header().Get("Content-Type"))
 		}
 	})
 }

@@ -79,7 +79,8 @@ type Municipality struct {
 	Summary     map[string]string `json:"summary,omitempty" doc:"Why the municipality is listed, by platform language" example:"{\"en\":\"Listed as a member of the Solidarity Cities initiative.\"}"`
 	Website     string            `json:"website,omitempty" format:"uri" doc:"Official website"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	Status      string            `json:"status" enum:"active,withdrawn" doc:"withdrawn: kept and published, no longer listed as supporting"`
+	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	Status      string            `json:"status" enum:"active,withdrawn,unknown" doc:"withdrawn: kept and published, no longer listed as supporting; unknown: the sources are old and none shows whether it still takes part"`
 	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
 }
@@ -110,6 +111,7 @@ type Network struct {
 	Founded     int               `json:"founded,omitempty" doc:"Year founded" example:"2016"`
 	Description map[string]string `json:"description,omitempty" doc:"What the network is, by platform language"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
 	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
 }
@@ -123,6 +125,7 @@ type Membership struct {
 	Network      string    `json:"network" doc:"ID of the network" example:"solidarity-cities"`
 	Since        string    `json:"since,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"Start of the membership, to the year, month or day known" example:"2018-07"`
 	Until        string    `json:"until,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"End of the membership, when it ended"`
+	Attested     string    `json:"attested,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"When no source dates the start: the earliest date a source shows the membership (it began on or before it)" example:"2022-03"`
 	Source       *Source   `json:"source,omitempty" doc:"Public document the membership is based on"`
 	Created      time.Time `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified     time.Time `json:"modified,omitzero" doc:"When the record last changed"`
@@ -146,19 +149,21 @@ type NetworkMember struct {
 
 // Approach is a local policy or practice a municipality implemented.
 type Approach struct {
-	ID           string            `json:"id" doc:"Stable identifier (a lowercase slug)"`
-	IRI          string            `json:"iri" format:"uri" doc:"IRI of the approach, {base}/id/approach/{id}"`
-	Type         string            `json:"type" enum:"Approach" doc:"Class of the entity"`
-	Title        map[string]string `json:"title" doc:"Title by platform language" example:"{\"en\":\"Immigrants' council\"}"`
-	Municipality string            `json:"municipality" doc:"ID of the municipality that implemented it" example:"gdansk"`
-	Categories   []string          `json:"categories" doc:"IDs of the categories it is filed under"`
-	Summary      map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
-	YearStarted  int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
-	Status       string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
-	Related      []string          `json:"related,omitempty" doc:"IDs of related approaches"`
-	Sources      []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	Created      time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified     time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	ID            string            `json:"id" doc:"Stable identifier (a lowercase slug)"`
+	IRI           string            `json:"iri" format:"uri" doc:"IRI of the approach, {base}/id/approach/{id}"`
+	Type          string            `json:"type" enum:"Approach" doc:"Class of the entity"`
+	Title         map[string]string `json:"title" doc:"Title by platform language" example:"{\"en\":\"Immigrants' council\"}"`
+	Municipality  string            `json:"municipality" doc:"ID of the municipality that implemented it" example:"gdansk"`
+	Categories    []string          `json:"categories" doc:"IDs of the categories it is filed under"`
+	Summary       map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
+	YearStarted   int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
+	Status        string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
+	Related       []string          `json:"related,omitempty" doc:"IDs of related approaches"`
+	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	OwnCategories bool              `json:"own_categories,omitempty" doc:"True when the categories are this project's classification, not the platform's own tags"`
+	Created       time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
+	Modified      time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
 }
 
 // Category is a theme approaches are filed under.
@@ -170,6 +175,7 @@ type Category struct {
 	Definitions map[string]string `json:"definitions,omitempty" doc:"Definitions by platform language"`
 	Aliases     []string          `json:"aliases,omitempty" doc:"Former or alternative IDs"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
 	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
 	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
 }
@@ -271,7 +277,7 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 		Kind: string(m.Kind), Names: names(m.Names), Aliases: aliases(m.Aliases), Country: m.Country,
 		Coordinates: coordinates(m.Coordinates), Wikidata: m.Wikidata, GeoNames: m.GeoNames, LAU: m.LAU,
 		NUTS3: m.NUTS3, OSMRelation: m.OSMRelation, Featured: m.Featured, Summary: text(m.Summary),
-		Website: m.Website, Sources: sources(m.Sources), Status: string(m.Status),
+		Website: m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
 		Created: m.Created, Modified: m.Modified,
 	}
 	if p := m.Population; p != nil {
@@ -294,7 +300,7 @@ func (s *Server) network(n *dataset.Network) Network {
 		ID: n.ID, IRI: s.iri(dataset.TypeNetwork, n.ID), Type: className(dataset.TypeNetwork),
 		Names: names(n.Names), Aliases: aliases(n.Aliases), Scope: string(n.Scope), Countries: n.Countries,
 		Website: n.Website, Wikidata: n.Wikidata, Founded: n.Founded, Description: text(n.Description),
-		Sources: sources(n.Sources), Created: n.Created, Modified: n.Modified,
+		Sources: sources(n.Sources), IDCoined: n.IDCoined, Created: n.Created, Modified: n.Modified,
 	}
 }
 
@@ -302,7 +308,8 @@ func (s *Server) membership(m *dataset.Membership) Membership {
 	w := Membership{
 		ID: m.ID, IRI: s.iri(dataset.TypeMembership, m.ID), Type: className(dataset.TypeMembership),
 		Municipality: m.Municipality, Network: m.Network, Since: m.Since.String(), Until: m.Until.String(),
-		Created: m.Created, Modified: m.Modified,
+		Attested: m.Attested.String(),
+		Created:  m.Created, Modified: m.Modified,
 	}
 	if m.Source != nil {
 		src := source(*m.Source)
@@ -326,7 +333,7 @@ func (s *Server) approach(a *dataset.Approach) Approach {
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
 		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		Summary: text(a.Summary), YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
-		Sources: sources(a.Sources), Created: a.Created, Modified: a.Modified,
+		Sources: sources(a.Sources), IDCoined: a.IDCoined, OwnCategories: a.OwnCategories, Created: a.Created, Modified: a.Modified,
 	}
 }
 
@@ -334,7 +341,7 @@ func (s *Server) category(c *dataset.Category) Category {
 	return Category{
 		ID: c.ID, IRI: s.iri(dataset.TypeCategory, c.ID), Type: className(dataset.TypeCategory),
 		Labels: names(dataset.Names(c.Labels)), Definitions: text(c.Definitions), Aliases: c.Aliases,
-		Sources: sources(c.Sources), Created: c.Created, Modified: c.Modified,
+		Sources: sources(c.Sources), IDCoined: c.IDCoined, Created: c.Created, Modified: c.Modified,
 	}
 }
 

@@ -165,6 +165,7 @@ var fileTypes = func() map[string]concept {
 		"application/geo+json":           ft("GEOJSON", "GeoJSON"),
 		"application/n-triples":          ft("RDF_N_TRIPLES", "RDF N-Triples"),
 		"text/turtle":                    ft("RDF_TURTLE", "RDF Turtle"),
+		"application/trig":               ft("RDF_TRIG", "RDF TriG"),
 		"application/ld+json":            ft("JSON_LD", "JSON-LD"),
 		"application/rdf+xml":            ft("RDF_XML", "RDF/XML"),
 		"application/json":               ft("JSON", "JSON"),
@@ -172,6 +173,7 @@ var fileTypes = func() map[string]concept {
 		"text/tab-separated-values":      ft("TSV", "TSV"),
 		"text/plain":                     ft("TXT", "TXT"),
 		"application/gzip":               ft("GZIP", "GZIP"),
+		"application/zip":                ft("ZIP", "ZIP"),
 		"text/html":                      ft("HTML", "HTML"),
 	}
 }()

@@ -43,8 +43,9 @@ func release(name, previous string) Release {
 		{Name: "dataset.nt.gz", Bytes: 81234, SHA256: strings.Repeat("d4", 32), MediaType: "application/gzip", UncompressedMediaType: "application/n-triples", Triples: count(9876)},
 		{Name: "dataset.ttl.gz", Bytes: 61234, SHA256: strings.Repeat("e5", 32), MediaType: "application/gzip", UncompressedMediaType: "text/turtle", Triples: count(9876)},
 		{Name: "csv-metadata.json", Bytes: 7000, SHA256: strings.Repeat("f6", 32), MediaType: "application/csvm+json"},
+		{Name: "movingcities-" + name + ".zip", Bytes: 300000, SHA256: strings.Repeat("18", 32), MediaType: "application/zip"},
 		{Name: "SHA256SUMS", Bytes: 900, SHA256: strings.Repeat("07", 32), MediaType: "text/plain; charset=utf-8"},
-	}}
+	}, Archive: "movingcities-" + name + ".zip"}
 }
 
 func input(t *testing.T) Input {
@@ -157,6 +158,9 @@ func TestDCATProperties(t *testing.T) {
 		{api, []*vocab.Term{vocab.RDFType, vocab.DCTermsTitle, vocab.DCATEndpointURL, vocab.DCATEndpointDescription, vocab.DCATServesDataset,
 			vocab.DCATContactPoint, vocab.DCTermsPublisher, vocab.DCATTheme, vocab.DCTermsConformsTo, vocab.DCATKeyword,
 			vocab.DCTermsLicense, vocab.DCTermsAccessRights}},
+		{FragmentsServiceIRI(testBase), []*vocab.Term{vocab.RDFType, vocab.DCTermsTitle, vocab.DCTermsDescription, vocab.DCATEndpointURL,
+			vocab.DCATServesDataset, vocab.DCATContactPoint, vocab.DCTermsPublisher, vocab.DCTermsConformsTo, vocab.DCTermsLicense,
+			vocab.DCATLandingPage, vocab.DCTermsFormat}},
 		{vocab.PublisherIRI, []*vocab.Term{vocab.FOAFName, vocab.DCTermsType}},
 		{DefaultLicense, []*vocab.Term{vocab.DCTermsType}},
 		{testBase + "/catalog#contact", []*vocab.Term{vocab.VCardFN, vocab.VCardHasEmail, vocab.VCardHasURL}},
@@ -180,6 +184,13 @@ func TestDCATProperties(t *testing.T) {
 		{ds, vocab.OntologyIRI, vocab.DCTermsConformsTo, false},
 		{cat, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", vocab.DCTermsLicense, false},
 		{api, testBase + "/openapi.yaml", vocab.DCATEndpointDescription, false},
+		{cat, FragmentsServiceIRI(testBase), vocab.DCATService, false},
+		{FragmentsServiceIRI(testBase), vocab.DCATDataService.IRI, vocab.RDFType, true},
+		{FragmentsServiceIRI(testBase), testBase + "/fragments", vocab.DCATEndpointURL, false},
+		{FragmentsServiceIRI(testBase), vocab.TPFSpecIRI, vocab.DCTermsConformsTo, false},
+		{FragmentsServiceIRI(testBase), ds, vocab.DCATServesDataset, false},
+		{FragmentsServiceIRI(testBase), "http://publications.europa.eu/resource/authority/file-type/RDF_TRIG", vocab.DCTermsFormat, false},
+		{vocab.TPFSpecIRI, vocab.DCTermsStandard.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", vocab.DCTermsLicenseDocument.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/country/DEU", vocab.DCTermsLocation.IRI, vocab.RDFType, true},
 		{"http://publications.europa.eu/resource/authority/language/ELL", vocab.DCTermsLinguisticSystem.IRI, vocab.RDFType, true},
@@ -234,6 +245,7 @@ func TestDistributions(t *testing.T) {
 		{"dataset.ttl.gz", "RDF_TURTLE", "text/turtle", "application/gzip"},
 		{"csv-metadata.json", "JSON", "application/csvm+json", ""},
 		{"SHA256SUMS", "TXT", "text/plain", ""},
+		{"movingcities-2026-11-27-r42.zip", "ZIP", "application/zip", ""},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			f, _ := in.Latest.File(c.file)
@@ -274,6 +286,11 @@ func TestDistributions(t *testing.T) {
 				!ix.has(sums[0], vocab.SPDXAlgorithm, vocab.IRI("http://spdx.org/rdf/terms#checksumAlgorithm_sha256")) ||
 				!ix.has(sums[0], vocab.RDFType, vocab.SPDXChecksum.Node()) {
 				t.Errorf("checksum %v", ix[sums[0]])
+			}
+			// Only the one-file archive is a package.
+			if pkg := ix[d][vocab.DCATPackageFormat.IRI]; (c.format == "ZIP") != (len(pkg) == 1) ||
+				(len(pkg) == 1 && pkg[0] != vocab.IRI(iana+"application/zip")) {
+				t.Errorf("package format %v", pkg)
 			}
 			if n := len(ix[d][vocab.DCTermsFormat.IRI]) + len(ix[d][vocab.DCATMediaType.IRI]); n != 2 {
 				t.Errorf("%d formats and media types, want one each", n)
@@ -515,6 +532,12 @@ func TestVoID(t *testing.T) {
 			if len(ix[ds][vocab.VoIDExampleResource.IRI]) != 4 || !ix.has(ds, vocab.VoIDURISpace, vocab.Str(testBase+"/id/")) {
 				t.Errorf("examples or URI space: %v", ix[ds])
 			}
+			// Where to query it: the search form of the fragments.
+			form := ix.objects(ds.Value, vocab.HydraSearch)
+			if len(form) != 1 || !ix.has(form[0], vocab.HydraTemplate, vocab.Str(testBase+"/fragments{?subject,predicate,object}")) ||
+				len(ix[form[0]][vocab.HydraMapping.IRI]) != 3 {
+				t.Errorf("search form %v: %v", form, ix[vocab.IRI(testBase+"/fragments#search")])
+			}
 			if c.stats == nil {
 				if len(ix[ds][vocab.VoIDTriples.IRI]) != 0 {
 					t.Error("statistics without counting")
@@ -653,4 +676,54 @@ func TestPagesForPeople(t *testing.T) {
 			t.Errorf("VoID page: no %q", want)
 		}
 	}
+}
+
+// The dataset's description in the catalogue, VoID and schema.org states
+// the coverage counted from the snapshot, in every language of the
+// description, and follows the data.
+func TestDescriptionStatesCoverage(t *testing.T) {
+	totals, err := dataset.Platform()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(in Input, want string) {
+		t.Helper()
+		ts, err := DCAT(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, err := VoID(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ix := range map[string]index{"DCAT": indexOf(ts), "VoID": indexOf(vs)} {
+			langs := map[string]bool{}
+			for _, o := range ix.objects(vocab.DatasetIRI(testBase), vocab.DCTermsDescription) {
+				cov := dataset.CoverageOf(in.Snapshot, totals).Statement(o.Lang)
+				if !strings.HasSuffix(o.Value, cov) {
+					t.Errorf("%s description (%s) does not end in the coverage: %s", name, o.Lang, o.Value)
+				}
+				langs[o.Lang] = true
+			}
+			if !langs["en"] || !langs["de"] {
+				t.Errorf("%s descriptions in %v", name, langs)
+			}
+		}
+		d, err := SchemaOrg(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, _ := d["description"].(string); !strings.Contains(s, want) {
+			t.Errorf("schema.org description %q lacks %q", s, want)
+		}
+	}
+	in := input(t)
+	check(in, "202 of ~781 municipalities, 21 of 28 featured")
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Approaches = d.Approaches[:20]
+	in.Snapshot = dataset.NewSnapshot(d, 43)
+	check(in, "and 20 of ~50 local approaches")
 }

@@ -25,6 +25,26 @@ type Input struct {
 	Stats *Stats
 }
 
+// description is the dataset's description followed, in each language,
+// by the coverage statement counted from the snapshot (what the data holds
+// against what the platform shows), so that the catalogue, VoID and the
+// schema.org Dataset say what the landing page and the manifest say.
+func (in Input) description(cfg Config) dataset.Text {
+	totals, err := dataset.Platform()
+	if in.Snapshot == nil || err != nil {
+		return cfg.Description
+	}
+	cov := dataset.CoverageOf(in.Snapshot, totals)
+	out := dataset.Text{}
+	for lang, s := range cfg.Description {
+		if dataset.IsPlatformLanguage(lang) {
+			s += " " + cov.Statement(lang)
+		}
+		out[lang] = s
+	}
+	return out
+}
+
 // The IRIs of what the catalogue describes. They are fragments of the
 // catalogue's document, {base}/catalog, so that they dereference to it,
 // except the dataset's: vocab.DatasetIRI, which every entity's document
@@ -36,6 +56,13 @@ func CatalogIRI(base string) string { return base + "/catalog#catalog" }
 
 // ServiceIRI names the REST API as a data service.
 func ServiceIRI(base string) string { return base + "/catalog#api" }
+
+// FragmentsServiceIRI names the Triple Pattern Fragments interface as a
+// data service.
+func FragmentsServiceIRI(base string) string { return base + "/catalog#fragments" }
+
+// QueryPageURL is the page that explains how to query the graph.
+func QueryPageURL(base string) string { return base + "/sparql" }
 
 // ReleaseIRI names the version of the dataset that a release holds.
 func ReleaseIRI(base, release string) string { return base + "/catalog#release-" + release }
@@ -70,6 +97,20 @@ var (
 
 // apiFormats are the EU file types of the API's answers.
 var apiFormats = []string{"application/json", "application/ld+json"}
+
+// fragmentsTitle and fragmentsDescription describe the fragments.
+var (
+	fragmentsTitle = dataset.Text{
+		"en": "Moving Cities Open Data: Triple Pattern Fragments",
+		"de": "Moving Cities Open Data: Triple Pattern Fragments",
+	}
+	fragmentsDescription = dataset.Text{
+		"en": "The dataset's graph as Triple Pattern Fragments: the triples that match a pattern, a page at a time, with their count and the controls to ask for any other pattern (Hydra). A client such as Comunica runs SPARQL queries over it; the page it links to has example queries.",
+		"de": "Der Graph des Datensatzes als Triple Pattern Fragments: die Tripel, die einem Muster entsprechen, seitenweise, mit ihrer Zahl und den Steuerelementen, um nach jedem anderen Muster zu fragen (Hydra). Ein Client wie Comunica führt darüber SPARQL-Abfragen aus; die verlinkte Seite hat Beispielabfragen.",
+	}
+	// fragmentsFormats are the EU file types of the fragments.
+	fragmentsFormats = []string{"text/turtle", "application/trig", "application/ld+json", "application/n-triples"}
+)
 
 // DCAT returns the DCAT-AP 3 catalogue: the catalogue, the dataset with
 // one distribution per file of the latest release, the earlier releases
@@ -125,6 +166,7 @@ func (b *builder) catalog() {
 	}
 	g.add(cat, vocab.DCATDatasetProp, b.dataset())
 	g.add(cat, vocab.DCATService, b.service())
+	g.add(cat, vocab.DCATService, b.fragments())
 }
 
 // dataset describes the dataset as it is now: its latest release's files
@@ -134,7 +176,7 @@ func (b *builder) dataset() vocab.Node {
 	ds := vocab.IRI(vocab.DatasetIRI(b.base))
 	g.typ(ds, vocab.DCATDataset)
 	g.texts(ds, vocab.DCTermsTitle, cfg.Title)
-	g.texts(ds, vocab.DCTermsDescription, cfg.Description)
+	g.texts(ds, vocab.DCTermsDescription, b.in.description(cfg))
 	g.add(ds, vocab.DCTermsIdentifier, vocab.Str(vocab.DatasetIRI(b.base)))
 	b.common(ds)
 	for _, c := range b.countries() {
@@ -260,7 +302,13 @@ func (b *builder) distribution(r *Release, f File) vocab.Node {
 	if known {
 		g.add(d, vocab.DCTermsFormat, g.concept(format, vocab.DCTermsMediaTypeOrExtent))
 	}
-	g.add(d, vocab.DCTermsDescription, vocab.LangStr(fileDescription(r, f, format.Label, content, content != outer), "en"))
+	desc := fileDescription(r, f, format.Label, content, content != outer)
+	if f.Name == r.Archive && r.Archive != "" {
+		// A package of every other file: DCAT's packageFormat.
+		g.add(d, vocab.DCATPackageFormat, b.mediaType(outer))
+		desc = fmt.Sprintf("%s of release %s: ZIP archive of every other file of the release, with its manifest and SHA-256 checksums, in one download.", f.Name, r.Name)
+	}
+	g.add(d, vocab.DCTermsDescription, vocab.LangStr(desc, "en"))
 	g.add(d, vocab.DCATByteSize, vocab.Typed(strconv.FormatInt(f.Bytes, 10), vocab.XSDNonNegativeInteger))
 	if f.SHA256 != "" {
 		sum := b.newBlank("checksum")
@@ -320,6 +368,28 @@ func (b *builder) service() vocab.Node {
 	b.common(s)
 	g.add(s, vocab.DCATLandingPage, b.document(b.base+"/docs"))
 	for _, mt := range apiFormats {
+		g.add(s, vocab.DCTermsFormat, g.concept(fileTypes[mt], vocab.DCTermsMediaTypeOrExtent))
+	}
+	return s
+}
+
+// fragments describes the Triple Pattern Fragments interface.
+func (b *builder) fragments() vocab.Node {
+	g := b.g
+	s := vocab.IRI(FragmentsServiceIRI(b.base))
+	g.typ(s, vocab.DCATDataService)
+	g.texts(s, vocab.DCTermsTitle, fragmentsTitle)
+	g.texts(s, vocab.DCTermsDescription, fragmentsDescription)
+	g.add(s, vocab.DCATEndpointURL, b.resource(vocab.FragmentsURL(b.base)))
+	g.add(s, vocab.DCATEndpointDescription, b.resource(vocab.FragmentsURL(b.base)))
+	g.add(s, vocab.DCATServesDataset, vocab.IRI(vocab.DatasetIRI(b.base)))
+	b.common(s)
+	spec := vocab.IRI(vocab.TPFSpecIRI)
+	g.typ(spec, vocab.DCTermsStandard)
+	g.add(spec, vocab.DCTermsTitle, vocab.LangStr("Triple Pattern Fragments", "en"))
+	g.add(s, vocab.DCTermsConformsTo, spec)
+	g.add(s, vocab.DCATLandingPage, b.document(QueryPageURL(b.base)))
+	for _, mt := range fragmentsFormats {
 		g.add(s, vocab.DCTermsFormat, g.concept(fileTypes[mt], vocab.DCTermsMediaTypeOrExtent))
 	}
 	return s
@@ -595,7 +665,7 @@ func Coverage(s *dataset.Snapshot) (start, end dataset.PartialDate, ok bool) {
 		year(a.YearStarted)
 	}
 	for _, m := range s.Memberships {
-		for _, d := range []dataset.PartialDate{m.Since, m.Until} {
+		for _, d := range []dataset.PartialDate{m.Since, m.Until, m.Attested} {
 			if !d.IsZero() {
 				dates = append(dates, d)
 			}

@@ -95,7 +95,7 @@ European data portal read the same statements in RDF (see the formats above).</p
 <div><dt>First published</dt><dd>{{.Issued}}</dd></div>
 {{if .Modified}}<div><dt>Last changed</dt><dd>{{.Modified}}</dd></div>{{end}}
 {{if .Frequency}}<div><dt>Updated</dt><dd>{{.Frequency}}</dd></div>{{end}}
-<div><dt>Ways in</dt><dd><a href="{{.BaseURI}}/docs">REST API</a> (<a href="{{.BaseURI}}/openapi.yaml">OpenAPI</a>) · <a href="{{.BaseURI}}/dumps">downloads</a> · <a href="{{.BaseURI}}/reconcile/v0.2">reconciliation service</a> · <a href="{{.BaseURI}}/.well-known/void">VoID description</a></dd></div>
+<div><dt>Ways in</dt><dd><a href="{{.BaseURI}}/docs">REST API</a> (<a href="{{.BaseURI}}/openapi.yaml">OpenAPI</a>) · <a href="{{.BaseURI}}/dumps">downloads</a> · <a href="{{.BaseURI}}/reconcile/v0.2">reconciliation service</a> · <a href="{{.BaseURI}}/fragments">Triple Pattern Fragments</a> (<a href="{{.BaseURI}}/sparql">querying with SPARQL</a>) · <a href="{{.BaseURI}}/.well-known/void">VoID description</a></dd></div>
 </dl>
 {{with .In.Latest}}
 <h2 id="latest">Latest release: {{.Name}}</h2>

@@ -22,6 +22,9 @@ type Release struct {
 	// Previous is the name of the release before, if any.
 	Previous string
 	Files    []File
+	// Archive names the file among Files that holds all the others in
+	// one zip, if any: its distribution says it is a package.
+	Archive string
 }
 
 // File is one file of a release.

@@ -41,7 +41,7 @@ func SchemaOrg(in Input) (map[string]any, error) {
 		"@type":                            vocab.SchemaDataset.Local,
 		"@id":                              vocab.DatasetIRI(base),
 		k(vocab.SchemaName):                cfg.Title["en"],
-		k(vocab.SchemaDescription):         cfg.Description["en"],
+		k(vocab.SchemaDescription):         in.description(cfg)["en"],
 		k(vocab.SchemaURL):                 LandingURL(base),
 		k(vocab.SchemaIdentifier):          vocab.DatasetIRI(base),
 		k(vocab.SchemaLicense):             licenceURL,

@@ -11,6 +11,7 @@ import (
 	"github.com/knakk/rdf"
 
 	"github.com/moving-cities/opendata/dataset"
+	rdfgraph "github.com/moving-cities/opendata/graph"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -195,13 +196,18 @@ func VoID(in Input) ([]vocab.Triple, error) {
 	ds := vocab.IRI(vocab.DatasetIRI(b.base))
 	g.typ(ds, vocab.VoIDDataset)
 	g.texts(ds, vocab.DCTermsTitle, cfg.Title)
-	g.texts(ds, vocab.DCTermsDescription, cfg.Description)
+	g.texts(ds, vocab.DCTermsDescription, in.description(cfg))
 	g.add(ds, vocab.DCTermsPublisher, b.publisher())
 	g.add(ds, vocab.DCTermsLicense, b.licence())
 	g.add(ds, vocab.DCTermsModified, b.modified())
 	g.add(ds, vocab.FOAFHomepage, b.document(LandingURL(b.base)))
 	g.add(ds, vocab.RDFSSeeAlso, vocab.IRI(b.base+"/catalog"))
 	g.add(ds, vocab.VoIDURISpace, vocab.Str(URISpace(b.base)))
+	// Where to query it: the search form of its triple pattern fragments.
+	for _, t := range rdfgraph.SearchForm(b.base) {
+		p, _ := vocab.Lookup(t.P.Value) // the form's predicates are the table's (graph checks it)
+		g.add(t.S, p, t.O)
+	}
 	for _, ex := range examples(b.base, in.Snapshot) {
 		g.add(ds, vocab.VoIDExampleResource, vocab.IRI(ex))
 	}

@@ -1,9 +1,11 @@
 package dataset
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParsePartialDate(t *testing.T) {
@@ -111,6 +113,15 @@ func TestValidate(t *testing.T) {
 		{"approach without category", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
 		}, "categories"},
+		// Characters no output can carry (issue 16, item 3).
+		{"NUL in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\x00ville" }, "names.en"},
+		{"escape in a name", func(d *Dataset) { d.Municipalities[0].Names["de"] = "Test\x1bville" }, "names.de"},
+		{"tab in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\tville" }, "names.en"},
+		{"U+FFFE in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\uFFFEville" }, "names.en"},
+		{"U+FFFF in an alias", func(d *Dataset) { d.Municipalities[0].Aliases = []Alias{{Lang: "en", Name: "T\uFFFF"}} }, "aliases[0].name"},
+		{"invalid UTF-8 in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\xffb"} }, "summary.en"},
+		{"vertical tab in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\vb"} }, "summary.en"},
+		{"line breaks and tabs in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\r\n\tb"} }, ""},
 		{"reused retired id", func(d *Dataset) {
 			d.Retired = []Retired{{Type: TypeMunicipality, ID: "testville", Reason: "merged"}}
 		}, "id"},
@@ -211,5 +222,50 @@ func TestSnapshotIndexes(t *testing.T) {
 	}
 	if len(s.MembersOf("sichere-haefen")) == 0 || len(s.ApproachesIn("reception")) == 0 {
 		t.Error("network members or category approaches not indexed")
+	}
+}
+
+func TestStamp(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	tests := []struct {
+		name string
+		in   time.Time
+		want string
+	}{
+		{"nanoseconds are dropped", time.Date(2026, 12, 5, 11, 36, 4, 262796980, time.UTC), "2026-12-05T11:36:04Z"},
+		{"another zone becomes UTC", time.Date(2026, 12, 5, 12, 36, 4, 999999999, cet), "2026-12-05T11:36:04Z"},
+		{"whole seconds stay", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), "2026-01-02T03:04:05Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Stamp(tt.in)
+			b, err := json.Marshal(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != `"`+tt.want+`"` || got.Location() != time.UTC {
+				t.Errorf("Stamp(%s) = %s (%s), want %s", tt.in.Format(time.RFC3339Nano), b, got.Location(), tt.want)
+			}
+		})
+	}
+}
+
+// TestValidateFollowsRenameChains: a tombstone's successor may itself be
+// retired (renamed again or removed), but must be a known ID.
+func TestValidateFollowsRenameChains(t *testing.T) {
+	base := func(retired ...Retired) *Dataset {
+		return &Dataset{Countries: []Country{{ID: "DE", Names: Names{"en": "Germany"}}}, Retired: retired}
+	}
+	if err := base(
+		Retired{Type: TypeCountry, ID: "XA", ReplacedBy: "XB", Reason: "renamed"},
+		Retired{Type: TypeCountry, ID: "XB", ReplacedBy: "DE", Reason: "renamed again"},
+		Retired{Type: TypeCountry, ID: "XC", ReplacedBy: "XD", Reason: "renamed"},
+		Retired{Type: TypeCountry, ID: "XD", Reason: "removed"},
+	).Validate(); err != nil {
+		t.Fatalf("chains of tombstones: %v", err)
+	}
+	err := base(Retired{Type: TypeCountry, ID: "XA", ReplacedBy: "ZZ", Reason: "renamed"}).Validate()
+	if err == nil || !strings.Contains(err.Error(), `refers to unknown country "ZZ"`) {
+		t.Fatalf("a successor no record or tombstone has: %v", err)
 	}
 }

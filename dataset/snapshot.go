@@ -73,6 +73,7 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 	s.Approaches = index(d.Approaches, s.approaches, func(x *Approach) string { return x.ID })
 	for _, r := range d.Retired {
 		r := r
+		r.Retired = Stamp(r.Retired)
 		s.Retired = append(s.Retired, &r)
 		if s.retired[r.Type] == nil {
 			s.retired[r.Type] = map[string]*Retired{}
@@ -80,25 +81,29 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 		s.retired[r.Type][r.ID] = &r
 	}
 
-	stamp := func(st Stamps) {
+	// Every time is held at the one precision (Stamp), whatever the
+	// records were given, so each output of the snapshot says the same
+	// instant; the records are the snapshot's own copies.
+	stamp := func(st *Stamps) {
+		st.Created, st.Modified = Stamp(st.Created), Stamp(st.Modified)
 		if st.Modified.After(s.Modified) {
 			s.Modified = st.Modified
 		}
 	}
 	for _, x := range s.Countries {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 	}
 	for _, x := range s.Categories {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 		for _, a := range x.Aliases {
 			s.categoryAliases[a] = x
 		}
 	}
 	for _, x := range s.Networks {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 	}
 	for _, x := range s.Municipalities {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 		if x.Wikidata != "" {
 			s.byQID[x.Wikidata] = x
 		}
@@ -108,12 +113,12 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 		}
 	}
 	for _, x := range s.Memberships {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 		s.membersOf[x.Network] = append(s.membersOf[x.Network], x)
 		s.membershipsOf[x.Municipality] = append(s.membershipsOf[x.Municipality], x)
 	}
 	for _, x := range s.Approaches {
-		stamp(x.Stamps)
+		stamp(&x.Stamps)
 		s.approachesOf[x.Municipality] = append(s.approachesOf[x.Municipality], x)
 		for _, c := range x.Categories {
 			s.approachesIn[c] = append(s.approachesIn[c], x)

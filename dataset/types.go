@@ -72,6 +72,17 @@ type Stamps struct {
 	Modified time.Time `json:"modified,omitzero"`
 }
 
+// StampPrecision is the one precision of every time the dataset records
+// (created, modified, retired, release times): whole seconds. Common
+// parsers read it, Parquet's microseconds hold it exactly, and JSON,
+// CSV, Parquet and RDF then all say the same instant (issue 17).
+const StampPrecision = time.Second
+
+// Stamp returns t as the dataset records it: in UTC, truncated to
+// StampPrecision. Stores apply it when they write and when they read, so
+// every output agrees whatever an older database holds.
+func Stamp(t time.Time) time.Time { return t.UTC().Truncate(StampPrecision) }
+
 // StampsRef gives stores access to the stamps of any record type that
 // embeds Stamps.
 func (s *Stamps) StampsRef() *Stamps { return s }
@@ -107,6 +118,10 @@ type MunicipalityStatus string
 const (
 	StatusActive    MunicipalityStatus = "active"
 	StatusWithdrawn MunicipalityStatus = "withdrawn" // kept and published, no longer listed as supporting
+	// StatusUnknown: the sources are old and none shows whether the
+	// municipality still takes part (e.g. a city known only from a pilot
+	// programme it joined years ago).
+	StatusUnknown MunicipalityStatus = "unknown"
 )
 
 // MunicipalityKind distinguishes the local authorities the platform lists.
@@ -116,6 +131,9 @@ const (
 	KindMunicipality         MunicipalityKind = "municipality"
 	KindMunicipalAssociation MunicipalityKind = "municipal-association" // e.g. a German Samtgemeinde
 	KindDistrict             MunicipalityKind = "district"              // e.g. a German Kreis
+	// KindUncertain: the sources do not settle which authority is meant
+	// (Brussels: the City of Brussels or the Brussels-Capital Region).
+	KindUncertain MunicipalityKind = "uncertain"
 )
 
 // Municipality is a local authority listed for its solidarity-based
@@ -138,10 +156,13 @@ type Municipality struct {
 	OSMRelation        int64       `json:"osm_relation,omitempty"`
 	Population         *Population `json:"population,omitempty"`
 	// Featured marks an in-depth case study on the platform.
-	Featured bool               `json:"featured"`
-	Summary  Text               `json:"summary,omitempty"` // why it is listed
-	Website  string             `json:"website,omitempty"`
-	Sources  []Source           `json:"sources,omitempty"`
+	Featured bool     `json:"featured"`
+	Summary  Text     `json:"summary,omitempty"` // why it is listed
+	Website  string   `json:"website,omitempty"`
+	Sources  []Source `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool               `json:"id_coined,omitempty"`
 	Status   MunicipalityStatus `json:"status"`
 	Stamps
 }
@@ -167,6 +188,9 @@ type Network struct {
 	Founded     int          `json:"founded,omitempty"` // year
 	Description Text         `json:"description,omitempty"`
 	Sources     []Source     `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
 	Stamps
 }
 
@@ -179,7 +203,12 @@ type Membership struct {
 	Network      string      `json:"network"`
 	Since        PartialDate `json:"since,omitzero"`
 	Until        PartialDate `json:"until,omitzero"`
-	Source       *Source     `json:"source,omitempty"`
+	// Attested is the earliest date at which a source shows the
+	// membership, when no source dates its start: the municipality was a
+	// member by then, having joined on or before it. It is not a start
+	// date and never set together with Since.
+	Attested PartialDate `json:"attested,omitzero"`
+	Source   *Source     `json:"source,omitempty"`
 	Stamps
 }
 
@@ -203,6 +232,12 @@ type Approach struct {
 	Status       ApproachStatus `json:"status"`
 	Related      []string       `json:"related,omitempty"` // approach IDs
 	Sources      []Source       `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
+	// OwnCategories is set when Categories are this project's
+	// classification of the approach, not the platform's own tags.
+	OwnCategories bool `json:"own_categories,omitempty"`
 	Stamps
 }
 
@@ -213,6 +248,9 @@ type Category struct {
 	Definitions Text     `json:"definitions,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"` // former or alternative slugs
 	Sources     []Source `json:"sources,omitempty"`
+	// IDCoined is set when this project made the ID up, rather than taking
+	// the platform's own slug for the record.
+	IDCoined bool `json:"id_coined,omitempty"`
 	Stamps
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with an input: which record, which field, what.
@@ -159,9 +160,9 @@ func (d *Dataset) Validate() error {
 	for _, x := range d.Municipalities {
 		t, id := TypeMunicipality, x.ID
 		switch x.Kind {
-		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict:
+		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain:
 		default:
-			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district", x.Kind)
+			c.add(t, id, "kind", "%q is not one of municipality, municipal-association, district, uncertain", x.Kind)
 		}
 		c.names(t, id, "names", x.Names)
 		c.aliases(t, id, x.Aliases)
@@ -214,9 +215,9 @@ func (d *Dataset) Validate() error {
 		c.url(t, id, "website", x.Website)
 		c.sources(t, id, x.Sources)
 		switch x.Status {
-		case StatusActive, StatusWithdrawn:
+		case StatusActive, StatusWithdrawn, StatusUnknown:
 		default:
-			c.add(t, id, "status", "%q is not one of active, withdrawn", x.Status)
+			c.add(t, id, "status", "%q is not one of active, withdrawn, unknown", x.Status)
 		}
 		c.stamps(t, id, x.Stamps)
 	}
@@ -226,6 +227,12 @@ func (d *Dataset) Validate() error {
 		ref(t, id, "network", TypeNetwork, x.Network)
 		if !x.Since.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Since) {
 			c.add(t, id, "until", "%s is before since %s", x.Until, x.Since)
+		}
+		if !x.Attested.IsZero() && !x.Since.IsZero() {
+			c.add(t, id, "attested", "is only given when since is unknown (since is %s)", x.Since)
+		}
+		if !x.Attested.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Attested) {
+			c.add(t, id, "until", "%s is before attested %s", x.Until, x.Attested)
 		}
 		if x.Source != nil {
 			c.source(t, id, "source", *x.Source)
@@ -276,11 +283,16 @@ func (d *Dataset) Validate() error {
 			c.add(r.Type, r.ID, "id", "retired IDs are never reused, but a record has this ID")
 		}
 		retired[r.Type][r.ID] = true
-		if r.ReplacedBy != "" && !ids[r.Type][r.ReplacedBy] {
-			c.add(r.Type, r.ID, "replaced_by", "refers to unknown %s %q", r.Type, r.ReplacedBy)
-		}
 		if strings.TrimSpace(r.Reason) == "" {
 			c.add(r.Type, r.ID, "reason", "missing: a tombstone says why the ID was retired")
+		}
+	}
+	// A successor may itself be retired since (renamed again, or removed):
+	// tombstones are never rewritten, and Snapshot.Retirement follows the
+	// chain to where it ends.
+	for _, r := range d.Retired {
+		if r.ReplacedBy != "" && !ids[r.Type][r.ReplacedBy] && !retired[r.Type][r.ReplacedBy] {
+			c.add(r.Type, r.ID, "replaced_by", "refers to unknown %s %q", r.Type, r.ReplacedBy)
 		}
 	}
 	if len(c.problems) == 0 {
@@ -308,6 +320,8 @@ func (c *checker) names(t Type, id, field string, n Names) {
 			c.add(t, id, field, "%v", err)
 		} else if strings.TrimSpace(n[lang]) == "" || n[lang] != strings.TrimSpace(n[lang]) {
 			c.add(t, id, field+"."+lang, "empty or padded with white space")
+		} else {
+			c.chars(t, id, field+"."+lang, n[lang], false)
 		}
 	}
 }
@@ -321,6 +335,7 @@ func (c *checker) aliases(t Type, id string, as []Alias) {
 		if strings.TrimSpace(a.Name) == "" {
 			c.add(t, id, f+".name", "missing")
 		}
+		c.chars(t, id, f+".name", a.Name, false)
 	}
 }
 
@@ -335,7 +350,42 @@ func (c *checker) text(t Type, id, field string, tx Text, required bool) {
 		if !IsPlatformLanguage(lang) {
 			c.add(t, id, field, "language %q is not one of the platform's languages (%s)", lang, strings.Join(Languages, ", "))
 		}
+		c.chars(t, id, field+"."+lang, tx[lang], true)
 	}
+}
+
+// chars refuses what no output can carry (issue 16, item 3): bytes that
+// are not UTF-8, the control characters U+0000–U+001F (but tab, line feed
+// and carriage return in multi-line texts) and the noncharacters U+FFFE
+// and U+FFFF, none of which XML 1.0, and so RDF/XML, may hold.
+func (c *checker) chars(t Type, id, field, s string, multiline bool) {
+	if r, at, ok := BadChar(s, multiline); ok {
+		if r == utf8.RuneError {
+			c.add(t, id, field, "invalid UTF-8 at byte %d", at)
+		} else {
+			c.add(t, id, field, "character %U at byte %d is not allowed", r, at)
+		}
+	}
+}
+
+// BadChar returns the first character of s that a text may not hold, and
+// its byte offset; utf8.RuneError stands for invalid UTF-8.
+func BadChar(s string, multiline bool) (rune, int, bool) {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return r, i, true
+			}
+		case r == '\t' || r == '\n' || r == '\r':
+			if !multiline {
+				return r, i, true
+			}
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF:
+			return r, i, true
+		}
+	}
+	return 0, 0, false
 }
 
 func (c *checker) qid(t Type, id, field, q string) {

@@ -90,6 +90,8 @@ var (
 
 	// tDateTime is a TIMESTAMP (UTC, microseconds) in Parquet and the RDF
 	// lexical form in CSV, so that a CSVW processor yields our literal.
+	// Values are whole seconds (dataset.Stamp), so both hold the same
+	// instant as the JSON and the RDF.
 	tDateTime = &colType{name: "dateTime", rdf: vocab.XSDDateTime, csvw: "dateTime", frictionless: "datetime",
 		leaf:  func() parquet.Node { return parquet.Timestamp(parquet.Microsecond) },
 		text:  func(c *cell) string { return vocab.DateTime(c.t).Value },

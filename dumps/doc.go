@@ -4,8 +4,9 @@
 // municipalities as GeoJSON and GeoParquet 1.1, the whole graph as
 // gzipped N-Triples, Turtle and JSON-LD, and the metadata that lets other
 // tools use them without us: csv-metadata.json (CSV on the Web),
-// datapackage.json (Frictionless Data), manifest.json, SHA256SUMS and a
-// change list against the previous release.
+// datapackage.json (Frictionless Data), manifest.json, SHA256SUMS, a
+// change list against the previous release, and all of them in one zip
+// (bundle.go).
 //
 // The tables are not spelled here: every column, its datatype and the
 // property a CSVW processor turns it into come from the vocabulary's

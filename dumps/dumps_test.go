@@ -231,6 +231,11 @@ func TestReleaseFilesAgree(t *testing.T) {
 	}
 	m := checkRelease(t, dir, res.Release)
 	rel := filepath.Join(dir, res.Release)
+	// The manifest's coverage is counted from this release's data.
+	if c := m.Coverage; c == nil || c.Municipalities.Have != len(snap.Municipalities) || c.Approaches.Have != len(snap.Approaches) ||
+		!strings.Contains(c.Statement, fmt.Sprintf("holds %d of ~", len(snap.Municipalities))) {
+		t.Errorf("manifest coverage %+v", c)
+	}
 	tables, _ := Tables(testBase)
 	for _, tb := range tables {
 		csvRows := readCSV(t, filepath.Join(rel, tb.Name+".csv"))
@@ -285,12 +290,6 @@ func TestReleaseFilesAgree(t *testing.T) {
 		}
 		for i, r := range rows {
 			got := parquetRowText(tb, r)
-			for j, c := range tb.Columns { // Parquet has microseconds
-				if c.typ == tDateTime && csvRows[i+1][j] != "" {
-					ts, _ := time.Parse(time.RFC3339Nano, csvRows[i+1][j])
-					csvRows[i+1][j] = vocab.DateTime(ts.Truncate(time.Microsecond)).Value
-				}
-			}
 			if !slices.Equal(got, csvRows[i+1]) {
 				t.Fatalf("%s row %d: Parquet %q, CSV %q", tb.Name, i+1, got, csvRows[i+1])
 			}
@@ -380,6 +379,92 @@ func TestReleaseFilesAgree(t *testing.T) {
 	if get("since") != "2016" || get("since_start") != "2016-01-01" || get("since_end") != "2016-12-31" ||
 		get("until") != "2019-06" || get("until_end") != "2019-06-30" {
 		t.Errorf("membership dates %v", row)
+	}
+}
+
+// The seed's membership dates keep the precision of their sources in the
+// CSV and the Parquet tables: a day, and a month at which a source only
+// attests a membership.
+func TestSeedDatesKeepTheirPrecision(t *testing.T) {
+	dir := t.TempDir()
+	res, err := newTestDumper(dir).Release(context.Background(), seedSnapshot(t, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Join(dir, res.Release)
+	// The seed's coverage in the manifest.
+	if m := checkRelease(t, dir, res.Release); m.Coverage == nil ||
+		!strings.HasPrefix(m.Coverage.Statement, "The dataset holds 202 of ~781 municipalities, 21 of 28 featured case studies and 22 of ~50") ||
+		m.Coverage.Featured.Have != 21 || m.Coverage.Featured.Platform != 28 {
+		t.Errorf("manifest coverage %+v", m.Coverage)
+	}
+	ms := readCSV(t, filepath.Join(rel, "memberships.csv"))
+	h := ms[0]
+	rows := map[string][]string{}
+	for _, r := range ms[1:] {
+		rows[r[0]] = r
+	}
+	// Parquet holds the same rows.
+	f, err := os.Open(filepath.Join(rel, "memberships.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, _ := Tables(testBase)
+	var tb *Table
+	for _, x := range tables {
+		if x.Name == "memberships" {
+			tb = x
+		}
+	}
+	n := 0
+	for _, rg := range pf.RowGroups() {
+		rr := rg.Rows()
+		buf := make([]parquet.Row, 64)
+		for {
+			k, err := rr.ReadRows(buf)
+			for _, r := range buf[:k] {
+				got := parquetRowText(tb, r)
+				if want := rows[got[0]]; !slices.Equal(got, want) {
+					t.Errorf("Parquet %q, CSV %q", got, want)
+				}
+				n++
+			}
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		rr.Close()
+	}
+	if n != len(rows) {
+		t.Errorf("Parquet has %d memberships, CSV %d", n, len(rows))
+	}
+	for _, c := range []struct{ id, col, want string }{
+		{"briancon-anvita", "since", "2018-09-26"},
+		{"briancon-anvita", "since_end", "2018-09-26"},
+		{"briancon-anvita", "attested", ""},
+		{"heraklion-cni-greece", "since", "2018-11"},
+		{"heraklion-cni-greece", "since_end", "2018-11-30"},
+		{"bristol-city-of-sanctuary", "since", "2013"},
+		{"bristol-city-of-sanctuary", "since_start", "2013-01-01"},
+		{"aurich-sichere-haefen", "since", ""},
+		{"aurich-sichere-haefen", "attested", "2022-03"},
+		{"aurich-sichere-haefen", "attested_start", "2022-03-01"},
+		{"aurich-sichere-haefen", "attested_end", "2022-03-31"},
+	} {
+		r, ok := rows[c.id]
+		i := slices.Index(h, c.col)
+		if !ok || i < 0 || r[i] != c.want {
+			t.Errorf("%s %s: want %q in %v (header %v)", c.id, c.col, c.want, r, h)
+		}
 	}
 }
 

@@ -144,8 +144,11 @@ func scalar(t *colType, v reflect.Value, c *cell) error {
 		if v.Type() != timeType {
 			return fmt.Errorf("dateTime value of type %s", v.Type())
 		}
+		// The store stamps at this precision; a snapshot made otherwise
+		// still gives CSV and Parquet the same instant.
 		c.t = v.Interface().(time.Time)
 		c.null = c.t.IsZero()
+		c.t = dataset.Stamp(c.t)
 	case tEDTF:
 		if v.Type() != partialDateType {
 			return fmt.Errorf("EDTF value of type %s", v.Type())

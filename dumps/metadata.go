@@ -150,16 +150,20 @@ func tableSchema(t *Table) map[string]any {
 		if c.typ.frictionlessFormat != "" {
 			f["format"] = c.typ.frictionlessFormat
 		}
+		doc := c.Doc
 		if c.List {
-			f["type"] = "list"
-			f["delimiter"] = listSeparator
-			f["itemType"] = c.typ.frictionless
+			// The profile has no list type (Data Package v2's prose has
+			// one, its JSON Schema does not, and validators run the
+			// schema), and "array" means a JSON array in the cell. A list
+			// is therefore a string whose values are separated by
+			// listSeparator, and the description says so.
+			f["type"] = "string"
 			delete(f, "format")
+			doc = strings.TrimSpace(doc + " " + listDoc(c))
 		}
 		if c.Title != "" {
 			f["title"] = c.Title
 		}
-		doc := c.Doc
 		if c.Term != nil {
 			doc = strings.TrimSpace(doc + " Property: " + c.Term.IRI + ".")
 		}
@@ -186,6 +190,15 @@ func tableSchema(t *Table) map[string]any {
 		s["foreignKeys"] = fks
 	}
 	return s
+}
+
+// listDoc says how a list column's cell holds its values.
+func listDoc(c *Column) string {
+	item := c.typ.frictionless
+	if c.typ.frictionlessFormat != "" {
+		item += " (" + c.typ.frictionlessFormat + ")"
+	}
+	return fmt.Sprintf("A list of %s values separated by %q, which no value contains; empty when there are none.", item, listSeparator)
 }
 
 func writeDataPackage(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {

@@ -24,7 +24,10 @@ const (
 	// SchemaVersion is the version of the release layout: its files,
 	// tables and columns. A change in it makes a new release even when
 	// the data did not change.
-	SchemaVersion = "1.0.0"
+	//
+	// 1.1.0 (issue 17): the one-file archive; list columns are strings in
+	// datapackage.json; times are whole seconds.
+	SchemaVersion = "1.1.0"
 	// DatasetTitle and DatasetDescription name the dataset in metadata.
 	DatasetTitle       = "Moving Cities Open Data"
 	DatasetDescription = "European municipalities that support a solidarity-based migration policy, the city networks they form and the local approaches they implemented, published by Moving Cities."
@@ -100,24 +103,38 @@ type Result struct {
 
 // Manifest is a release's manifest.json.
 type Manifest struct {
-	Dataset           string    `json:"dataset"`
-	Release           string    `json:"release"`
-	Revision          int64     `json:"revision"`
-	SchemaVersion     string    `json:"schema_version"`
-	VocabularyVersion string    `json:"vocabulary_version"`
-	BaseURI           string    `json:"base_uri"`
-	License           string    `json:"license"`
-	Generated         time.Time `json:"generated"`
+	Dataset           string `json:"dataset"`
+	Release           string `json:"release"`
+	Revision          int64  `json:"revision"`
+	SchemaVersion     string `json:"schema_version"`
+	VocabularyVersion string `json:"vocabulary_version"`
+	BaseURI           string `json:"base_uri"`
+	License           string `json:"license"`
+	// Generated is when the release was made; the manifest inside the
+	// archive has none, so that the same data makes the same archive.
+	Generated time.Time `json:"generated,omitzero"`
 	// Previous is the release the change list compares with.
 	Previous string `json:"previous,omitempty"`
 	// Fingerprint identifies the data and layout: the next run makes no
 	// release while it is the same.
 	Fingerprint string      `json:"fingerprint"`
 	Files       []FileEntry `json:"files"`
+	// Archive names the file that holds every other file of the release
+	// in one zip (ArchiveName); "" in the archive's own manifest.
+	Archive string `json:"archive,omitempty"`
 	// VoID is the statistics of the release's graph, counted while its
 	// N-Triples dump was written, for the VoID description; nil when the
 	// release has no N-Triples dump.
 	VoID *catalog.Stats `json:"void,omitempty"`
+	// Coverage is what the release holds against what the Moving Cities
+	// platform shows, counted from its data.
+	Coverage *Coverage `json:"coverage,omitempty"`
+}
+
+// Coverage is a release's dataset.Coverage with its statement in English.
+type Coverage struct {
+	dataset.Coverage
+	Statement string `json:"statement"`
 }
 
 // File returns the entry of the file called name.
@@ -272,7 +289,7 @@ func (d *Dumper) catalogInput(rel *releaseInfo) catalog.Input {
 // CatalogRelease is the release as the catalogue describes it.
 func (m *Manifest) CatalogRelease() catalog.Release {
 	r := catalog.Release{Name: m.Release, Revision: m.Revision, SchemaVersion: m.SchemaVersion,
-		VocabularyVersion: m.VocabularyVersion, Previous: m.Previous}
+		VocabularyVersion: m.VocabularyVersion, Previous: m.Previous, Archive: m.Archive}
 	for _, f := range m.Files {
 		r.Files = append(r.Files, catalog.File{Name: f.Name, Bytes: f.Bytes, SHA256: f.SHA256, MediaType: f.MediaType,
 			UncompressedMediaType: f.UncompressedMediaType, Rows: f.Rows, Triples: f.Triples})
@@ -396,7 +413,7 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	steps := 1
+	steps := 2 // the archive and the manifest
 	for _, o := range outs {
 		steps += len(o.files())
 	}
@@ -420,11 +437,19 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	m := &Manifest{
 		Dataset: DatasetTitle, Release: name, Revision: snap.Revision,
 		SchemaVersion: SchemaVersion, VocabularyVersion: vocab.Version,
-		BaseURI: d.BaseURI, License: vocab.LicenseIRI, Generated: now.In(d.location()).Truncate(time.Second),
+		BaseURI: d.BaseURI, License: vocab.LicenseIRI, Generated: dataset.Stamp(now),
 		Fingerprint: fp, Files: rel.files, VoID: rel.stats,
 	}
 	if rel.prev != nil {
 		m.Previous = rel.prev.Release
+	}
+	if totals, err := dataset.Platform(); err == nil {
+		c := dataset.CoverageOf(snap, totals)
+		m.Coverage = &Coverage{Coverage: c, Statement: c.Statement("en")}
+	}
+	d.progress(steps-1, steps, ArchiveName(name))
+	if err := d.addArchive(ctx, tmp, rel, m); err != nil {
+		return nil, err
 	}
 	d.progress(steps, steps, manifestFile)
 	if _, err := d.writeFiles(ctx, tmp, output{name: manifestFile, mediaType: "application/json",

@@ -24,6 +24,21 @@ type Snapshots interface {
 	Load() *dataset.Snapshot
 }
 
+// Leader elects the one replica, of several sharing a releases folder,
+// that makes a release. TryLead does not wait: ok is false while another
+// replica leads. The lead must end with the process that holds it (a
+// PostgreSQL advisory lock ends with its session), so a replica that dies
+// mid-release leaves it to another next time.
+type Leader interface {
+	TryLead(ctx context.Context) (release func(), ok bool, err error)
+}
+
+// LeaderFunc is a function that is a Leader.
+type LeaderFunc func(ctx context.Context) (release func(), ok bool, err error)
+
+// TryLead implements Leader.
+func (f LeaderFunc) TryLead(ctx context.Context) (func(), bool, error) { return f(ctx) }
+
 // Scheduler runs a Dumper on a cron schedule.
 type Scheduler struct {
 	d     *Dumper
@@ -34,6 +49,11 @@ type Scheduler struct {
 	// AfterRun, when set, is called after every run that ends, so that
 	// the release it made is served at once.
 	AfterRun func()
+	// Leader, when set, lets only one replica run at a time, and only
+	// when the scheduled run has not been made by another replica
+	// already: of several replicas woken at 03:30, one makes the release.
+	// Set it before Start.
+	Leader Leader
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -91,6 +111,24 @@ func (s *Scheduler) run() {
 		s.d.log().Warn("dump skipped: no dataset snapshot loaded")
 		return
 	}
+	if s.Leader != nil {
+		release, ok, err := s.Leader.TryLead(s.ctx)
+		switch {
+		case err != nil:
+			s.d.log().Warn("dump skipped: cannot learn which replica makes the release", "err", err)
+			return
+		case !ok:
+			s.d.log().Info("dump skipped: another replica is making the release", "dir", s.d.Dir)
+			return
+		}
+		defer release()
+		// Leading now does not mean no one did tonight: a replica whose
+		// clock runs ahead may have finished already.
+		if !s.Missed(s.d.now()) {
+			s.d.log().Info("dump skipped: another replica made this run's release", "dir", s.d.Dir)
+			return
+		}
+	}
 	// Release logs and counts its errors.
 	_, _ = s.d.Release(s.ctx, snap)
 	if s.AfterRun != nil {
@@ -135,7 +173,7 @@ func (s *Scheduler) Missed(now time.Time) bool {
 func (s *Scheduler) Next(now time.Time) time.Time { return s.sched.Next(now) }
 
 // RunNow runs the job at once, unless a run is in progress, and waits
-// for it.
+// for it. With a Leader, it runs only if the scheduled run is due.
 func (s *Scheduler) RunNow() { s.job.Run() }
 
 // Stop stops the schedule, cancels a run in progress (which leaves the

@@ -299,6 +299,9 @@ test("the catalogue's distributions are the latest release's files, with their s
     }
     assert.ok(one(ix, d, DCT + "format").value.startsWith("http://publications.europa.eu/resource/authority/file-type/"), `${name}: format`);
     assert.ok(objects(ix, d, DCT + "license").length === 1, `${name}: licence`);
+    // Only the one-file archive is a package (issue 17).
+    const pkg = objects(ix, d, DCAT + "packageFormat").map((o) => o.value);
+    assert.deepEqual(pkg, name === manifest.archive ? ["https://www.iana.org/assignments/media-types/application/zip"] : [], `${name}: package format`);
     // The file is served where the catalogue says.
     const res = await fetch(url, { method: "HEAD" });
     assert.equal(res.status, 200, url);

@@ -1,18 +1,24 @@
 // The dump releases (issue 6), judged by independent tools: DuckDB reads
 // the Parquet and CSV files, a CSV on the Web processor
 // (@zazuko/rdf-parser-csvw) turns the CSV and csv-metadata.json into RDF,
-// n3, rapper and jsonld parse the graph dumps, and sha256 checks
-// SHA256SUMS. The release is made by `movingcities dump` into the folder
+// n3, rapper and jsonld parse the graph dumps, sha256sum checks SHA256SUMS
+// (also in the one-file archive, which Debian's unzip unpacks),
+// Ajv validates datapackage.json against the official Data Package
+// profile and Frictionless's own reader (datapackage-js, the npm
+// "datapackage") loads every table (issue 17). The release is made by `movingcities dump` into the folder
 // the running server serves, then fetched over HTTP.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, readlinkSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import datapackage from "datapackage";
 import CsvwParser from "@zazuko/rdf-parser-csvw";
 import rdf from "@zazuko/env";
 import jsonld from "jsonld";
@@ -165,6 +171,105 @@ test("Parquet and CSV have the API's row counts and the same content", async (t)
   } finally {
     db.close();
   }
+});
+
+test("datapackage.json validates against the official Data Package profiles, v2 and v1 (Ajv)", (t) => {
+  if (skipUnlessDumped(t)) return;
+  const profile = (v) => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat("textarea", true); // an editor hint of the profiles'
+    const validate = ajv.compile(JSON.parse(readFileSync(join(shared, `oracles/datapackage/${v}/datapackage.json`), "utf8")));
+    validate.text = () => ajv.errorsText(validate.errors);
+    return validate;
+  };
+  const pkg = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8"));
+  assert.equal(pkg.$schema, "https://datapackage.org/profiles/2.0/datapackage.json");
+  const validate = profile("2.0");
+  assert.ok(validate(pkg), validate.text());
+  // v1 tools (datapackage-js below) read it too.
+  const v1 = profile("1.0");
+  assert.ok(v1(pkg), v1.text());
+  const fields = pkg.resources.filter((r) => r.schema).flatMap((r) => r.schema.fields.map((f) => [r.name, f]));
+  assert.deepEqual(fields.filter(([, f]) => f.type === "list").map(([r, f]) => `${r}.${f.name}`), []);
+  // List columns are strings whose description names the separator.
+  const lists = fields.filter(([r, f]) => r === "municipalities" && f.name === "sources");
+  assert.equal(lists.length, 1);
+  assert.equal(lists[0][1].type, "string");
+  assert.match(lists[0][1].description, /separated by " "/);
+  // The validator does reject what the profile does not allow.
+  const bad = structuredClone(pkg);
+  bad.resources.find((r) => r.name === "municipalities").schema.fields.find((f) => f.name === "sources").type = "list";
+  assert.equal(validate(bad), false, "a list field passes the profile");
+});
+
+test("a Frictionless reader (datapackage-js) loads all 12 tables with their types and foreign keys", async (t) => {
+  if (skipUnlessDumped(t)) return;
+  const pkg = await datapackage.Package.load(join(dir, "datapackage.json"), { basePath: dir });
+  assert.ok(pkg.valid, pkg.errors.map((e) => e.message).join("; "));
+  const tables = pkg.resources.filter((r) => r.tabular);
+  const csvw = JSON.parse(readFileSync(join(dir, "csv-metadata.json"), "utf8")).tables.map((x) => x.url.replace(/\.csv$/, ""));
+  assert.deepEqual(tables.map((r) => r.name), csvw);
+  assert.equal(tables.length, 12);
+  const db = await duck();
+  try {
+    for (const r of tables) {
+      // Every value cast to its field's type; every foreign key resolved.
+      const rows = await r.read({ keyed: true, relations: true });
+      const [{ n }] = await db.rows(`SELECT count(*)::INTEGER AS n FROM read_parquet(${q(join(dir, r.name + ".parquet"))})`);
+      assert.equal(rows.length, n, `${r.name}: Frictionless ${rows.length} rows, DuckDB ${n}`);
+      assert.equal(rows.length, file(r.name + ".csv").rows, `${r.name}: manifest rows`);
+      if (collections[r.name]) {
+        const { body } = await get(collections[r.name] + "?limit=1", { Accept: "application/json" });
+        assert.equal(rows.length, JSON.parse(body).total, `${r.name}: the API's total`);
+      }
+      for (const f of r.schema.fields.filter((f) => f.type === "datetime")) {
+        for (const row of rows) {
+          const v = row[f.name];
+          if (v === null) continue;
+          assert.ok(v instanceof Date && v.getUTCMilliseconds() === 0, `${r.name}.${f.name}: ${v}`);
+        }
+      }
+    }
+    const [m] = await tables[0].read({ keyed: true, limit: 1 });
+    assert.equal(typeof m.featured, "boolean");
+    assert.ok(m.modified instanceof Date);
+  } finally {
+    db.close();
+  }
+});
+
+test("a record's modified time is the same whole second in JSON, JSON-LD, Turtle, CSV and Parquet", async (t) => {
+  if (skipUnlessDumped(t)) return;
+  const db = await duck();
+  let row, pq;
+  try {
+    // The CSV as text, its first record; the same record in Parquet.
+    [row] = await db.rows(`SELECT id, modified FROM read_csv(${q(join(dir, "municipalities.csv"))}, header = true, all_varchar = true) LIMIT 1`);
+    [pq] = await db.rows(`SELECT strftime(modified, '%Y-%m-%dT%H:%M:%SZ') AS s, epoch_us(modified) % 1000000 AS frac
+      FROM read_parquet(${q(join(dir, "municipalities.parquet"))}) WHERE id = ${q(row.id)}`);
+  } finally {
+    db.close();
+  }
+  const id = row.id;
+  const json = JSON.parse((await get(`/municipalities/${id}.json`)).body);
+  const ld = JSON.parse((await get(`/municipalities/${id}`, { Accept: "application/ld+json" })).body);
+  const documentLoader = async (url) => {
+    if (url === base + "/context.jsonld") return { contextUrl: null, documentUrl: url, document: JSON.parse((await get("/context.jsonld")).body) };
+    throw new Error(`no network in tests: ${url}`);
+  };
+  const nq = new N3.Parser({ format: "application/n-quads" }).parse(await jsonld.toRDF(ld, { format: "application/n-quads", safe: true, documentLoader }));
+  const ttl = new N3.Parser({ format: "text/turtle" }).parse((await get(`/municipalities/${id}.ttl`)).body.toString());
+  const literal = (quads) => {
+    const m = quads.filter((x) => x.subject.value === json.iri && x.predicate.value === "http://purl.org/dc/terms/modified");
+    assert.equal(m.length, 1, "one dct:modified");
+    assert.equal(m[0].object.datatype.value, XSD + "dateTime");
+    return m[0].object.value;
+  };
+  assert.match(json.modified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  const seen = { CSV: row.modified, Parquet: pq.s, "JSON-LD": literal(nq), Turtle: literal(ttl) };
+  for (const [what, v] of Object.entries(seen)) assert.equal(v, json.modified, what);
+  assert.equal(Number(pq.frac), 0, "Parquet holds whole seconds");
 });
 
 test("municipalities as GeoJSON and GeoParquet 1.1", async (t) => {
@@ -368,6 +473,63 @@ test("the graph dumps parse, with the manifest's triple counts", async (t) => {
   const nq = await jsonld.toRDF(doc, { format: "application/n-quads", documentLoader: offline });
   const set = new Set(new N3.Parser({ format: "application/n-quads" }).parse(nq).map(key));
   assert.equal(set.size, new Set(ntq.map(key)).size, "JSON-LD");
+});
+
+test("the release as one zip: listed, served, unpacked with unzip and verified with sha256sum", async (t) => {
+  if (skipUnlessDumped(t)) return;
+  const name = `movingcities-${release}.zip`;
+  assert.equal(manifest.archive, name);
+  const entry = file(name);
+  assert.equal(entry.media_type, "application/zip");
+  // The release's SHA256SUMS lists the archive; the archive cannot.
+  const outerSums = readFileSync(join(dir, "SHA256SUMS"), "utf8");
+  assert.ok(outerSums.endsWith(`${entry.sha256}  ${name}\n`), "SHA256SUMS ends with the archive");
+  // Downloaded as a user would.
+  const { res, body } = await get(`/dumps/${release}/${name}`);
+  if (res.status === 404 && (await get("/dumps/latest/manifest.json")).res.status === 404) {
+    t.skip("/dumps is not served");
+    return;
+  }
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type"), /^application\/zip$/);
+  assert.equal(body.length, entry.bytes);
+  assert.equal(createHash("sha256").update(body).digest("hex"), entry.sha256);
+  const zip = join(work, name), out = join(work, "unzipped-" + release);
+  writeFileSync(zip, body);
+  let r = spawnSync("unzip", ["-tq", zip], { encoding: "utf8" });
+  assert.equal(r.status, 0, `unzip -t: ${r.stdout}${r.stderr}`);
+  r = spawnSync("unzip", ["-q", "-o", zip, "-d", out], { encoding: "utf8" });
+  assert.equal(r.status, 0, `unzip: ${r.stdout}${r.stderr}`);
+  const folder = join(out, release);
+  // Everything but the archive, and the manifest; nothing else.
+  const want = manifest.files.map((f) => f.name).filter((n) => n !== name).concat("manifest.json").sort();
+  assert.deepEqual(readdirSync(out), [release]);
+  assert.deepEqual(readdirSync(folder).sort(), want);
+  // The unpacked folder verifies with the standard tool.
+  r = spawnSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: folder, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const innerSums = readFileSync(join(folder, "SHA256SUMS"), "utf8");
+  assert.equal(innerSums.trim().split("\n").length, want.length - 2, "SHA256SUMS lists all but itself and manifest.json");
+  assert.equal(outerSums, innerSums + `${entry.sha256}  ${name}\n`);
+  // Its manifest describes its files and has no generation time.
+  const inner = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8"));
+  assert.equal(inner.generated, undefined);
+  assert.equal(inner.archive, undefined);
+  assert.equal(inner.release, release);
+  for (const f of inner.files) {
+    const b = readFileSync(join(folder, f.name));
+    assert.equal(b.length, f.bytes, f.name);
+    assert.equal(createHash("sha256").update(b).digest("hex"), f.sha256, f.name);
+  }
+  // The data files are the release's.
+  for (const n of want.filter((n) => n !== "manifest.json" && n !== "SHA256SUMS")) {
+    assert.ok(readFileSync(join(folder, n)).equals(readFileSync(join(dir, n))), n);
+  }
+  // Offered by /dumps and the landing page.
+  const ix = JSON.parse((await get("/dumps", { Accept: "application/json" })).body);
+  assert.equal(ix.releases.find((x) => x.name === release).archive, `${base}/dumps/${release}/${name}`);
+  const html = (await get("/", { Accept: "text/html" })).body.toString();
+  assert.ok(html.includes(`href="/dumps/${release}/${name}"`), "the landing page links the archive");
 });
 
 test("/dumps lists the releases as JSON and HTML", async (t) => {

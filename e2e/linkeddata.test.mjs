@@ -6,16 +6,21 @@
 // database with graph/graphtest/testdata/escaping.json imported, serves
 // names with quotes, backslashes, line breaks, tabs, Greek, Cyrillic,
 // right-to-left scripts and emoji, and retired IDs (301 and 410).
+// JSON-LD 1.0 processors (issue 17): npm jsonld in its 1.0 mode, npm
+// jsonld-streaming-parser in its 1.0 mode and jsonld-java (Debian's
+// libjsonld-java, run by JsonLd10.java) read every document's flattened
+// form as the same graph as its Turtle.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, mkdtempSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import net from "node:net";
 import jsonld from "jsonld";
 import N3 from "n3";
 import { isomorphic } from "rdf-isomorphic";
+import { JsonLdParser } from "jsonld-streaming-parser";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const base = process.env.E2E_BASE;
@@ -348,4 +353,108 @@ test("identifiers are forever: 301 to the successor, 410 with a tombstone", asyn
   assert.ok(tomb.some((q) => q.object.value === reason), "the reason reads back exactly");
   const { res } = await get(secondBase + "/id/municipality/escaping-gone-town");
   assert.equal(res.status, 303);
+});
+
+// JSON-LD 1.0 (issue 17). The published context needs JSON-LD 1.1; the
+// flattened form, asked for by its profile, has a context of prefixes
+// only.
+const FLATTENED = "http://www.w3.org/ns/json-ld#flattened";
+const asFlattened = `application/ld+json;profile="${FLATTENED}"`;
+const noNetwork = async (url) => {
+  throw new Error(`no network in tests: ${url}`);
+};
+
+// The 1.0 readers in node: npm jsonld and jsonld-streaming-parser, each
+// in its JSON-LD 1.0 processing mode.
+async function jsonld10(text, documentLoader = noNetwork) {
+  const nq = await jsonld.toRDF(JSON.parse(text), { format: "application/n-quads", safe: true, processingMode: "json-ld-1.0", documentLoader });
+  return parse(nq, "application/n-quads");
+}
+function streaming10(text) {
+  return new Promise((resolve, reject) => {
+    const quads = [];
+    const p = new JsonLdParser({ processingMode: "1.0", documentLoader: { load: noNetwork } });
+    p.on("data", (q) => quads.push(q)).on("error", reject).on("end", () => resolve(quads));
+    p.end(text);
+  });
+}
+
+// jsonldJava reads JSON-LD files with jsonld-java in one JVM: IN OUT
+// pairs, then OUT holds the N-Quads or OUT.error the processor's message.
+const javaClasspath = ["jsonld-java", "jackson-core", "jackson-databind", "jackson-annotations", "commons-io", "guava", "httpclient", "httpclient-cache", "httpcore", "slf4j-api"]
+  .map((jar) => `/usr/share/java/${jar}.jar`).join(":");
+function jsonldJava(args) {
+  const r = spawnSync("java", ["-cp", javaClasspath, join(here, "JsonLd10.java"), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+  assert.equal(r.error, undefined, `java could not run: ${r.error}`);
+  assert.equal(r.status, 0, `JsonLd10.java failed: ${r.stderr}`);
+}
+
+function escapingPaths() {
+  const data = JSON.parse(readFileSync(escapingFile, "utf8"));
+  return [
+    `/municipalities/${data.municipalities[0].id}`,
+    ...data.networks.map((x) => `/networks/${x.id}`),
+    ...data.memberships.map((x) => `/memberships/${x.id}`),
+    ...data.approaches.map((x) => `/approaches/${x.id}`),
+  ];
+}
+
+test("JSON-LD 1.0 processors read every entity document's flattened form as its Turtle", async () => {
+  const dir = mkdtempSync(join(work, "jsonld10-"));
+  const docs = [];
+  const check = async (server, path, status) => {
+    const url = server + path;
+    const { res, body } = await get(url, asFlattened);
+    assert.equal(res.status, status, `${url}: ${body.slice(0, 300)}`);
+    assert.equal(res.headers.get("content-type"), `application/ld+json; profile="${FLATTENED}"`, url);
+    assert.match(res.headers.get("vary") ?? "", /Accept/, url);
+    assert.equal(res.headers.get("content-location"), null, `${url}: the flattened form has no URL of its own`);
+    assert.match(res.headers.get("etag") ?? "", /^"[0-9a-f]{32}(-gzip)?"$/, url);
+    const ids = JSON.parse(body)["@graph"].map((n) => n["@id"]);
+    assert.equal(new Set(ids).size, ids.length, `${url}: one node object per node`);
+    const turtle = parse((await get(url + ".ttl")).body, "text/turtle");
+    assert.ok(turtle.length > 0, url);
+    for (const [name, read] of [["jsonld (1.0 mode)", jsonld10], ["jsonld-streaming-parser (1.0 mode)", streaming10]]) {
+      const g = await read(body);
+      assert.equal(g.length, turtle.length, `${url}: ${name} reads ${g.length} triples, the Turtle has ${turtle.length}`);
+      assert.ok(isomorphic(turtle, g), `${url}: ${name} reads another graph than the Turtle`);
+    }
+    const file = join(dir, `${docs.length}.jsonld`);
+    writeFileSync(file, body);
+    docs.push({ url, file, turtle });
+  };
+  for (const collection of collections) {
+    await pool(await ids(base, collection), 4, (id) => check(base, `/${collection}/${encodeURIComponent(id)}`, 200));
+  }
+  const seedDocs = docs.length;
+  assert.ok(seedDocs > 500, `${seedDocs} seed documents`);
+  for (const path of escapingPaths()) await check(secondBase, path, 200);
+  for (const path of ["/municipalities/escaping-gone-town", "/networks/escaping-gone-network"]) await check(secondBase, path, 410);
+
+  // The JSON-LD 1.1 document, which the 1.0 readers refuse: that is why
+  // the flattened form exists.
+  const published = join(dir, "published.jsonld");
+  const context = join(dir, "context.jsonld");
+  writeFileSync(published, (await get(base + "/municipalities/munich.jsonld")).body);
+  writeFileSync(context, (await get(base + "/context.jsonld")).body);
+  const withContext = async (url) => {
+    if (url === base + "/context.jsonld") return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(context, "utf8")) };
+    return noNetwork(url);
+  };
+  await assert.rejects(jsonld10(readFileSync(published, "utf8"), withContext), /not compatible with json-ld-1\.0/, "npm jsonld in 1.0 mode reads the JSON-LD 1.1 document");
+
+  jsonldJava(["--context", base + "/context.jsonld", context, published, published + ".nq", ...docs.flatMap((d) => [d.file, d.file + ".nq"])]);
+  assert.ok(existsSync(published + ".nq.error"), "jsonld-java reads the JSON-LD 1.1 document");
+  for (const d of docs) {
+    assert.ok(!existsSync(d.file + ".nq.error"), `${d.url}: jsonld-java: ${existsSync(d.file + ".nq.error") && readFileSync(d.file + ".nq.error", "utf8")}`);
+    const g = parse(readFileSync(d.file + ".nq", "utf8"), "application/n-quads");
+    assert.equal(g.length, d.turtle.length, `${d.url}: jsonld-java reads ${g.length} triples, the Turtle has ${d.turtle.length}`);
+    assert.ok(isomorphic(d.turtle, g), `${d.url}: jsonld-java reads another graph than the Turtle`);
+  }
+
+  // Negotiation: the suffix decides; other profiles get the published form.
+  for (const [path, accept] of [["/municipalities/munich.jsonld", asFlattened], ["/municipalities/munich", 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"']]) {
+    const { res } = await get(base + path, accept);
+    assert.equal(res.headers.get("content-type"), "application/ld+json", `${path} ${accept}`);
+  }
 });

@@ -9,7 +9,7 @@
 // ($E2E_SCREENSHOTS, else $E2E_WORK/screenshots; E2E_KEEP=1 keeps it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -244,6 +244,23 @@ test("search", async (t) => {
   done("search", problems);
 });
 
+test("full-text search", async (t) => {
+  // The first snapshot's full-text index is built in the background
+  // after start-up: wait until the API finds the word in texts.
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${base}/approaches?q=deportation&limit=1`);
+    if ((await res.json()).total > 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const { page, html, problems } = await visit(t, "search-text", "/search?q=deportations");
+  await ours(page, "search-text");
+  const marked = await page.locator(".item-snippet mark").allTextContents();
+  assert.ok(marked.some((m) => m.toLowerCase() === "deportation"), `the snippets mark "deportation": ${JSON.stringify(marked)}`);
+  assert.ok(html.includes("/categories/residence-protection-against-deportation"), "the category whose label says it is found");
+  await page.close();
+  done("search-text", problems);
+});
+
 test("map", async (t) => {
   const { page, problems } = await visit(t, "map", "/map");
   await ours(page, "map");
@@ -273,6 +290,21 @@ test("vocabulary page", async (t) => {
   assert.match(html, /id="Municipality"/, "the vocabulary documents its terms");
   await page.close();
   done("vocabulary", problems);
+});
+
+test("SPARQL page: how to query the fragments and the dumps, with every example query", async (t) => {
+  const { page, html, problems } = await visit(t, "sparql", "/sparql");
+  await ours(page, "sparql");
+  const dir = new URL("../tpf/queries/", import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".rq"));
+  assert.ok(files.length >= 10, `${files.length} example queries`);
+  for (const f of files) {
+    const question = readFileSync(new URL(f, dir), "utf8").split("\n")[0].replace(/^# /, "");
+    assert.ok(await page.getByRole("heading", { name: question }).count() === 1, `the page asks: ${question}`);
+  }
+  assert.ok(html.includes(`${base}/fragments`), "the page names the fragments");
+  await page.close();
+  done("sparql", problems);
 });
 
 test("catalogue and VoID description for people", async (t) => {

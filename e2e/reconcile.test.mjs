@@ -1,9 +1,15 @@
 // Wikidata linking (issue 7), judged from outside: both reconciliation
 // endpoints (0.2 and 1.0 draft) answer what OpenRefine and other clients
-// send, every manifest and response validates with Ajv against the JSON
-// Schemas of the specifications (reconcile/testdata/schemas, written from
-// the specification text), previews load nothing from elsewhere, views
+// send, every manifest and response validates with Ajv against the
+// official JSON Schemas of the specifications (../shared/oracles, issue
+// 17) and the project's own (reconcile/testdata/schemas, written from the
+// specification text), previews load nothing from elsewhere, views
 // redirect, and the Mix'n'match and QuickStatements exports are served.
+// The requests of the official reconciliation test bench (issue 17) are
+// sent to both endpoints as it sends them: it picks the version whose
+// manifest schema the manifest satisfies, POSTs JSON batches to
+// {endpoint}/match with Accept-Language, follows the manifests' suggest,
+// preview and extension services, and validates every answer.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -17,25 +23,46 @@ import addFormats from "ajv-formats";
 const base = process.env.E2E_BASE;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
+const shared = process.env.E2E_SHARED ?? path.join(here, "..", "..", "shared");
+const versions = ["0.2", "1.0-draft"];
 
-// The schemas, by version and name.
-const ajv = new Ajv({ allErrors: true, strictTypes: false });
-addFormats(ajv);
-const schemaIDs = {};
-for (const version of ["0.2", "1.0-draft"]) {
-  const dir = path.join(here, "..", "reconcile", "testdata", "schemas", version);
+// loadSchemas reads a folder of schemas into its own Ajv (the official
+// folders give two versions' schemas the same $id) and returns a lookup
+// by file name.
+function loadSchemas(dir, options) {
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, ...options });
+  addFormats(ajv);
+  const ids = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
     const schema = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
     ajv.addSchema(schema);
-    schemaIDs[`${version}/${file.replace(/\.json$/, "")}`] = schema.$id;
+    ids[file.replace(/\.json$/, "")] = schema.$id;
+  }
+  return (name) => {
+    assert.ok(ids[name], `no schema ${name} in ${dir}`);
+    return ajv.getSchema(ids[name]);
+  };
+}
+
+// The official schemas name their meta-schema "http://json-schema.org/schema#",
+// which no validator resolves, and keep keywords of several drafts: Ajv
+// reads them as draft-07 without checking them against a meta-schema, as
+// the test bench does.
+const official = Object.fromEntries(versions.map((v) => [v, loadSchemas(path.join(shared, "oracles", "reconciliation", v), { strict: false, validateSchema: false })]));
+const own = Object.fromEntries(versions.map((v) => [v, loadSchemas(path.join(here, "..", "reconcile", "testdata", "schemas", v))]));
+
+// validates checks doc against the official schema and, where the
+// project has one, its own.
+function validates(version, name, doc, what) {
+  const validate = official[version](name);
+  assert.ok(validate(doc), `${what} is not a valid ${version} ${name} (official schema): ${errorsOf(validate)}\n${JSON.stringify(doc).slice(0, 800)}`);
+  if (readdirSync(path.join(here, "..", "reconcile", "testdata", "schemas", version)).includes(name + ".json")) {
+    const mine = own[version](name);
+    assert.ok(mine(doc), `${what} is not a valid ${version} ${name} (reconcile/testdata/schemas): ${errorsOf(mine)}\n${JSON.stringify(doc).slice(0, 800)}`);
   }
 }
 
-function validates(version, name, doc, what) {
-  const validate = ajv.getSchema(schemaIDs[`${version}/${name}`]);
-  assert.ok(validate, `no schema ${version}/${name}`);
-  assert.ok(validate(doc), `${what} is not a valid ${version} ${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(doc).slice(0, 800)}`);
-}
+const errorsOf = (validate) => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join("; ");
 
 async function get(url, init) {
   const res = await fetch(base + url, { redirect: "manual", ...init });
@@ -231,6 +258,233 @@ test("CORS: a browser may POST JSON to the 1.0 endpoint", async (t) => {
     return;
   }
   assert.match(res.headers.get("access-control-allow-headers") ?? "", /content-type/i);
+});
+
+// The official test bench (issue 17). It validates a manifest against
+// the manifest schema of every version it knows, oldest first, and speaks
+// the latest that fits.
+function benchVersion(manifest) {
+  let latest = null;
+  for (const v of versions) if (official[v]("manifest")(manifest)) latest = v;
+  return latest;
+}
+
+// benchQuery is the batch the bench builds from its form: a name
+// condition, property conditions with required, matchQuantifier and one
+// value or several, an optional type and limit.
+function benchQuery({ name, type, limit, properties = [] }) {
+  const conditions = name ? [{ matchType: "name", propertyValue: name }] : [];
+  for (const p of properties) {
+    conditions.push({ matchType: "property", propertyId: p.id, propertyValue: p.values.length === 1 ? p.values[0] : p.values,
+      required: p.required ?? false, matchQuantifier: p.quantifier ?? "any" });
+  }
+  return { queries: [{ ...(type ? { type } : {}), ...(limit !== undefined ? { limit } : {}), conditions }] };
+}
+
+// benchMatch sends a batch as the bench does: a JSON POST to
+// {endpoint}/match with the user's language.
+async function benchMatch(endpoint, batch, lang = "en") {
+  const res = await fetch(endpoint.replace(/\/$/, "") + "/match", { method: "POST",
+    headers: { "content-type": "application/json", "accept-language": lang }, body: JSON.stringify(batch) });
+  const text = await res.text();
+  return { res, text };
+}
+
+test("test bench: each endpoint's manifest selects its own version", async () => {
+  const m10 = await json("/reconcile");
+  const m02 = await json("/reconcile/v0.2");
+  assert.equal(benchVersion(m10), "1.0-draft", "the 1.0 endpoint is spoken to in 1.0");
+  assert.equal(benchVersion(m02), "0.2", "the 0.2 endpoint is spoken to in 0.2");
+  validates("1.0-draft", "manifest", m10, "GET /reconcile");
+  validates("0.2", "manifest", m02, "GET /reconcile/v0.2");
+});
+
+test("test bench: match requests to the 1.0 endpoint's /match, every answer valid", async () => {
+  const endpoint = base + "/reconcile";
+  const cases = [
+    [{ name: "München" }, (c) => assert.equal(c[0].id, "munich")],
+    [{ name: "Munich", type: "municipality", limit: 3 }, (c) => { assert.equal(c[0].id, "munich"); assert.ok(c.length <= 3); }],
+    [{ name: "Munich", type: "municipality", properties: [{ id: "country", values: ["DE"] }] }, (c) => { assert.equal(c[0].id, "munich"); assert.equal(c[0].match, true); }],
+    [{ name: "Munich", type: "municipality", properties: [{ id: "country", values: ["AT", "DE"], quantifier: "any" }] }, (c) => assert.equal(c[0].id, "munich")],
+    [{ name: "Munich", properties: [{ id: "country", values: ["FR"], required: true }] }, (c) => assert.ok(!c.some((x) => x.id === "munich"), "a required condition drops Munich")],
+    [{ name: "Gdańsk", properties: [{ id: "wikidata", values: ["Q1792"] }, { id: "country", values: ["Poland"] }] }, (c) => { assert.equal(c[0].id, "gdansk"); assert.equal(c[0].match, true); }],
+    [{ properties: [{ id: "wikidata", values: ["Q1792"] }] }, (c) => { assert.equal(c[0].id, "gdansk"); assert.equal(c[0].match, true); }],
+    [{ name: "Solidarity Cities", type: "network" }, (c) => assert.equal(c[0].id, "network:solidarity-cities")],
+    [{ name: "zzzz no such place" }, (c) => assert.deepEqual(c, [])],
+  ];
+  for (const [form, check] of cases) {
+    const batch = benchQuery(form);
+    validates("1.0-draft", "reconciliation-query-batch", batch, `the bench's query ${JSON.stringify(form)}`);
+    for (const lang of ["en", "de"]) {
+      const { res, text } = await benchMatch(endpoint, batch, lang);
+      assert.equal(res.status, 200, `${JSON.stringify(form)}: ${text.slice(0, 300)}`);
+      assert.equal(res.headers.get("access-control-allow-origin"), "*");
+      const body = JSON.parse(text);
+      validates("1.0-draft", "reconciliation-result-batch", body, `POST /reconcile/match ${JSON.stringify(form)}`);
+      assert.equal(body.results.length, 1);
+      check(body.results[0].candidates);
+    }
+  }
+  // The whole test batch of this file at /match, too.
+  checkBatch10(await postJSON("/reconcile/match", batch10));
+});
+
+test("test bench: id conditions name the candidates", async () => {
+  const batch = { queries: [
+    { conditions: [{ matchType: "id", propertyValue: "munich" }] },
+    { conditions: [{ matchType: "id", propertyValue: ["network:iash", "munich"] }] },
+    { type: "network", conditions: [{ matchType: "id", propertyValue: "munich" }] },
+    { conditions: [{ matchType: "id", propertyValue: "no-such-town" }] },
+    { type: "municipality", conditions: [{ matchType: "id", propertyValue: "munich" }, { matchType: "name", propertyValue: "München" },
+      { matchType: "property", propertyId: "country", propertyValue: "DE" }] },
+  ] };
+  validates("1.0-draft", "reconciliation-query-batch", batch, "the id batch");
+  const { res, text } = await benchMatch(base + "/reconcile", batch);
+  assert.equal(res.status, 200, text.slice(0, 300));
+  const body = JSON.parse(text);
+  validates("1.0-draft", "reconciliation-result-batch", body, "the id batch's answer");
+  const ids = body.results.map((r) => r.candidates.map((c) => c.id).sort());
+  assert.deepEqual(ids, [["munich"], ["munich", "network:iash"], [], [], ["munich"]]);
+  assert.equal(body.results[0].candidates[0].match, true, "one ID alone is a match");
+  assert.ok(!body.results[1].candidates.some((c) => c.match), "two IDs are no match");
+  assert.equal(body.results[4].candidates[0].match, true);
+  const bad = await benchMatch(base + "/reconcile", { queries: [{ conditions: [{ matchType: "id", propertyValue: "not an id!" }] }] });
+  assert.equal(bad.res.status, 400, bad.text);
+  assert.match(JSON.parse(bad.text).detail, /not a reconciliation ID/);
+});
+
+test("test bench: a 0.2-style query field is refused with the 1.0 form, on every 1.0 route", async () => {
+  const oneForm = JSON.stringify({ conditions: [{ matchType: "name", propertyValue: "Munich" }] });
+  for (const route of ["/reconcile/match", "/reconcile/reconcile", "/reconcile"]) {
+    for (const query of [{ query: "Munich" }, { query: "Munich", type: "municipality", conditions: [{ matchType: "property", propertyId: "country", propertyValue: "DE" }] }]) {
+      const res = await get(route, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ queries: [query] }) });
+      const text = await res.text();
+      assert.equal(res.status, 400, `${route} ${JSON.stringify(query)}: ${text}`);
+      assert.equal(res.headers.get("content-type"), "application/problem+json");
+      const p = JSON.parse(text);
+      assert.equal(p.status, 400);
+      assert.ok(p.detail.includes(oneForm), `${route}: the message shows the 1.0 form: ${p.detail}`);
+    }
+  }
+  // The 0.2 protocol's GET parameters at the 1.0 endpoint name its routes.
+  for (const [param, route] of [["queries", "/reconcile/match"], ["extend", "/reconcile/extend"]]) {
+    const res = await get(`/reconcile?${param}=${encodeURIComponent("{}")}`);
+    const p = await res.json();
+    assert.equal(res.status, 400, `${param}: ${JSON.stringify(p)}`);
+    assert.ok(p.detail.includes(base + route) && p.detail.includes(base + "/reconcile/v0.2"), p.detail);
+  }
+  assert.equal((await get("/reconcile?q=Munich")).status, 422, "an unknown parameter of the manifest");
+});
+
+test("test bench: 0.2 batches by GET, JSONP and form POST, every answer valid", async () => {
+  const endpoint = "/reconcile/v0.2";
+  const queries = JSON.stringify({
+    q0: { query: "München", type: "municipality", limit: 3, properties: [{ pid: "country", v: "DE" }] },
+    q1: { query: "Gdansk", properties: [{ pid: "wikidata", v: "Q1792" }] },
+    q2: { query: "Solidarity Cities", type: "network", type_strict: "should" },
+    q3: { query: "zzzz no such place" },
+  });
+  validates("0.2", "reconciliation-query-batch", JSON.parse(queries), "the 0.2 test batch");
+  const jsonp = async (url) => {
+    const res = await get(url);
+    assert.equal(res.status, 200, url);
+    assert.match(res.headers.get("content-type"), /^application\/javascript/);
+    const m = (await res.text()).match(/^\/\*\*\/cb_1\((.*)\);$/s);
+    assert.ok(m, `${url}: not JSONP`);
+    return JSON.parse(m[1]);
+  };
+  for (const [what, body] of [
+    ["GET", await json(`${endpoint}?${new URLSearchParams({ queries })}`)],
+    ["GET JSONP", await jsonp(`${endpoint}?${new URLSearchParams({ queries, callback: "cb_1" })}`)],
+    ["POST form", await postForm(endpoint, { queries })],
+    ["POST form JSONP", await (async () => {
+      const res = await get(endpoint, { method: "POST", body: new URLSearchParams({ queries, callback: "cb_1" }) });
+      const m = (await res.text()).match(/^\/\*\*\/cb_1\((.*)\);$/s);
+      assert.ok(m, "POST form JSONP");
+      return JSON.parse(m[1]);
+    })()],
+  ]) {
+    validates("0.2", "reconciliation-result-batch", body, `0.2 ${what}`);
+    assert.equal(body.q0.result[0].id, "munich", what);
+    assert.equal(body.q0.result[0].match, true, what);
+    assert.ok(body.q0.result.length <= 3, what);
+    assert.equal(body.q1.result[0].id, "gdansk", what);
+    assert.equal(body.q2.result[0].id, "network:solidarity-cities", what);
+    assert.deepEqual(body.q3.result, [], what);
+  }
+});
+
+test("test bench: suggest, preview and extension services as the manifests declare them", async () => {
+  const m10 = await json("/reconcile");
+  const m02 = await json("/reconcile/v0.2");
+  // Suggest: the 1.0 draft's fixed routes; 0.2's service_url + service_path.
+  const suggestURL = {
+    "1.0-draft": (kind) => `${base}/reconcile/suggest/${kind}`,
+    "0.2": (kind) => m02.suggest[kind].service_url + m02.suggest[kind].service_path,
+  };
+  for (const version of versions) {
+    for (const [kind, params, want] of [
+      ["entity", { prefix: "münch" }, "munich"],
+      ["entity", { prefix: "Αθή", type: "municipality" }, "athens"],
+      ["entity", { prefix: "solid", type: "network", cursor: "0" }, "network:solidarity-cities"],
+      ["type", { prefix: "muni" }, "municipality"],
+      ["property", { prefix: "coun" }, "country"],
+      ["property", { prefix: "", type: "municipality" }, "wikidata"],
+    ]) {
+      const url = `${suggestURL[version](kind)}?${new URLSearchParams(params)}`;
+      const res = await fetch(url);
+      assert.equal(res.status, 200, url);
+      const body = await res.json();
+      const schema = { entity: "suggest-entities-response", type: "suggest-types-response", property: "suggest-properties-response" }[kind];
+      validates(version, schema, body, url);
+      assert.ok(body.result.some((r) => r.id === want), `${url}: no ${want} in ${JSON.stringify(body.result.map((r) => r.id))}`);
+    }
+  }
+  // Preview: the 0.2 template, and the 1.0 draft's route.
+  for (const url of [m02.preview.url.replace("{{id}}", encodeURIComponent("network:eccar")), `${base}/reconcile/preview?id=munich`]) {
+    const res = await fetch(url);
+    assert.equal(res.status, 200, url);
+    assert.match(res.headers.get("content-type"), /^text\/html/, url);
+    assert.ok((await res.text()).length <= 8000);
+  }
+  assert.ok(m10.preview.width > 0 && m10.preview.height > 0);
+  // Views: the manifests' templates.
+  for (const url of [m02.view.url.replace("{{id}}", "munich"), m10.view.url.replace("{id}", "munich")]) {
+    const res = await fetch(url, { redirect: "manual" });
+    assert.equal(res.status, 303, url);
+    assert.equal(res.headers.get("location"), base + "/municipalities/munich");
+  }
+  // Extension: property proposals, then data, each version as it speaks.
+  const propose = {
+    "1.0-draft": `${base}/reconcile/extend/propose`,
+    "0.2": m02.extend.propose_properties.service_url + m02.extend.propose_properties.service_path,
+  };
+  for (const version of versions) {
+    for (const type of ["municipality", "network", "approach"]) {
+      const url = `${propose[version]}?${new URLSearchParams({ type, limit: "10" })}`;
+      const res = await fetch(url);
+      assert.equal(res.status, 200, url);
+      const body = await res.json();
+      validates(version, "data-extension-property-proposal", body, url);
+      assert.equal(body.type, type);
+      assert.ok(body.properties.length > 0, url);
+    }
+  }
+  const query = { ids: ["munich", "network:eccar"], properties: [{ id: "country" }, { id: "wikidata" }] };
+  validates("1.0-draft", "data-extension-query", query, "the extension query");
+  validates("0.2", "data-extension-query", query, "the extension query");
+  const v10 = await postJSON("/reconcile/extend", query);
+  validates("1.0-draft", "data-extension-response", v10, "POST /reconcile/extend");
+  assert.deepEqual(v10.rows.map((r) => r.id), query.ids);
+  // The bench asks a 0.2 endpoint by GET (and OpenRefine by POST form).
+  for (const [what, body] of [
+    ["GET", await json(`/reconcile/v0.2?${new URLSearchParams({ extend: JSON.stringify(query) })}`)],
+    ["POST form", await postForm("/reconcile/v0.2", { extend: JSON.stringify(query) })],
+  ]) {
+    validates("0.2", "data-extension-response", body, `0.2 extend by ${what}`);
+    assert.deepEqual(body.rows.munich.country, [{ str: "DE" }], what);
+    assert.deepEqual(body.rows.munich.wikidata, [{ id: "Q1726", name: "Munich" }], what);
+  }
 });
 
 test("exports: Mix'n'match catalogue and QuickStatements", async () => {

@@ -51,6 +51,34 @@ func Negotiate(accept string, offers []string) (offer string, ok bool) {
 type mediaRange struct {
 	typ, sub string
 	q        float64
+	// profile lists the URIs of a profile parameter (RFC 6906), which
+	// JSON-LD clients use to ask for a document form.
+	profile []string
+}
+
+// Profiles returns the profile URIs an Accept header value asks for with
+// mediaType: those of the range naming it exactly that the client rates
+// highest, where a range with a profile wins a tie with one without
+// (being the more specific). It returns nil when no acceptable range
+// names mediaType or that range has no profile. Negotiate ignores
+// profiles; a handler that offers a profiled form asks this after it.
+func Profiles(accept, mediaType string) []string {
+	typ, sub, _ := strings.Cut(strings.ToLower(mediaType), "/")
+	var best *mediaRange
+	ranges := parseAccept(accept)
+	for i := range ranges {
+		r := &ranges[i]
+		if r.typ != typ || r.sub != sub || r.q <= 0 {
+			continue
+		}
+		if best == nil || r.q > best.q || r.q == best.q && len(best.profile) == 0 && len(r.profile) > 0 {
+			best = r
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.profile
 }
 
 // parseAccept reads the ranges of an Accept header value, skipping
@@ -71,7 +99,12 @@ func parseAccept(h string) []mediaRange {
 		valid := true
 		for _, p := range params[1:] {
 			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
-			if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			k = strings.TrimSpace(k)
+			if strings.EqualFold(k, "profile") {
+				r.profile = strings.Fields(strings.Trim(strings.TrimSpace(v), `"`))
+				continue
+			}
+			if !strings.EqualFold(k, "q") {
 				continue
 			}
 			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)

@@ -74,3 +74,28 @@ func namesExactly(accept, mt string) bool {
 	}
 	return false
 }
+
+func TestProfiles(t *testing.T) {
+	const ld, flat, exp = "application/ld+json", "http://www.w3.org/ns/json-ld#flattened", "http://www.w3.org/ns/json-ld#expanded"
+	for _, c := range []struct {
+		accept string
+		want   []string
+	}{
+		{"", nil},
+		{"application/ld+json", nil},
+		{`application/ld+json;profile="` + flat + `"`, []string{flat}},
+		{`application/ld+json; profile=` + flat, []string{flat}},
+		{`APPLICATION/LD+JSON;Profile="` + flat + ` ` + exp + `"`, []string{flat, exp}},
+		{`application/ld+json;profile="` + flat + `";q=0.5, application/ld+json`, nil},            // the plain range is preferred
+		{`application/ld+json;q=0.5, application/ld+json;profile="` + flat + `"`, []string{flat}}, // the profiled one is
+		{`application/ld+json, application/ld+json;profile="` + flat + `"`, []string{flat}},       // a tie: the more specific
+		{`application/ld+json;profile="` + flat + `";q=0`, nil},                                   // refused
+		{`text/turtle;profile="` + flat + `", application/ld+json`, nil},                          // another type's profile
+		{`*/*;profile="` + flat + `"`, nil},                                                       // only an exact range
+		{`application/ld+json;profile="` + exp + `", text/turtle;q=0.5`, []string{exp}},
+	} {
+		if got := Profiles(c.accept, ld); !slices.Equal(got, c.want) {
+			t.Errorf("Profiles(%q) = %q; want %q", c.accept, got, c.want)
+		}
+	}
+}

@@ -15,7 +15,8 @@ import (
 const ctxEvery = 256
 
 // DatasetTriples emits the whole dataset as one graph, in a fixed order:
-// the dataset itself (a void:Dataset under CC BY 4.0), then for every
+// the dataset itself (a void:Dataset under CC BY 4.0, with the search
+// form of its triple pattern fragments), then for every
 // entity, type by type in dataset.Types order and by ID, its own triples
 // (as in its document, without the entities a municipality's document
 // nests, which come as entities of their own) and its document's, then the
@@ -31,6 +32,7 @@ func DatasetTriples(ctx context.Context, snap *dataset.Snapshot, base string, em
 	if !snap.Modified.IsZero() {
 		head = append(head, vocab.Triple{S: ds, P: vocab.DCTermsModified.Node(), O: vocab.DateTime(snap.Modified)})
 	}
+	head = append(head, SearchForm(base)...)
 	for _, t := range head {
 		if err := emit(t); err != nil {
 			return err

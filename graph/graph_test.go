@@ -181,7 +181,7 @@ func TestMunicipalityDocument(t *testing.T) {
 			seen[ts[i-1].S] = true
 		}
 	}
-	if !d.Modified.Equal(graphtest.Stamp.Add(3600e9)) {
+	if !d.Modified.Equal(dataset.Stamp(graphtest.Stamp.Add(3600e9))) { // the snapshot holds whole seconds
 		t.Errorf("modified %v", d.Modified)
 	}
 }
@@ -231,6 +231,7 @@ func TestDatasetIsTheUnionOfItsDocuments(t *testing.T) {
 		{S: ds, P: vocab.DCTermsPublisher.Node(), O: vocab.IRI(vocab.PublisherIRI)},
 		{S: ds, P: vocab.DCTermsModified.Node(), O: vocab.DateTime(snap.Modified)},
 	}
+	want = append(want, graph.SearchForm(base)...)
 	for i, d := range docs(t, snap) {
 		// Blank node labels are per document: make them unique.
 		for _, tr := range triples(t, d) {
@@ -363,5 +364,78 @@ func TestNamespaces(t *testing.T) {
 	}
 	if graph.Namespaces(nil) == nil {
 		t.Error("nil means every namespace to the writers")
+	}
+}
+
+// The seed's membership dates reach RDF at their sources' precision: a
+// start known to the day, and a month at which a source only attests the
+// membership.
+func TestSeedMembershipDatesInRDF(t *testing.T) {
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := dataset.NewSnapshot(d, 1)
+	for _, c := range []struct {
+		id   string
+		p    *vocab.Term
+		want string
+	}{
+		{"briancon-anvita", vocab.Since, "2018-09-26"},
+		{"heraklion-cni-greece", vocab.Since, "2018-11"},
+		{"bristol-city-of-sanctuary", vocab.Since, "2013"},
+		{"aurich-sichere-haefen", vocab.Attested, "2022-03"},
+	} {
+		doc, ok, err := graph.Entity(base, snap, dataset.TypeMembership, c.id)
+		if !ok || err != nil {
+			t.Fatal(c.id, ok, err)
+		}
+		var got []vocab.Node
+		for _, tr := range triples(t, doc) {
+			if tr.P == c.p.Node() {
+				got = append(got, tr.O)
+			}
+		}
+		if want := vocab.Typed(c.want, vocab.EDTFDate); len(got) != 1 || got[0] != want {
+			t.Errorf("%s %s: %v, want %v", c.id, c.p.CURIE(), got, want)
+		}
+	}
+}
+
+// The search form is the one the Triple Pattern Fragments specification
+// describes: a template over subject, predicate and object with explicit
+// representation, each variable mapped to its position.
+func TestSearchForm(t *testing.T) {
+	ts := graph.SearchForm(base)
+	if err := vocab.Check(ts); err != nil {
+		t.Error(err)
+	}
+	if got, want := graph.SearchTemplate(base), base+"/fragments{?subject,predicate,object}"; got != want {
+		t.Errorf("template %q, want %q", got, want)
+	}
+	mapped := map[string]string{}
+	var form vocab.Node
+	for _, tr := range ts {
+		if tr.P == vocab.HydraSearch.Node() && tr.S.Value == base+"/dataset" {
+			form = tr.O
+		}
+	}
+	for _, tr := range ts {
+		if tr.S == form && tr.P == vocab.HydraMapping.Node() {
+			var name, prop string
+			for _, m := range ts {
+				switch {
+				case m.S == tr.O && m.P == vocab.HydraVariable.Node():
+					name = m.O.Value
+				case m.S == tr.O && m.P == vocab.HydraProperty.Node():
+					prop = m.O.Value
+				}
+			}
+			mapped[name] = prop
+		}
+	}
+	want := map[string]string{"subject": vocab.RDFSubject.IRI, "predicate": vocab.RDFPredicate.IRI, "object": vocab.RDFObject.IRI}
+	if fmt.Sprint(mapped) != fmt.Sprint(want) {
+		t.Errorf("mappings %v, want %v", mapped, want)
 	}
 }

@@ -77,7 +77,7 @@ var municipalityColumns = []string{
 	"population_source", "featured", "website", "sources", "status",
 }
 
-var membershipColumns = []string{"id", "municipality", "network", "since", "until", "source_url", "source_note"}
+var membershipColumns = []string{"id", "municipality", "network", "since", "until", "attested", "source_url", "source_note"}
 
 func municipalityForm() csvForm {
 	return csvForm{
@@ -478,6 +478,7 @@ func (rw *row) membership() dataset.Membership {
 		Network:      net,
 		Since:        rw.date("since"),
 		Until:        rw.date("until"),
+		Attested:     rw.date("attested"),
 	}
 	if u, note := rw.text("source_url"), rw.text("source_note"); u != "" || note != "" {
 		ms.Source = &dataset.Source{URL: u, Note: note}

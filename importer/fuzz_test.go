@@ -2,9 +2,15 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/moving-cities/opendata/dataset"
 )
 
 // The fuzzers check that no input makes a decoder panic and that whatever
@@ -50,6 +56,9 @@ func FuzzDecodeJSON(f *testing.F) {
 		`{"approaches":[{"id":"x","title":{"en":"X"},"municipality":"a","categories":["housing"],"status":"active","related":["y"]}],` +
 			`"retired":[{"type":"municipality","id":"old","replaced_by":"new","reason":"renamed","retired":"2025-01-01T00:00:00Z"}]}`,
 		`{"networks":[{"id":"n","names":{"en":"N"},"scope":"european","founded":2016}],"categories":[{"id":"housing","labels":{"en":"Housing","de":"Wohnen"}}]}`,
+		`{"networks":[{"id":"n","names":{"en":"N","en":"M"}}],"countries":[{"id":"D\u00c9","names":{"en":"\ud83d\ude00 \ud800"}}]}`,
+		"{\"categories\":[{\"id\":\"c\",\"labels\":{\"en\":\"\xff\"},\"x\":[1,{\"a\":null}]}],\"countries\":null}",
+		`{"networks":[{"id":"n","founded":-0.5e+3,"countries":["DE",true]}]} `,
 	} {
 		f.Add(s)
 	}
@@ -61,8 +70,57 @@ func FuzzDecodeJSON(f *testing.F) {
 			}
 			return
 		}
+		// Whatever it accepts, encoding/json accepts too and reads the
+		// same; DecodeJSON is only stricter (UTF-8, repeated fields, case
+		// of field names).
+		var want dataset.Dataset
+		dec := json.NewDecoder(strings.NewReader(strings.TrimPrefix(in, bom)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("DecodeJSON accepted what encoding/json refuses (%v)", err)
+		}
+		if !reflect.DeepEqual(*d, want) {
+			t.Fatalf("DecodeJSON and encoding/json differ:\n%+v\n%+v", *d, want)
+		}
+		if s, ok := invalidText(reflect.ValueOf(d)); ok {
+			t.Fatalf("DecodeJSON accepted the text %q, which is not UTF-8", s)
+		}
 		roundTrip(t, d)
 	})
+}
+
+// invalidText finds a string in v that is not valid UTF-8.
+func invalidText(v reflect.Value) (string, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		return v.String(), !utf8.ValidString(v.String())
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return invalidText(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if s, bad := invalidText(v.Field(i)); bad {
+				return s, true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if s, bad := invalidText(v.Index(i)); bad {
+				return s, true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if s, bad := invalidText(it.Key()); bad {
+				return s, true
+			}
+			if s, bad := invalidText(it.Value()); bad {
+				return s, true
+			}
+		}
+	}
+	return "", false
 }
 
 // roundTrip encodes d and decodes the result with DecodeJSON: both must
@@ -84,4 +142,35 @@ func roundTrip(t *testing.T, d any) {
 	if !bytes.Equal(b, b2) {
 		t.Fatalf("JSON round trip changed the dataset:\n%s\n%s", b, b2)
 	}
+}
+
+// FuzzSizeLimit: under a size limit, a decoder gives what it gives without
+// one when the input fits, and never succeeds on an input that does not.
+func FuzzSizeLimit(f *testing.F) {
+	f.Add(`{"countries":[{"id":"DE","names":{"en":"Germany"}}]}`, uint16(10), true)
+	f.Add(`{"countries":[{"id":"DE","names":{"en":"Germany"}}]}`, uint16(100), true)
+	f.Add("id,country,name_en\nberlin,DE,Berlin\n", uint16(36), false)
+	f.Add("id,country,name_en\nberlin,DE,Berlin", uint16(34), false)
+	f.Fuzz(func(t *testing.T, in string, limit uint16, isJSON bool) {
+		decode := DecodeCSV
+		if isJSON {
+			decode = DecodeJSON
+		}
+		lim := int64(limit) + 1
+		d, err := decode(NewReader(context.Background(), strings.NewReader(in), lim))
+		if int64(len(in)) > lim {
+			if err == nil {
+				t.Fatalf("%d bytes decoded under a limit of %d", len(in), lim)
+			}
+			return
+		}
+		var tl *TooLargeError
+		if errors.As(err, &tl) {
+			t.Fatalf("%d bytes refused under a limit of %d: %v", len(in), lim, err)
+		}
+		d2, err2 := decode(strings.NewReader(in))
+		if (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() || !reflect.DeepEqual(d, d2) {
+			t.Fatalf("with a limit: %v, %v; without: %v, %v", d, err, d2, err2)
+		}
+	})
 }

@@ -102,8 +102,17 @@ func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 // dry run or when nothing changed.
 func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, *dataset.Snapshot, error) {
 	rep := Report{Revision: cur.Revision, DryRun: dryRun}
+	// Merging and validating take a while on a large import; an
+	// interruption between the steps stops it before the store is touched.
+	// Apply's transaction rolls back if interrupted.
+	if err := interrupted(ctx); err != nil {
+		return rep, cur, err
+	}
 	merged, changes, err := dataset.Merge(cur.Dataset(), incoming)
 	if err != nil {
+		return rep, cur, err
+	}
+	if err := interrupted(ctx); err != nil {
 		return rep, cur, err
 	}
 	if err := merged.Validate(); err != nil {
@@ -113,8 +122,14 @@ func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming
 	if dryRun || len(changes) == 0 {
 		return rep, cur, nil
 	}
+	if err := interrupted(ctx); err != nil {
+		return rep, cur, err
+	}
 	rev, err := st.Apply(ctx, cur.Revision, changes)
 	if err != nil {
+		if ctx.Err() != nil {
+			return rep, cur, interrupted(ctx)
+		}
 		if errors.Is(err, store.ErrConflict) {
 			return rep, cur, fmt.Errorf("import: %w (load the current data and try again)", err)
 		}
@@ -123,4 +138,12 @@ func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming
 	rep.Revision = rev
 	// Apply stamped the changed records inside merged.
 	return rep, dataset.NewSnapshot(merged, rev), nil
+}
+
+// interrupted reports a done ctx as an error that says nothing was written.
+func interrupted(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("import interrupted, nothing changed: %w", context.Cause(ctx))
 }

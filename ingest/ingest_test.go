@@ -3,12 +3,18 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/synth"
 )
 
 func openSeeded(t *testing.T) (*sqlite.DB, *dataset.Snapshot) {
@@ -117,5 +123,85 @@ func TestImportReportsEveryProblem(t *testing.T) {
 		if ps[i].Field != want {
 			t.Errorf("problem %d on field %q, want %q", i, ps[i].Field, want)
 		}
+	}
+}
+
+// cancelOnApply cancels the import's context as the store transaction
+// begins, as a SIGTERM arriving then would.
+type cancelOnApply struct {
+	store.Store
+	cancel context.CancelFunc
+}
+
+func (c cancelOnApply) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	c.cancel()
+	return c.Store.Apply(ctx, base, changes)
+}
+
+// TestInterruptedImportChangesNothing: an import interrupted at any point
+// leaves the stored revision and data as they were, or (when the
+// interruption came after the commit) has applied all of it.
+func TestInterruptedImportChangesNothing(t *testing.T) {
+	big := synth.Generate(synth.Options{Municipalities: 3000, Seed: 3})
+	tests := []struct {
+		name string
+		// interrupt returns the context to import with and the store to
+		// import into.
+		interrupt func(db store.Store) (context.Context, store.Store)
+		mayApply  bool // the interruption may come after the commit
+	}{
+		{"before the import", func(db store.Store) (context.Context, store.Store) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			return ctx, db
+		}, false},
+		{"as the store transaction begins", func(db store.Store) (context.Context, store.Store) {
+			ctx, cancel := context.WithCancel(context.Background())
+			return ctx, cancelOnApply{db, cancel}
+		}, false},
+	}
+	for _, d := range []time.Duration{time.Millisecond, 20 * time.Millisecond, 100 * time.Millisecond, 300 * time.Millisecond} {
+		tests = append(tests, struct {
+			name      string
+			interrupt func(db store.Store) (context.Context, store.Store)
+			mayApply  bool
+		}{fmt.Sprintf("after %v", d), func(db store.Store) (context.Context, store.Store) {
+			ctx, cancel := context.WithTimeout(context.Background(), d)
+			t.Cleanup(cancel)
+			return ctx, db
+		}, true})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, snap := openSeeded(t)
+			before, rev, err := db.Load(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, st := tt.interrupt(db)
+			_, next, err := Import(ctx, st, snap, big, false)
+			after, revAfter, lerr := db.Load(context.Background())
+			if lerr != nil {
+				t.Fatal(lerr)
+			}
+			if err == nil {
+				if !tt.mayApply {
+					t.Fatal("the interrupted import succeeded")
+				}
+				if revAfter != rev+1 || next.Revision != revAfter || len(after.Municipalities) != len(next.Municipalities) {
+					t.Errorf("an import that succeeded stored revision %d with %d municipalities", revAfter, len(after.Municipalities))
+				}
+				return
+			}
+			if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "nothing changed") {
+				t.Errorf("err = %v, want an interruption that says nothing changed", err)
+			}
+			if revAfter != rev || next != snap {
+				t.Errorf("revision %d after an interrupted import, want %d", revAfter, rev)
+			}
+			if !reflect.DeepEqual(before, after) {
+				t.Error("an interrupted import changed the stored data")
+			}
+		})
 	}
 }

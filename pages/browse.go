@@ -136,8 +136,13 @@ func (p *Pages) Browse(w http.ResponseWriter, r *http.Request, v *query.View, t 
 		bv.Tabs = append(bv.Tabs, navItem{Label: c.typePlural(bt), Href: c.href("/browse/"+bt.Plural(), nil), Current: bt == t})
 	}
 	bv.Form = c.form(snap, t, f)
+	var snips map[string]query.Snippet
+	if f.Q != "" && l.Err == "" {
+		snips = v.Snippets(r.Context(), t, f.Q, l.IDs, c.lang)
+	}
 	for _, id := range l.IDs {
 		if it, ok := c.itemOf(snap, t, id); ok {
+			it.Snippet = snippetOf(snips, id)
 			bv.Items = append(bv.Items, it)
 		}
 	}
@@ -286,8 +291,10 @@ func (p *Pages) Search(w http.ResponseWriter, r *http.Request, v *query.View) er
 		}
 		total += l.Total
 		g := searchGroup{ID: "results-" + l.Type.Plural(), Heading: c.typePlural(l.Type), Total: l.Total}
+		snips := v.Snippets(r.Context(), l.Type, q, l.IDs, c.lang)
 		for _, id := range l.IDs {
 			if it, ok := c.itemOf(snap, l.Type, id); ok {
+				it.Snippet = snippetOf(snips, id)
 				g.Items = append(g.Items, it)
 			}
 		}

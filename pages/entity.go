@@ -263,6 +263,9 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 	if m.Status == dataset.StatusWithdrawn {
 		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.withdrawn"), Class: "withdrawn"})
 	}
+	if m.Status == dataset.StatusUnknown {
+		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
+	}
 	ev.Lead = c.optText(m.Summary)
 
 	var lat, lon Value
@@ -331,7 +334,7 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 		for _, x := range rows {
 			tb.Rows = append(tb.Rows, []cell{
 				{nl, []Value{c.networkValue(snap, x.Network)}},
-				{sl, []Value{partialDate(x.Since, c.t("date.unknown"))}},
+				{sl, []Value{c.sinceValue(x)}},
 				{ul, []Value{partialDate(x.Until, c.t("date.none"))}},
 				{srcl, c.membershipSource(x)},
 			})
@@ -415,7 +418,7 @@ func (c *ctx) network(ev *entityView, snap *dataset.Snapshot, n *dataset.Network
 			}
 			rows = append(rows, row{dataset.Fold(mv.Text), []cell{
 				{ml, []Value{mv}}, {cl, []Value{country}},
-				{sl, []Value{partialDate(x.Since, c.t("date.unknown"))}},
+				{sl, []Value{c.sinceValue(x)}},
 				{ul, []Value{partialDate(x.Until, c.t("date.none"))}},
 				{srcl, c.membershipSource(x)},
 			}})
@@ -550,6 +553,9 @@ func (c *ctx) membership(ev *entityView, snap *dataset.Snapshot, m *dataset.Memb
 		c.fact(t, "since", partialDate(m.Since, c.t("date.unknown"))),
 		c.fact(t, "until", partialDate(m.Until, c.t("date.none"))),
 	)
+	if !m.Attested.IsZero() {
+		ev.facts(c.fact(t, "attested", partialDate(m.Attested, "")))
+	}
 	if m.Source != nil {
 		ev.Sources = c.sources([]dataset.Source{*m.Source})
 	}
@@ -575,6 +581,9 @@ func (c *ctx) municipalityItem(snap *dataset.Snapshot, m *dataset.Municipality, 
 	}
 	if m.Status == dataset.StatusWithdrawn {
 		it.Badges = append(it.Badges, badge{Text: c.t("badge.withdrawn"), Class: "withdrawn"})
+	}
+	if m.Status == dataset.StatusUnknown {
+		it.Badges = append(it.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
 	}
 	return it
 }

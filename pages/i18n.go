@@ -53,6 +53,7 @@ var messages = map[string][7]string{
 	"yes":                 {"yes", "ja", "sí", "oui", "ναι", "sì", "tak"},
 	"no":                  {"no", "nein", "no", "non", "όχι", "no", "nie"},
 	"date.unknown":        {"unknown", "unbekannt", "desconocida", "inconnue", "άγνωστη", "sconosciuta", "nieznana"},
+	"date.attested":       {"not known; a member by %s", "unbekannt; Mitglied spätestens %s", "desconocida; miembro a más tardar en %s", "inconnue ; membre au plus tard en %s", "άγνωστη· μέλος το αργότερο %s", "sconosciuta; membro al più tardi da %s", "nieznana; członek najpóźniej od %s"},
 	"date.none":           {"no end date recorded", "kein Enddatum erfasst", "sin fecha de fin registrada", "aucune date de fin enregistrée", "δεν έχει καταγραφεί ημερομηνία λήξης", "nessuna data di fine registrata", "brak zapisanej daty zakończenia"},
 
 	"type.municipality":  {"Municipality", "Kommune", "Municipio", "Commune", "Δήμος", "Comune", "Gmina"},
@@ -69,6 +70,7 @@ var messages = map[string][7]string{
 	"types.membership":   {"Memberships", "Mitgliedschaften", "Membresías", "Adhésions", "Ιδιότητες μέλους", "Adesioni", "Członkostwa"},
 
 	"badge.featured":             {"Case study", "Fallstudie", "Estudio de caso", "Étude de cas", "Μελέτη περίπτωσης", "Caso di studio", "Studium przypadku"},
+	"badge.unknown":              {"Current participation unknown", "Aktuelle Mitwirkung unbekannt", "Participación actual desconocida", "Participation actuelle inconnue", "Άγνωστη η τρέχουσα συμμετοχή", "Partecipazione attuale sconosciuta", "Obecny udział nieznany"},
 	"badge.withdrawn":            {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
 	"entity.facts":               {"Facts", "Angaben", "Datos", "Informations", "Στοιχεία", "Dati", "Dane"},
 	"entity.sources":             {"Sources", "Quellen", "Fuentes", "Sources", "Πηγές", "Fonti", "Źródła"},
@@ -152,6 +154,7 @@ var messages = map[string][7]string{
 	"landing.browse":          {"Browse and filter", "Durchsuchen und filtern", "Explorar y filtrar", "Parcourir et filtrer", "Περιήγηση και φιλτράρισμα", "Sfoglia e filtra", "Przeglądaj i filtruj"},
 	"landing.release":         {"Download the latest release", "Die neueste Veröffentlichung herunterladen", "Descargar la última versión", "Télécharger la dernière version", "Λήψη της τελευταίας έκδοσης", "Scarica l'ultima versione", "Pobierz najnowsze wydanie"},
 	"landing.release.intro":   {"Release %s, made on %s from dataset revision %s: every table as CSV and Parquet, the municipalities as GeoJSON and GeoParquet, the whole graph as RDF.", "Veröffentlichung %s vom %s aus der Datensatz-Revision %s: jede Tabelle als CSV und Parquet, die Kommunen als GeoJSON und GeoParquet, der ganze Graph als RDF.", "Versión %s, generada el %s a partir de la revisión %s: cada tabla en CSV y Parquet, los municipios en GeoJSON y GeoParquet y el grafo completo en RDF.", "Version %s, produite le %s à partir de la révision %s : chaque table en CSV et Parquet, les communes en GeoJSON et GeoParquet, le graphe complet en RDF.", "Έκδοση %s, που δημιουργήθηκε στις %s από την αναθεώρηση %s: κάθε πίνακας σε CSV και Parquet, οι δήμοι σε GeoJSON και GeoParquet, ολόκληρος ο γράφος σε RDF.", "Versione %s, prodotta il %s dalla revisione %s: ogni tabella in CSV e Parquet, i comuni in GeoJSON e GeoParquet, l'intero grafo in RDF.", "Wydanie %s z dnia %s, z wersji %s zbioru danych: każda tabela w CSV i Parquet, gminy w GeoJSON i GeoParquet, cały graf w RDF."},
+	"landing.archive":         {"All files in one ZIP archive", "Alle Dateien in einem ZIP-Archiv", "Todos los archivos en un archivo ZIP", "Tous les fichiers dans une archive ZIP", "Όλα τα αρχεία σε ένα αρχείο ZIP", "Tutti i file in un archivio ZIP", "Wszystkie pliki w jednym archiwum ZIP"},
 	"landing.release.caption": {"Files of release %s", "Dateien der Veröffentlichung %s", "Archivos de la versión %s", "Fichiers de la version %s", "Αρχεία της έκδοσης %s", "File della versione %s", "Pliki wydania %s"},
 	"landing.triples":         {"%d triples", "%d Tripel", "%d tripletas", "%d triplets", "%d τριπλέτες", "%d triple", "trójki: %d"},
 	"landing.allreleases":     {"All releases", "Alle Veröffentlichungen", "Todas las versiones", "Toutes les versions", "Όλες οι εκδόσεις", "Tutte le versioni", "Wszystkie wydania"},

@@ -27,14 +27,16 @@ type landingView struct {
 	LangExplicit bool
 	CountsNote   string
 	Counts       []countView
-	MapHref      string
-	BrowseHref   string
-	Release      *releaseView
-	DumpsHref    string
-	CiteIntro    string
-	CiteText     string
-	BibTeX       string
-	Links        []devLink
+	// Coverage says what the data holds against what the platform shows.
+	Coverage   string
+	MapHref    string
+	BrowseHref string
+	Release    *releaseView
+	DumpsHref  string
+	CiteIntro  string
+	CiteText   string
+	BibTeX     string
+	Links      []devLink
 }
 
 type countView struct{ Number, Label, Href string }
@@ -43,6 +45,8 @@ type releaseView struct {
 	Intro, Caption                  string
 	Files                           []fileView
 	ManifestHref, SumsHref, AllHref string
+	// Archive is the file that holds all the others, if any.
+	Archive *fileView
 }
 
 type fileView struct {
@@ -93,6 +97,9 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, view *query.View
 	} {
 		lv.Counts = append(lv.Counts, countView{Number: pr.Sprintf("%d", n.n), Label: n.label, Href: n.href})
 	}
+	if totals, err := dataset.Platform(); err == nil {
+		lv.Coverage = dataset.CoverageOf(snap, totals).Statement(c.lang)
+	}
 	base := p.cfg.BaseURI
 	if rel != nil {
 		rv := &releaseView{
@@ -112,6 +119,9 @@ func (p *Pages) Landing(w http.ResponseWriter, r *http.Request, view *query.View
 				fv.Rows = c.tf("landing.triples", *f.Triples)
 			}
 			rv.Files = append(rv.Files, fv)
+			if f.Name == rel.Archive && rel.Archive != "" {
+				rv.Archive = &fv
+			}
 		}
 		lv.Release = rv
 	}
@@ -139,6 +149,8 @@ type Release struct {
 	Revision  int64
 	Generated time.Time
 	Files     []ReleaseFile
+	// Archive names the file of Files that holds all the others.
+	Archive string
 }
 
 // ReleaseFile is a file of a release; Rows or Triples count its content
@@ -191,7 +203,7 @@ func formatOf(name, mediaType string) string {
 		{".geo.parquet", "GeoParquet"}, {".parquet", "Parquet"}, {".csv", "CSV"}, {".geojson", "GeoJSON"},
 		{".nt.gz", "N-Triples (gzip)"}, {".ttl.gz", "Turtle (gzip)"}, {".jsonld.gz", "JSON-LD (gzip)"},
 		{".tsv.gz", "TSV (gzip)"}, {"csv-metadata.json", "CSVW metadata"}, {"datapackage.json", "Data Package"},
-		{"SHA256SUMS", "SHA-256 checksums"}, {".ttl", "Turtle"}, {".json", "JSON"},
+		{"SHA256SUMS", "SHA-256 checksums"}, {".ttl", "Turtle"}, {".json", "JSON"}, {".zip", "ZIP"},
 	} {
 		if strings.HasSuffix(name, s.suffix) {
 			return s.format

@@ -340,7 +340,8 @@ func TestLanding(t *testing.T) {
 		Files: []ReleaseFile{
 			{Name: "municipalities.parquet", Bytes: 23456, SHA256: strings.Repeat("0f", 32), MediaType: "application/vnd.apache.parquet", Rows: &rows},
 			{Name: "graph.nt.gz", Bytes: 1234567, SHA256: strings.Repeat("e1", 32), MediaType: "application/gzip", Triples: &triples},
-		}}
+			{Name: "movingcities-2026-11-27-r7.zip", Bytes: 2345678, SHA256: strings.Repeat("a2", 32), MediaType: "application/zip"},
+		}, Archive: "movingcities-2026-11-27-r7.zip"}
 	for _, c := range []struct {
 		name string
 		in   LandingInput
@@ -350,12 +351,18 @@ func TestLanding(t *testing.T) {
 			strings.Repeat("0f", 32), `href="/dumps/2026-11-27-r7/municipalities.parquet"`, ">Parquet<", ">N-Triples (gzip)<",
 			">23.5 kB<", "1.2 MB", "version      = {2026-11-27-r7}", "date         = {2026-11-27}", "12,345 triples",
 			`"@type":"Dataset"`, `href="/docs"`, `href="/vocab"`, `href="/catalog"`, `href="/reconcile/v0.2"`, "licenses/by/4.0",
-			">202<",
+			">202<", `<a href="/dumps/2026-11-27-r7/movingcities-2026-11-27-r7.zip">` + msg("en", "landing.archive") + "</a>", ">ZIP<",
 		}},
 		{"without a release", LandingInput{}, []string{msg("en", "landing.norelease"), "version      = {revision 7}", `href="/dumps"`}},
 	} {
 		w := get(t, "/", nil, func(w http.ResponseWriter, r *http.Request) error { return p.Landing(w, r, view(snap), c.in) })
 		page := w.Body.String()
+		// The coverage statement, computed from the snapshot.
+		totals, err := dataset.Platform()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.want = append(c.want, template.HTMLEscapeString(dataset.CoverageOf(snap, totals).Statement("en")))
 		for _, want := range c.want {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the page lacks %q", c.name, want)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/query"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -84,6 +85,25 @@ type item struct {
 	Meta   []Value
 	Badges []badge
 	Text   *LText
+	// Snippet is the passage of its texts a search matched, shown in
+	// place of Text in search results.
+	Snippet *snippetView
+}
+
+// snippetView is a matched passage: its language ("" when unknown) and
+// its text in parts, the matched words marked.
+type snippetView struct {
+	Lang  string
+	Parts []query.SnippetPart
+}
+
+// snippetOf returns the view of id's snippet among snips, or nil.
+func snippetOf(snips map[string]query.Snippet, id string) *snippetView {
+	s, ok := snips[id]
+	if !ok || len(s.Parts) == 0 {
+		return nil
+	}
+	return &snippetView{Lang: s.Lang, Parts: s.Parts}
 }
 
 // section is a list of related records on an entity page.
@@ -184,6 +204,16 @@ func partialDate(d dataset.PartialDate, sr string) Value {
 		return Value{Text: "–", SR: sr}
 	}
 	return Value{Text: d.String(), Time: d.String()}
+}
+
+// sinceValue is the start of a membership, or, when no source dates it,
+// the date a source shows it by (dataset.Membership.Attested), so that a
+// list of members never reads as if the start were known.
+func (c *ctx) sinceValue(m *dataset.Membership) Value {
+	if m.Since.IsZero() && !m.Attested.IsZero() {
+		return Value{Text: c.tf("date.attested", m.Attested.String()), Time: m.Attested.String()}
+	}
+	return partialDate(m.Since, c.t("date.unknown"))
 }
 
 // hostOf is a URL's host without "www.", to name a link.

@@ -16,7 +16,10 @@ type Metrics struct {
 	builds, failures   atomic.Int64
 	lastBuildNanos     atomic.Int64
 	lastSuccessSeconds atomic.Int64
+	lastSearchNanos    atomic.Int64
 }
+
+func (m *Metrics) searchBuilt(d time.Duration) { m.lastSearchNanos.Store(int64(d)) }
 
 func (m *Metrics) built(_ *dataset.Snapshot, d time.Duration) {
 	m.builds.Add(1)
@@ -34,6 +37,8 @@ var (
 		"Snapshot builds by result: published, or failed (the previous snapshot kept serving).", []string{"result"}, nil)
 	buildSecondsDesc = prometheus.NewDesc("movingcities_snapshot_build_seconds",
 		"Time the last published snapshot took to load and index.", nil, nil)
+	searchSecondsDesc = prometheus.NewDesc("movingcities_search_index_build_seconds",
+		"Time the full-text indexes of the last snapshot took to build (the previous snapshot serving meanwhile).", nil, nil)
 	publishedDesc = prometheus.NewDesc("movingcities_snapshot_published_timestamp_seconds",
 		"When the last snapshot was published (Unix time).", nil, nil)
 	revisionDesc = prometheus.NewDesc("movingcities_dataset_revision",
@@ -46,7 +51,7 @@ var (
 
 // Describe implements prometheus.Collector.
 func (m *Metrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{buildsDesc, buildSecondsDesc, publishedDesc, revisionDesc, recordsDesc, releaseDesc} {
+	for _, d := range []*prometheus.Desc{buildsDesc, buildSecondsDesc, searchSecondsDesc, publishedDesc, revisionDesc, recordsDesc, releaseDesc} {
 		ch <- d
 	}
 }
@@ -56,6 +61,7 @@ func (m *Metrics) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(buildsDesc, prometheus.CounterValue, float64(m.builds.Load()), "published")
 	ch <- prometheus.MustNewConstMetric(buildsDesc, prometheus.CounterValue, float64(m.failures.Load()), "failed")
 	ch <- prometheus.MustNewConstMetric(buildSecondsDesc, prometheus.GaugeValue, time.Duration(m.lastBuildNanos.Load()).Seconds())
+	ch <- prometheus.MustNewConstMetric(searchSecondsDesc, prometheus.GaugeValue, time.Duration(m.lastSearchNanos.Load()).Seconds())
 	ch <- prometheus.MustNewConstMetric(publishedDesc, prometheus.GaugeValue, float64(m.lastSuccessSeconds.Load()))
 	if m.p == nil {
 		return

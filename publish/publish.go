@@ -59,7 +59,10 @@ type Config struct {
 	// RetryAfter is the pause after a failed build or a lost store before
 	// the next try; 0 means 2 s.
 	RetryAfter time.Duration
-	Log        *slog.Logger
+	// RetireAfter is how long a replaced snapshot's full-text indexes are
+	// kept for the requests that were reading it; 0 means 1 min.
+	RetireAfter time.Duration
+	Log         *slog.Logger
 }
 
 // Publisher follows the store and the dumps folder and holds the State
@@ -87,6 +90,9 @@ func New(cfg Config) *Publisher {
 	}
 	if cfg.RetryAfter == 0 {
 		cfg.RetryAfter = 2 * time.Second
+	}
+	if cfg.RetireAfter == 0 {
+		cfg.RetireAfter = time.Minute
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -134,6 +140,7 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		return p.failed(ctx, fmt.Errorf("read the store's revision: %w", err))
 	}
 	view := (*query.View)(nil)
+	background := false
 	if cur != nil && cur.View.Snap.Revision == rev {
 		view = cur.View
 	} else {
@@ -146,13 +153,43 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		p.metrics.built(snap, time.Since(start))
 		p.cfg.Log.InfoContext(ctx, "snapshot published", "revision", snap.Revision,
 			"records", snapRecords(snap), "build_ms", time.Since(start).Milliseconds())
+		// The full-text indexes of a new snapshot are built while the
+		// previous one serves, so that it is searched whole from its first
+		// request. The first snapshot has no previous one: it serves at
+		// once, searching names alone until its indexes are built.
+		if cur == nil {
+			view.SearchInBackground()
+			background = true
+		} else {
+			p.prepareSearch(ctx, view)
+		}
 	}
 	rel := p.latestRelease(ctx)
 	if cur != nil && cur.View == view && sameRelease(cur.Release, rel) {
 		return nil
 	}
 	p.swap(&State{View: view, Release: rel})
+	if background {
+		go p.prepareSearch(context.WithoutCancel(ctx), view)
+	}
+	if cur != nil && cur.View != view {
+		// Requests that took the old State before the swap may still be
+		// searching it.
+		time.AfterFunc(p.cfg.RetireAfter, cur.View.Close)
+	}
 	return nil
+}
+
+// prepareSearch builds the full-text indexes of view. A failure is
+// logged, not returned: the snapshot is still served, searching names.
+func (p *Publisher) prepareSearch(ctx context.Context, view *query.View) {
+	start := time.Now()
+	if err := view.PrepareSearch(ctx); err != nil {
+		p.cfg.Log.ErrorContext(ctx, "full-text index not built; searching names only", "revision", view.Snap.Revision, "err", err)
+		return
+	}
+	p.metrics.searchBuilt(time.Since(start))
+	p.cfg.Log.InfoContext(ctx, "full-text index built", "revision", view.Snap.Revision, "build_ms", time.Since(start).Milliseconds())
 }
 
 func sameRelease(a, b *dumps.Manifest) bool {

@@ -191,3 +191,29 @@ func TestPublisherReleases(t *testing.T) {
 		t.Errorf("at start: release %v served, want %s", got, res.Release)
 	}
 }
+
+// The first snapshot serves at once and gets its full-text indexes in
+// the background; a later one is swapped in with its indexes built, and
+// the one it replaced has its indexes closed after RetireAfter.
+func TestPublisherFullTextIndexes(t *testing.T) {
+	st := newFakeStore(t)
+	p := New(Config{Store: st, RetryAfter: 10 * time.Millisecond, RetireAfter: 50 * time.Millisecond})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	if err := p.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	first := p.Current().View
+	waitFor(t, "the first snapshot's full-text index", first.FullText)
+	st.commit("Renamed", false)
+	if err := p.WaitForRevision(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	if second := p.Current().View; !second.FullText() {
+		t.Error("a new snapshot was swapped in before its full-text index was built")
+	}
+	waitFor(t, "the replaced snapshot's index closed", func() bool { return !first.FullText() })
+	if !p.Current().View.FullText() {
+		t.Error("the snapshot in force lost its index")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -18,9 +19,10 @@ type muniIndex struct {
 	// Attributes the filters test, by item index, in compact arrays: a
 	// filter reads them for thousands of records per request, and the
 	// records themselves are scattered in memory.
-	featured, hasQID, active []bool
-	coords                   []dataset.Coordinates
-	hasCoords                []bool
+	featured, hasQID []bool
+	status           []dataset.MunicipalityStatus
+	coords           []dataset.Coordinates
+	hasCoords        []bool
 }
 
 type netIndex struct {
@@ -146,6 +148,48 @@ func namesOf(names map[string]string, aliases []dataset.Alias) []string {
 	return out
 }
 
+// texts gathers the texts of a record for full-text search, merging
+// values of the same field and language.
+type texts []textField
+
+func (ts *texts) add(field, lang string, values ...string) {
+	if !dataset.IsPlatformLanguage(lang) {
+		lang = ""
+	}
+	var vs []string
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) == 0 {
+		return
+	}
+	for j := range *ts {
+		if f := &(*ts)[j]; f.Field == field && f.Lang == lang {
+			f.Values = append(f.Values, vs...)
+			return
+		}
+	}
+	*ts = append(*ts, textField{Field: field, Lang: lang, Values: vs})
+}
+
+// text adds a text in every language it has, in language order.
+func (ts *texts) text(field string, t dataset.Text) {
+	for _, l := range sortedKeys(t) {
+		ts.add(field, l, t[l])
+	}
+}
+
+// sources adds the titles and notes of sources, whose language is not
+// recorded.
+func (ts *texts) sources(ss ...dataset.Source) {
+	for _, s := range ss {
+		ts.add("source_title", "", s.Title)
+		ts.add("source_note", "", s.Note)
+	}
+}
+
 func (v *View) municipalities() *muniIndex {
 	return must(v, muniKey{}, func() *muniIndex {
 		xs := v.Snap.Municipalities
@@ -167,12 +211,18 @@ func (v *View) municipalities() *muniIndex {
 			func(i int) []string { return namesOf(at(i).Names, at(i).Aliases) },
 			func(i int) string { return nameKey(at(i).Names) })
 		c.modified = modifiedTimes(xs, func(x *dataset.Municipality) time.Time { return x.Modified })
+		c.texts = func(i int) []textField {
+			var ts texts
+			ts.text("summary", at(i).Summary)
+			ts.sources(at(i).Sources...)
+			return ts
+		}
 		n := len(xs)
 		m := &muniIndex{collection: c, byCountry: map[string][]int32{}, byNetwork: map[string][]int32{}, byCategory: map[string][]int32{},
-			featured: make([]bool, n), hasQID: make([]bool, n), active: make([]bool, n), coords: make([]dataset.Coordinates, n), hasCoords: make([]bool, n)}
+			featured: make([]bool, n), hasQID: make([]bool, n), status: make([]dataset.MunicipalityStatus, n), coords: make([]dataset.Coordinates, n), hasCoords: make([]bool, n)}
 		for i, x := range xs {
 			m.byCountry[x.Country] = append(m.byCountry[x.Country], int32(i))
-			m.featured[i], m.hasQID[i], m.active[i] = x.Featured, x.Wikidata != "", x.Status == dataset.StatusActive
+			m.featured[i], m.hasQID[i], m.status[i] = x.Featured, x.Wikidata != "", x.Status
 			if x.Coordinates != nil {
 				m.coords[i], m.hasCoords[i] = *x.Coordinates, true
 			}
@@ -234,6 +284,12 @@ func (v *View) networks() *netIndex {
 			func(i int) []string { return namesOf(at(i).Names, at(i).Aliases) },
 			func(i int) string { return nameKey(at(i).Names) })
 		c.modified = modifiedTimes(xs, func(x *dataset.Network) time.Time { return x.Modified })
+		c.texts = func(i int) []textField {
+			var ts texts
+			ts.text("description", at(i).Description)
+			ts.sources(at(i).Sources...)
+			return ts
+		}
 		n := &netIndex{collection: c, byCountry: map[string][]int32{}}
 		for i, x := range xs {
 			for _, ctry := range x.Countries {
@@ -271,6 +327,13 @@ func (v *View) memberships() *membIndex {
 			},
 			memberName)
 		c.modified = modifiedTimes(xs, func(x *dataset.Membership) time.Time { return x.Modified })
+		c.texts = func(i int) []textField {
+			var ts texts
+			if s := at(i).Source; s != nil {
+				ts.sources(*s)
+			}
+			return ts
+		}
 		m := &membIndex{collection: c, byNetwork: map[string][]int32{}, byMunicipality: map[string][]int32{}, byCountry: map[string][]int32{}}
 		for i, x := range xs {
 			m.byNetwork[x.Network] = append(m.byNetwork[x.Network], int32(i))
@@ -297,6 +360,20 @@ func (v *View) approaches() *apprIndex {
 			func(i int) []string { return namesOf(at(i).Title, nil) },
 			func(i int) string { return nameKey(at(i).Title) })
 		c.modified = modifiedTimes(xs, func(x *dataset.Approach) time.Time { return x.Modified })
+		c.texts = func(i int) []textField {
+			var ts texts
+			ts.text("title", at(i).Title)
+			ts.text("summary", at(i).Summary)
+			// The themes it is filed under, so that "deportation" finds
+			// the approaches filed under protection against deportation.
+			for _, id := range at(i).Categories {
+				if cat, ok := v.Snap.Category(id); ok {
+					ts.text("categories", cat.Labels)
+				}
+			}
+			ts.sources(at(i).Sources...)
+			return ts
+		}
 		a := &apprIndex{collection: c, byMunicipality: map[string][]int32{}, byCategory: map[string][]int32{}, byCountry: map[string][]int32{}}
 		for i, x := range xs {
 			a.byMunicipality[x.Municipality] = append(a.byMunicipality[x.Municipality], int32(i))
@@ -325,6 +402,13 @@ func (v *View) categories() *collection {
 			func(i int) []string { return append(namesOf(at(i).Labels, nil), at(i).Aliases...) },
 			func(i int) string { return nameKey(at(i).Labels) })
 		c.modified = modifiedTimes(xs, func(x *dataset.Category) time.Time { return x.Modified })
+		c.texts = func(i int) []textField {
+			var ts texts
+			ts.text("labels", at(i).Labels)
+			ts.text("definitions", at(i).Definitions)
+			ts.sources(at(i).Sources...)
+			return ts
+		}
 		return c
 	})
 }

@@ -22,7 +22,10 @@ type Request struct {
 	// /networks/{Of}/members); empty otherwise.
 	Of     string
 	Filter Filter
-	// Q searches names (titles, labels) in every language and script.
+	// Q searches names (titles, labels, aliases) in every language and
+	// script and, once the snapshot's full-text index is in force, every
+	// other text of the records (summaries, descriptions, source notes…);
+	// name matches rank first.
 	Q string
 	// Sort is a sort option ("name", "-name"…, "relevance"); "" is
 	// relevance with Q and "id" without.
@@ -145,7 +148,7 @@ var (
 
 // Statuses and scopes the filters accept.
 var (
-	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn)}
+	municipalityStatuses = []string{string(dataset.StatusActive), string(dataset.StatusWithdrawn), string(dataset.StatusUnknown)}
 	approachStatuses     = []string{string(dataset.ApproachActive), string(dataset.ApproachEnded), string(dataset.ApproachUnknown)}
 	scopes               = []string{string(dataset.ScopeNational), string(dataset.ScopeEuropean), string(dataset.ScopeInternational)}
 )
@@ -195,7 +198,11 @@ func (v *View) List(req Request) (*Page, error) {
 	}
 	// Same collection, filters and search: same cached selection.
 	key := fmt.Sprintf("%s\x00%q\x00%s", path, req.Filter.set(), req.Q)
-	res, err := c.list(listRequest{path: path, key: key, sort: req.Sort, q: req.Q, cursor: req.Cursor, limit: req.Limit}, &f)
+	lr := listRequest{path: path, key: key, sort: req.Sort, q: req.Q, cursor: req.Cursor, limit: req.Limit}
+	if req.Q != "" {
+		lr.text = v.textIndex(req.Type)
+	}
+	res, err := c.list(lr, &f)
 	if err != nil {
 		return nil, err
 	}
@@ -215,21 +222,8 @@ func (v *View) List(req Request) (*Page, error) {
 // SortOptions lists the sort options of a collection, ascending ones
 // first, "relevance" last.
 func (v *View) SortOptions(t dataset.Type) []string {
-	var c *collection
-	switch t {
-	case dataset.TypeMunicipality:
-		c = v.municipalities().collection
-	case dataset.TypeCountry:
-		c = v.countries()
-	case dataset.TypeNetwork:
-		c = v.networks().collection
-	case dataset.TypeMembership:
-		c = v.memberships().collection
-	case dataset.TypeApproach:
-		c = v.approaches().collection
-	case dataset.TypeCategory:
-		c = v.categories()
-	default:
+	c := v.collectionOf(t)
+	if c == nil {
 		return nil
 	}
 	var out []string
@@ -367,8 +361,8 @@ func (v *View) filterMunicipalities(in *Filter, f *filter) (*collection, error) 
 		if err := checkEnum("status", in.Status, municipalityStatuses); err != nil {
 			return nil, err
 		}
-		active := in.Status == string(dataset.StatusActive)
-		f.where(func(i int32) bool { return mi.active[i] == active })
+		status := dataset.MunicipalityStatus(in.Status)
+		f.where(func(i int32) bool { return mi.status[i] == status })
 	}
 	mi.modifiedSince(f, in.ModifiedSince)
 	return mi.collection, nil

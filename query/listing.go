@@ -1,10 +1,12 @@
 package query
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -234,8 +236,11 @@ type collection struct {
 	ids     []string
 	byID    map[string]int32
 	options map[string]sortOption
-	// names gives the texts q searches in, per item.
+	// names gives the names q searches, per item.
 	names func(i int) []string
+	// texts gives the other texts q searches, per item, for the
+	// full-text index; nil for a collection without any.
+	texts func(i int) []textField
 	// label is the folded display name used to break relevance ties.
 	label sortKey
 	// modified holds the items' modification times in Unix nanoseconds
@@ -411,6 +416,9 @@ type listRequest struct {
 	q      string
 	cursor string
 	limit  int
+	// text is the full-text index searched beside the names; nil: the
+	// names alone.
+	text *textIndex
 }
 
 // listResult is a selected page and the sort it was selected by.
@@ -454,16 +462,22 @@ func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 		}
 	}
 	res := &listResult{sort: req.sort, cursor: cur}
+	// What the search reads is part of what a cached list depends on.
+	key := req.key
+	if terms != nil && req.text != nil {
+		key += "\x00text"
+	}
 	if req.sort == "relevance" {
 		if terms == nil {
 			return nil, &Error{Param: "sort", Value: req.sort, Kind: Invalid, Message: "sort=relevance needs a q to be relevant to"}
 		}
-		res.order = c.memo(req.key+"\x00relevance", func() any {
-			f.within(c.index().lookup(terms))
+		res.order = c.memo(key+"\x00relevance", func() any {
+			found, text := c.searchMatches(terms, req)
+			f.within(found)
 			each, _ := f.matches(len(c.ids)) // never all: q narrowed it
 			var matches []int32
 			each(func(i int32) { matches = append(matches, i) })
-			return c.relevance(terms, matches)
+			return c.relevance(terms, text, matches)
 		}).(*ordering)
 		res.page = res.order.pageOf(cur, req.limit)
 		return res, nil
@@ -476,9 +490,10 @@ func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 		res.page = res.order.pageOf(cur, req.limit)
 		return res, nil
 	}
-	ranks := c.memo(req.key+"\x00"+req.sort, func() any {
+	ranks := c.memo(key+"\x00"+req.sort, func() any {
 		if terms != nil {
-			f.within(c.index().lookup(terms))
+			found, _ := c.searchMatches(terms, req)
+			f.within(found)
 		}
 		each, _ := f.matches(len(c.ids))
 		return res.order.ranksOf(each)
@@ -487,25 +502,53 @@ func (c *collection) list(req listRequest, f *filter) (*listResult, error) {
 	return res, nil
 }
 
+// searchMatches returns the sorted items a search finds, by their names
+// or, with a full-text index, by their texts, and the text matches.
+func (c *collection) searchMatches(terms *searchQuery, req listRequest) ([]int32, *textMatches) {
+	found := c.index().lookup(terms)
+	if req.text == nil {
+		return found, nil
+	}
+	text, ok := req.text.match(context.Background(), req.q)
+	if !ok {
+		return found, nil
+	}
+	return union(found, text.items), text
+}
+
 // relevance orders the matches of a search: names equal to the query
 // first, then names starting with it, then names holding every query word
-// whole, then the other matches; ties by display name, then ID.
-func (c *collection) relevance(q *searchQuery, matches []int32) *ordering {
+// whole, then the other name matches, ties by display name; then the
+// records found by their texts alone, by full-text score, ties by display
+// name; then by ID.
+func (c *collection) relevance(q *searchQuery, text *textMatches, matches []int32) *ordering {
 	idx := c.index()
-	levels := [][]int32{idx.fullMatches(q, false), idx.fullMatches(q, true), idx.wordMatches(q)}
+	levels := [][]int32{idx.fullMatches(q, false), idx.fullMatches(q, true), idx.wordMatches(q), idx.lookup(q)}
 	keys := make([]string, len(matches))
 	ids := make([]string, len(matches))
 	for j, i := range matches {
-		score := len(levels)
+		score := -1
 		for l, hits := range levels {
 			if _, ok := slices.BinarySearch(hits, i); ok {
 				score = l
 				break
 			}
 		}
-		keys[j], ids[j] = strconv.Itoa(score)+" "+c.labelOf(i), c.ids[i]
+		if score >= 0 {
+			keys[j] = strconv.Itoa(score) + " " + c.labelOf(i)
+		} else {
+			s, _ := text.score(i)
+			keys[j] = strconv.Itoa(len(levels)) + " " + scoreKey(s) + " " + c.labelOf(i)
+		}
+		ids[j] = c.ids[i]
 	}
 	return newAdhocOrdering(matches, keys, ids)
+}
+
+// scoreKey is a sort key that orders non-negative scores from the
+// highest: the bits of a non-negative float64 order as the numbers do.
+func scoreKey(s float64) string {
+	return fmt.Sprintf("%016x", ^math.Float64bits(max(s, 0)))
 }
 
 // nextCursor and prevCursor name the pages after and before this one;

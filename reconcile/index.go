@@ -279,6 +279,9 @@ func municipalityDescription(m *dataset.Municipality, country string) string {
 	if m.Status == dataset.StatusWithdrawn {
 		d += "; withdrawn"
 	}
+	if m.Status == dataset.StatusUnknown {
+		d += "; current participation unknown"
+	}
 	return d
 }
 

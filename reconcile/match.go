@@ -20,6 +20,9 @@ type Query struct {
 	Limit int
 	// Conditions are the property conditions.
 	Conditions []Condition
+	// IDs, when not empty, are the only candidates: reconciliation IDs
+	// (the 1.0 draft's matchType "id"), scored by Names and Conditions.
+	IDs []string
 }
 
 // Condition is a property condition of a query.
@@ -149,20 +152,26 @@ func (ix *Index) Reconcile(q Query) []Candidate {
 		byID[i] = &scored{ent: i}
 		order = append(order, i)
 	}
-	// An identifier as the query finds its entity.
-	for _, n := range q.Names {
-		if t, id, ok := ParseEntityID(strings.TrimSpace(n)); ok {
-			if i, ok := ix.byRID[EntityID(t, id)]; ok {
-				consider(i, true)
-				if s := byID[i]; s != nil {
-					s.byID = true
+	byRID := func(ids []string) {
+		for _, n := range ids {
+			if t, id, ok := ParseEntityID(strings.TrimSpace(n)); ok {
+				if i, ok := ix.byRID[EntityID(t, id)]; ok {
+					consider(i, true)
+					if s := byID[i]; s != nil {
+						s.byID = true
+					}
 				}
 			}
 		}
 	}
 	sc := ix.scratch.Get().(*scratch)
 	defer ix.scratch.Put(sc)
-	ix.retrieve(forms, conds, consider, sc)
+	if len(q.IDs) > 0 {
+		byRID(q.IDs) // the candidates are named: nothing else is looked for
+	} else {
+		byRID(q.Names) // an identifier as the query finds its entity
+		ix.retrieve(forms, conds, consider, sc)
+	}
 
 	var out []*scored
 	for _, i := range order {
@@ -182,6 +191,10 @@ func (ix *Index) Reconcile(q Query) []Candidate {
 		return strings.Compare(ix.entities[a.ent].rid, ix.entities[b.ent].rid)
 	})
 	match := len(out) > 0 && ix.decide(out, len(forms) > 0)
+	if len(q.IDs) > 0 && len(forms) == 0 {
+		// Asked for by identifier alone: the one entity found is it.
+		match = len(out) == 1
+	}
 	if len(out) > limit {
 		out = out[:limit]
 	}

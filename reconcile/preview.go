@@ -10,8 +10,10 @@ import (
 )
 
 // PreviewCSP is the Content-Security-Policy previews are served with: the
-// card loads nothing, runs nothing and only styles itself.
-const PreviewCSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+// card loads nothing, runs nothing and only styles itself. Any page may
+// frame it: reconciliation clients (OpenRefine) show previews in an
+// iframe, and the card has nothing to click that framing could abuse.
+const PreviewCSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *"
 
 // previewCard is what the preview template shows.
 type previewCard struct {

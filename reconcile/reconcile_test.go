@@ -116,6 +116,8 @@ func TestQueries10(t *testing.T) {
 		`{"queries": [{"conditions": [{"matchType": "property", "propertyValue": "x"}]}]}`,
 		`{"queries": [{"conditions": [{"matchType": "name"}]}]}`,
 		`{"queries": [{"conditions": [{"matchType": "property", "propertyId": "country", "propertyValue": "DE", "matchQuantifier": "most"}]}]}`,
+		`{"queries": [{"conditions": [{"matchType": "id", "propertyValue": "not an id!"}]}]}`,
+		`{"queries": [{"query": "Munich", "conditions": [{"matchType": "property", "propertyId": "country", "propertyValue": "DE"}]}]}`,
 	} {
 		var b QueryBatch10
 		if err := json.Unmarshal([]byte(bad), &b); err != nil {
@@ -124,6 +126,47 @@ func TestQueries10(t *testing.T) {
 		if _, err := Queries10(b); !errors.Is(err, ErrInvalid) {
 			t.Errorf("Queries10(%s) = %v, want ErrInvalid", bad, err)
 		}
+	}
+}
+
+// The 1.0 draft's matchType "id" names the candidates; a 0.2-style
+// "query" is refused with the 1.0 form rather than ignored.
+func TestQueries10ByID(t *testing.T) {
+	ix := seedIndex()
+	for _, c := range []struct {
+		body  string
+		ids   []string
+		match bool
+	}{
+		{`{"queries": [{"conditions": [{"matchType": "id", "propertyValue": "munich"}]}]}`, []string{"munich"}, true},
+		{`{"queries": [{"conditions": [{"matchType": "id", "propertyValue": ["network:iash", "munich"]}]}]}`, []string{"munich", "network:iash"}, false},
+		{`{"queries": [{"type": "network", "conditions": [{"matchType": "id", "propertyValue": "munich"}]}]}`, nil, false},
+		{`{"queries": [{"conditions": [{"matchType": "id", "propertyValue": "no-such-town"}]}]}`, nil, false},
+		{`{"queries": [{"conditions": [{"matchType": "id", "propertyValue": "munich"}, {"matchType": "name", "propertyValue": "München"},
+		   {"matchType": "property", "propertyId": "country", "propertyValue": "DE"}]}]}`, []string{"munich"}, true},
+	} {
+		var b QueryBatch10
+		if err := json.Unmarshal([]byte(c.body), &b); err != nil {
+			t.Fatal(err)
+		}
+		qs, err := Queries10(b)
+		if err != nil {
+			t.Fatalf("%s: %v", c.body, err)
+		}
+		cands := ix.Reconcile10(qs).Results[0].Candidates
+		var ids []string
+		for _, x := range cands {
+			ids = append(ids, x.ID)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, c.ids) || (len(cands) > 0 && cands[0].Match != c.match) {
+			t.Errorf("%s: %v (match %v), want %v (match %v)", c.body, ids, len(cands) > 0 && cands[0].Match, c.ids, c.match)
+		}
+	}
+	var b QueryBatch10
+	_ = json.Unmarshal([]byte(`{"queries": [{"query": "Munich", "conditions": [{"matchType": "name", "propertyValue": "x"}]}]}`), &b)
+	if _, err := Queries10(b); err == nil || !strings.Contains(err.Error(), `{"conditions":[{"matchType":"name","propertyValue":"Munich"}]}`) {
+		t.Errorf("a 0.2-style query: %v", err)
 	}
 }
 

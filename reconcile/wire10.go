@@ -1,6 +1,8 @@
 package reconcile
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -14,14 +16,19 @@ type QueryBatch10 struct {
 	Queries []Query10 `json:"queries" maxItems:"1000" doc:"Queries, answered in the same order"`
 }
 
-// Query10 is a 1.0-draft reconciliation query.
+// Query10 is a 1.0-draft reconciliation query. Conditions are required,
+// but Queries10 checks that rather than the schema, so that a 0.2-style
+// query ({"query": "Munich"}) gets the message that shows its 1.0 form.
 type Query10 struct {
 	_          struct{}      `additionalProperties:"true"`
 	Type       string        `json:"type,omitempty" doc:"Type to restrict candidates to: municipality, network or approach" example:"municipality"`
 	Limit      int           `json:"limit,omitempty" minimum:"0" doc:"Largest number of candidates to return (default 10, at most 100)"`
 	Lang       string        `json:"lang,omitempty" doc:"Language of the query's text (names are matched in every language anyway)"`
 	Dir        string        `json:"dir,omitempty" enum:"ltr,rtl,auto" doc:"Direction of the query's text"`
-	Conditions []Condition10 `json:"conditions" minItems:"1" doc:"A name condition and property conditions (country, wikidata, network, municipality)"`
+	Conditions []Condition10 `json:"conditions" required:"false" minItems:"1" doc:"Required: a name condition and property conditions (country, wikidata, network, municipality), or id conditions"`
+	// Query is the 0.2 form of the name: refused with the 1.0 form
+	// rather than ignored.
+	Query any `json:"query,omitempty" doc:"Not part of the 1.0 draft: refused, with the 1.0 form in the message (a name condition)"`
 }
 
 // Condition10 is a condition of a 1.0-draft query. The draft's text names
@@ -29,7 +36,7 @@ type Query10 struct {
 // read.
 type Condition10 struct {
 	_               struct{} `additionalProperties:"true"`
-	MatchType       string   `json:"matchType" enum:"name,property" doc:"Whether the value is matched to names or to a property"`
+	MatchType       string   `json:"matchType" enum:"name,id,property" doc:"Whether the value is matched to names, to entity IDs (reconciliation IDs such as munich or network:eccar) or to a property"`
 	PropertyID      string   `json:"propertyId,omitempty" doc:"Property of a property condition" example:"country"`
 	PID             string   `json:"pid,omitempty" doc:"Alias of propertyId"`
 	PropertyValue   any      `json:"propertyValue,omitempty" doc:"A value or an array of values: strings, numbers, booleans or {\"id\": …} entities" example:"\"DE\""`
@@ -61,6 +68,11 @@ func (q Query10) query() (Query, error) {
 	if out.Limit, err = checkLimit(q.Limit); err != nil {
 		return out, err
 	}
+	if q.Query != nil {
+		name, _ := q.Query.(string)
+		b, _ := json.Marshal(map[string]any{"conditions": []map[string]any{{"matchType": "name", "propertyValue": cmp.Or(name, "Munich")}}})
+		return out, invalid("query: the 0.2 form of a name; in the 1.0 draft the name is a condition: %s", b)
+	}
 	if len(q.Conditions) == 0 {
 		return out, invalid("conditions: at least one is required")
 	}
@@ -83,6 +95,17 @@ func (q Query10) query() (Query, error) {
 					out.Names = append(out.Names, s)
 				}
 			}
+		case "id":
+			vs, err := valuesOf(v)
+			if err != nil {
+				return out, fmt.Errorf("conditions[%d]: %w", j, err)
+			}
+			for _, s := range vs {
+				if _, _, ok := ParseEntityID(strings.TrimSpace(s)); !ok {
+					return out, invalid("conditions[%d]: %q is not a reconciliation ID (munich, network:eccar)", j, s)
+				}
+				out.IDs = append(out.IDs, strings.TrimSpace(s))
+			}
 		case "property":
 			pid := c.PropertyID
 			if pid == "" {
@@ -97,7 +120,7 @@ func (q Query10) query() (Query, error) {
 			}
 			out.Conditions = append(out.Conditions, cond)
 		default:
-			return out, invalid("conditions[%d]: matchType %q is not name or property", j, c.MatchType)
+			return out, invalid("conditions[%d]: matchType %q is not name, id or property", j, c.MatchType)
 		}
 	}
 	return out, nil

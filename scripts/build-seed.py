@@ -11,7 +11,8 @@ Inputs:
       descriptions, category translations and definitions, featured-city
       summaries, local-name corrections.
 Output: the JSON encoding of dataset.Dataset (dataset/types.go), records
-sorted by id, deterministic. Python 3 standard library only.
+sorted by id, deterministic; and dataset/platform.json, the platform's own
+totals (dataset.PlatformTotals) that the coverage statement compares with. Python 3 standard library only.
 """
 
 import argparse
@@ -57,8 +58,8 @@ KINDS = {
     "municipality (Gemeinde)": "municipality",
     "municipality (Samtgemeinde)": "municipal-association",
     "district (Kreis)": "district",
-    # Brussels: the facts cannot tell the city from the region; keep the default.
-    "city or region (ambiguous)": "municipality",
+    # Brussels: the facts cannot tell the city from the region, and say so.
+    "city or region (ambiguous)": "uncertain",
 }
 
 TRANSLIT = {"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
@@ -181,6 +182,98 @@ def evidence_by_network(lines, networks):
     return out
 
 
+MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+          "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "aug": 8, "august": 8, "sept": 9, "sep": 9,
+          "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+MONTH_RE = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+# A date as evidence notes write it: "26 Sept 2018", "Nov 2018", "2015".
+DATE_RE = rf"(?:(?P<d>\d{{1,2}}) )?(?:(?P<m>{MONTH_RE}) )?(?P<y>(?:19|20)\d\d)"
+
+# Phrases of a membership's evidence note that date the start of the tie
+# itself: a founding, a signature, a council decision, a stated "since".
+# Every other date in a note only shows that the municipality was a member
+# by then (it was listed, reported or named then); it becomes "attested".
+SINCE_PATTERNS = [
+    rf"adopted the ANVITA charter on {DATE_RE}",
+    rf"at the {DATE_RE} (?:launch )?meeting",
+    rf"first Catalan municipalities joining \({DATE_RE}\)",
+    rf"reported joining the network \({DATE_RE}\)",
+    rf"one of 25 cities behind the {DATE_RE} \"Declaración",
+    rf"co-founder \(MoU [^,()]*, {DATE_RE}\)",
+    rf"launched there {DATE_RE}",
+    rf"signed the statement \(Metropolis, {DATE_RE}\)",
+    rf"founding member \({DATE_RE}\)",
+    rf"council resolution of support \({DATE_RE}\)",
+    rf"passed a City of Sanctuary motion \({DATE_RE}\)",
+    rf"City of Sanctuary since {DATE_RE}",
+    rf"borough council resolution \({DATE_RE}\)",
+    rf"signed a motion to become a City of Sanctuary \({DATE_RE}\)",
+    rf"listed with a {DATE_RE} council motion",
+    rf"first UK City of Sanctuary \({DATE_RE}\)",
+    rf"^member since {DATE_RE}",
+    rf"since \d{{4}} \(candidacy approved {DATE_RE}\)",
+    rf"declared itself a safe haven end of {DATE_RE}",
+    rf"council resolution {DATE_RE} reported",
+]
+# "named signatory on World Refugee Day 2018": the day is 20 June.
+WORLD_REFUGEE_DAY_RE = r"signatory on World Refugee Day ((?:19|20)\d\d)"
+
+
+def date_of(m):
+    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' at the precision of the match."""
+    y = int(m.group("y"))
+    if not m.group("m"):
+        return f"{y:04d}"
+    mon = MONTHS[m.group("m").lower()]
+    if not m.group("d"):
+        return f"{y:04d}-{mon:02d}"
+    return f"{y:04d}-{mon:02d}-{int(m.group('d')):02d}"
+
+
+def membership_dates(notes):
+    """(since, attested) from a membership's evidence notes: since is the
+    earliest date a note gives for the start of the tie; attested, only
+    when there is no such date, is the earliest date at which a source
+    shows the tie. Either is None when the notes hold no such date."""
+    since, attested = [], []
+    for note in notes:
+        for pat in SINCE_PATTERNS:
+            for m in re.finditer(pat, note, re.I):
+                since.append(date_of(m))
+        for m in re.finditer(WORLD_REFUGEE_DAY_RE, note):
+            since.append(f"{m.group(1)}-06-20")
+        for m in re.finditer(DATE_RE, note, re.I):
+            attested.append(date_of(m))
+    if since:
+        return min(since), None
+    if attested:
+        return None, min(attested)
+    return None, None
+
+
+# A municipality whose every tie is only attested, and attested no later
+# than this year, is known only from an old programme or list: nothing
+# shows that it still takes part, so it is not published as active.
+STALE_BEFORE = 2015
+
+
+def mark_stale(munis, memberships, prose_nets):
+    by_muni = {}
+    for ms in memberships:
+        by_muni.setdefault(ms["municipality"], []).append(ms)
+    for rec in munis:
+        ms = by_muni.get(rec["id"], [])
+        if rec["featured"] or not ms or any("since" in x or "attested" not in x for x in ms):
+            continue
+        latest = max(x["attested"] for x in ms)
+        if int(latest[:4]) >= STALE_BEFORE:
+            continue
+        rec["status"] = "unknown"
+        nets = join_en([prose_nets[x["network"]]["phrase"][1] for x in ms])
+        rec["summary"] = text_obj({"en": f"Named in {nets} in a source of {latest[:4]}; "
+                                         "no later source shows whether it still takes part."})
+
+
 def summary_for_member(nets, prose_nets):
     groups = {}
     order = []
@@ -250,6 +343,8 @@ def build(facts_dir, prose):
         srcs = sources_of(n.get("sources"), f"network {n['slug']}")
         if srcs:
             rec["sources"] = srcs
+        # The facts' README: "Network slugs are my own."
+        rec["id_coined"] = True
         out_networks.append(rec)
         network_ids.add(n["slug"])
 
@@ -269,6 +364,11 @@ def build(facts_dir, prose):
         if notes:
             src["note"] = "; ".join(notes)
         rec = {"id": f"{mid}-{net}", "municipality": mid, "network": net}
+        since, attested = membership_dates(notes or [])
+        if since:
+            rec["since"] = since
+        if attested:
+            rec["attested"] = attested
         if src.get("url"):
             rec["source"] = src
         out_memberships.append(rec)
@@ -295,6 +395,10 @@ def build(facts_dir, prose):
             srcs.append(cs)
         if srcs:
             rec["sources"] = srcs
+        # A featured city's slug is the platform's, unless the facts say it
+        # was assumed because the platform's was not seen (Rottenburg).
+        if "assumed" in (f.get("note") or ""):
+            rec["id_coined"] = True
         rec["status"] = "active"
         if mid in muni_ids:
             raise SystemExit(f"duplicate municipality id {mid}")
@@ -361,20 +465,24 @@ def build(facts_dir, prose):
         if cands:
             rec["wikidata_candidates"] = cands
         rec["featured"] = False
-        rec["summary"] = text_obj({"en": summary_for_member(
-            [n for n in m["networks"] if n in network_ids], prose["networks"])})
+        summary = summary_for_member([n for n in m["networks"] if n in network_ids], prose["networks"])
+        if kind == "uncertain":
+            summary += " The sources do not make clear whether the city itself or its region is meant."
+        rec["summary"] = text_obj({"en": summary})
         srcs = sources_of(m.get("sources"), f"municipality {mid}")
         cs = coord_source(m.get("coord_source"))
         if cs and cs["url"] not in {s["url"] for s in srcs}:
             srcs.append(cs)
         if srcs:
             rec["sources"] = srcs
+        rec["id_coined"] = True  # made from the name by slugify
         rec["status"] = "active"
         muni_ids[mid] = rec
         out_munis.append(rec)
         ev = evidence_by_network(m.get("evidence") or [], network_ids | set(m["networks"]))
         for net in m["networks"]:
             add_membership(mid, net, srcs, ev.get(net))
+    mark_stale(out_munis, out_memberships, prose["networks"])
     for name in overrides:
         if name not in used_overrides:
             warn(f"override for unknown member city {name!r}")
@@ -408,6 +516,10 @@ def build(facts_dir, prose):
         srcs = sources_of(a.get("sources"), f"approach {aid}")
         if srcs:
             rec["sources"] = srcs
+        if aid != a["slug"]:
+            rec["id_coined"] = True
+        if "assigned by the researcher" in (a.get("categories_basis") or ""):
+            rec["own_categories"] = True
         out_approaches.append(rec)
 
     # --- countries: every one referenced
@@ -439,13 +551,36 @@ def build(facts_dir, prose):
     }
 
 
+def platform_totals(facts_dir, prose):
+    """The platform's own totals (dataset/platform.json), each checked
+    against the sentence of the seed facts' README that states it."""
+    with open(os.path.join(facts_dir, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    out = {}
+    for what, t in prose["platform_totals"].items():
+        if what.startswith("_"):
+            continue
+        if t["evidence"] not in readme or str(t["count"]) not in t["evidence"]:
+            raise SystemExit(f"platform total {what}: {t['count']} is not stated in the seed facts' README")
+        rec = {"count": t["count"]}
+        if t.get("approximate"):
+            rec["approximate"] = True
+        rec["source"] = {"url": t["source"], "note": t["note"]}
+        out[what] = rec
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", default="/work/shared/seed-facts")
     ap.add_argument("--prose", default=os.path.join(HERE, "seed-prose.json"))
     ap.add_argument("--out", default=os.path.join(ROOT, "dataset", "seed.json"))
+    ap.add_argument("--platform-out", default=os.path.join(ROOT, "dataset", "platform.json"))
     args = ap.parse_args()
-    data = build(args.facts, load(args.prose))
+    prose = load(args.prose)
+    data = build(args.facts, prose)
+    with open(args.platform_out, "w", encoding="utf-8") as f:
+        f.write(json.dumps(platform_totals(args.facts, prose), ensure_ascii=False, indent=1) + "\n")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)

@@ -103,6 +103,9 @@ var (
 	DCATCompressFormat = def(&Term{NS: DCAT, Local: "compressFormat", Kind: ObjectProperty, Range: DCTermsMediaType,
 		Label:   text{"en": "compression format", "de": "Kompressionsformat"},
 		Comment: text{"en": "The media type of the compression of a file (application/gzip); dcat:mediaType then gives the type of the content.", "de": "Der Medientyp der Kompression einer Datei (application/gzip); dcat:mediaType gibt dann den Typ des Inhalts an."}})
+	DCATPackageFormat = def(&Term{NS: DCAT, Local: "packageFormat", Kind: ObjectProperty, Range: DCTermsMediaType,
+		Label:   text{"en": "package format", "de": "Paketformat"},
+		Comment: text{"en": "The media type of a package that groups several files into one download (application/zip): a release's one-file archive.", "de": "Der Medientyp eines Pakets, das mehrere Dateien zu einem Download bündelt (application/zip): das Ein-Datei-Archiv einer Veröffentlichung."}})
 	DCATVersion = def(&Term{NS: DCAT, Local: "version", Kind: DatatypeProperty, Range: XSDString,
 		Label:   text{"en": "version", "de": "Version"},
 		Comment: text{"en": "The version of the dataset: the name of a dump release (2026-11-27-r42).", "de": "Die Version des Datensatzes: der Name einer Abzugsveröffentlichung (2026-11-27-r42)."}})

@@ -94,6 +94,15 @@ var (
 			"el": "Τοπική αρχή πάνω από τους δήμους, όπως ένα γερμανικό Kreis.",
 			"it": "Un ente locale al di sopra dei comuni, come un Kreis tedesco.",
 			"pl": "Samorząd lokalny wyższego szczebla niż gminy, np. niemiecki Kreis."})
+	KindUncertain = code(KindScheme, "kind", string(dataset.KindUncertain),
+		text{"en": "uncertain", "de": "unklar", "es": "incierto", "fr": "incertain", "el": "αβέβαιο", "it": "incerto", "pl": "niepewny"},
+		text{"en": "The sources do not settle which local authority is meant, for example the City of Brussels or the Brussels-Capital Region.",
+			"de": "Die Quellen klären nicht, welche Gebietskörperschaft gemeint ist, etwa die Stadt Brüssel oder die Region Brüssel-Hauptstadt.",
+			"es": "Las fuentes no aclaran a qué autoridad local se refieren, por ejemplo la Ciudad de Bruselas o la Región de Bruselas-Capital.",
+			"fr": "Les sources ne permettent pas de dire quelle collectivité est visée, par exemple la Ville de Bruxelles ou la Région de Bruxelles-Capitale.",
+			"el": "Οι πηγές δεν ξεκαθαρίζουν ποια τοπική αρχή εννοείται, για παράδειγμα η πόλη των Βρυξελλών ή η Περιφέρεια Βρυξελλών-Πρωτεύουσας.",
+			"it": "Le fonti non chiariscono a quale ente locale si riferiscono, ad esempio la Città di Bruxelles o la Regione di Bruxelles-Capitale.",
+			"pl": "Źródła nie rozstrzygają, o który samorząd chodzi, np. o miasto Bruksela czy Region Stołeczny Brukseli."})
 
 	StatusActive = code(StatusScheme, "status", string(dataset.StatusActive),
 		text{"en": "active", "de": "aktiv", "es": "activo", "fr": "actif", "el": "ενεργό", "it": "attivo", "pl": "aktywny"},
@@ -124,13 +133,13 @@ var (
 			"pl": "Podejście, które nie jest już stosowane."})
 	StatusUnknown = code(StatusScheme, "status", string(dataset.ApproachUnknown),
 		text{"en": "unknown", "de": "unbekannt", "es": "desconocido", "fr": "inconnu", "el": "άγνωστο", "it": "sconosciuto", "pl": "nieznany"},
-		text{"en": "An approach whose current state the sources do not tell.",
-			"de": "Ein Ansatz, über dessen aktuellen Stand die Quellen nichts sagen.",
-			"es": "Un enfoque cuyo estado actual no indican las fuentes.",
-			"fr": "Une approche dont les sources n'indiquent pas l'état actuel.",
-			"el": "Προσέγγιση για την τρέχουσα κατάσταση της οποίας οι πηγές δεν αναφέρουν τίποτα.",
-			"it": "Un approccio di cui le fonti non indicano lo stato attuale.",
-			"pl": "Podejście, o którego obecnym stanie źródła nie informują."})
+		text{"en": "An approach, or a municipality, whose current state the sources do not tell: for a municipality, its sources are old and none shows whether it still takes part.",
+			"de": "Ein Ansatz oder eine Kommune, über deren aktuellen Stand die Quellen nichts sagen: bei einer Kommune sind die Quellen alt, und keine zeigt, ob sie noch mitwirkt.",
+			"es": "Un enfoque o un municipio cuyo estado actual no indican las fuentes: en un municipio, sus fuentes son antiguas y ninguna muestra si sigue participando.",
+			"fr": "Une approche ou une commune dont les sources n'indiquent pas l'état actuel : pour une commune, ses sources sont anciennes et aucune ne montre si elle participe encore.",
+			"el": "Προσέγγιση ή δήμος για την τρέχουσα κατάσταση των οποίων οι πηγές δεν αναφέρουν τίποτα: για έναν δήμο, οι πηγές είναι παλιές και καμία δεν δείχνει αν συμμετέχει ακόμη.",
+			"it": "Un approccio o un comune di cui le fonti non indicano lo stato attuale: per un comune, le fonti sono datate e nessuna mostra se partecipa ancora.",
+			"pl": "Podejście lub gmina, o których obecnym stanie źródła nie informują: w przypadku gminy źródła są stare i żadne nie pokazuje, czy nadal uczestniczy."})
 
 	ScopeNational = code(ScopeScheme, "scope", string(dataset.ScopeNational),
 		text{"en": "national", "de": "national", "es": "nacional", "fr": "national", "el": "εθνικό", "it": "nazionale", "pl": "krajowy"},
@@ -163,7 +172,7 @@ var (
 
 // The code lists.
 var (
-	Kinds    = &CodeList{Scheme: KindScheme, Prefix: "kind", Codes: []*Term{KindMunicipality, KindMunicipalAssociation, KindDistrict}}
+	Kinds    = &CodeList{Scheme: KindScheme, Prefix: "kind", Codes: []*Term{KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain}}
 	Statuses = &CodeList{Scheme: StatusScheme, Prefix: "status", Codes: []*Term{StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown}}
 	Scopes   = &CodeList{Scheme: ScopeScheme, Prefix: "scope", Codes: []*Term{ScopeNational, ScopeEuropean, ScopeInternational}}
 	// CodeLists lists every code list.

@@ -37,6 +37,12 @@ import (
 // namespace (the graph then has no rdf:type and no dcterms:identifier).
 // Tombstones have TombstoneContext.
 
+// FlattenedProfile is the JSON-LD profile IRI (RFC 6906) of the flattened
+// document form. Entity documents in that form carry a context of
+// prefixes only, which JSON-LD 1.0 processors read as well: the
+// published context needs JSON-LD 1.1 (scoped contexts, @nest).
+const FlattenedProfile = "http://www.w3.org/ns/json-ld#flattened"
+
 // Context returns the context document published at ContextURL(base).
 func Context(base string) map[string]any {
 	c := map[string]any{"@version": 1.1}

@@ -125,6 +125,9 @@ func sourceFields(prefix string) []Field {
 
 var sourcesField = Field{Key: "sources", Term: DCTermsSource, Value: Object, Many: true, Fields: sourceFields("sources_")}
 
+// idCoinedField marks an ID this project made up (dataset's IDCoined).
+var idCoinedField = Field{Key: "id_coined", Term: IDCoined, Value: Literal, Column: "id_coined"}
+
 // entityTypes lists the dataset types in the order the JSON-LD context
 // prefers them: where two types give a JSON key different meanings, the
 // first one's is the context's default and the other's is scoped to its
@@ -155,6 +158,7 @@ var entityTypes = []*EntityType{
 		summaryField,
 		websiteField,
 		sourcesField,
+		idCoinedField,
 		statusField,
 		createdField,
 		modifiedField,
@@ -170,6 +174,7 @@ var entityTypes = []*EntityType{
 		{Key: "founded", Term: SchemaFoundingDate, Value: Literal, Column: "founded"},
 		{Key: "description", Term: DCTermsDescription, Value: LangMap, Column: "description_{lang}"},
 		sourcesField,
+		idCoinedField,
 		createdField,
 		modifiedField,
 	}},
@@ -192,6 +197,7 @@ var entityTypes = []*EntityType{
 		{Key: "network", Term: OrgOrganizationProp, Value: EntityRef, Ref: dataset.TypeNetwork, Column: "network"},
 		{Key: "since", Term: Since, Value: Literal, Column: "since"},
 		{Key: "until", Term: Until, Value: Literal, Column: "until"},
+		{Key: "attested", Term: Attested, Value: Literal, Column: "attested"},
 		{Key: "source", Term: DCTermsSource, Value: Object, Fields: sourceFields("source_")},
 		createdField,
 		modifiedField,
@@ -206,6 +212,8 @@ var entityTypes = []*EntityType{
 		statusField,
 		{Key: "related", Term: DCTermsRelation, Value: EntityRef, Ref: dataset.TypeApproach, Many: true, Column: "related"},
 		sourcesField,
+		idCoinedField,
+		{Key: "own_categories", Term: OwnCategories, Value: Literal, Column: "own_categories"},
 		createdField,
 		modifiedField,
 	}},
@@ -215,6 +223,7 @@ var entityTypes = []*EntityType{
 		{Key: "definitions", Term: SKOSDefinition, Value: LangMap, Column: "definition_{lang}"},
 		{Key: "aliases", Term: SKOSHiddenLabel, Value: Literal, Datatype: XSDString, Many: true, Column: "aliases"},
 		sourcesField,
+		idCoinedField,
 		createdField,
 		modifiedField,
 	}},

@@ -63,9 +63,12 @@ func PartialDate(d dataset.PartialDate) Node {
 	return Typed(d.String(), EDTFDate)
 }
 
-// DateTime returns t as an xsd:dateTime, formatted as encoding/json
-// writes a time.Time (RFC 3339 with nanoseconds when there are any).
-func DateTime(t time.Time) Node { return Typed(t.Format(time.RFC3339Nano), XSDDateTime) }
+// DateTime returns t as an xsd:dateTime at the dataset's one precision
+// (dataset.Stamp: UTC, whole seconds, "Z"), which is also what
+// encoding/json writes for a stamped time.
+func DateTime(t time.Time) Node {
+	return Typed(dataset.Stamp(t).Format(time.RFC3339), XSDDateTime)
+}
 
 // Date returns a calendar day ("2026-11-26") as an xsd:date.
 func Date(day string) Node { return Typed(day, XSDDate) }

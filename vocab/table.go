@@ -10,11 +10,11 @@ var Ours = []*Term{
 
 	KindProp, Status, Scope, Population, BoundingBoxProp, WikidataCandidate,
 
-	Featured, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, StartYear, Accessed,
+	Featured, IDCoined, OwnCategories, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
 
 	CategoryScheme,
-	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict,
+	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
 	StatusScheme, StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown,
 	ScopeScheme, ScopeNational, ScopeEuropean, ScopeInternational,
 }
@@ -52,7 +52,7 @@ var Reused = []*Term{
 	DCTermsLicenseDocument, DCTermsMediaType, DCTermsMediaTypeOrExtent, DCTermsLinguisticSystem, DCTermsLocation,
 	DCTermsPeriodOfTime, DCTermsRightsStatement, DCTermsStandard, DCTermsFrequency,
 	DCATKeyword, DCATContactPoint, DCATEndpointURL, DCATEndpointDescription, DCATServesDataset, DCATService,
-	DCATByteSize, DCATCompressFormat, DCATVersion, DCATHasVersion, DCATIsVersionOf, DCATPreviousVersion,
+	DCATByteSize, DCATCompressFormat, DCATPackageFormat, DCATVersion, DCATHasVersion, DCATIsVersionOf, DCATPreviousVersion,
 	DCATStartDate, DCATEndDate, DCATBBox,
 	DCATAPAvailability,
 	SPDXChecksum, SPDXChecksumAlgorithm, SPDXChecksumProp, SPDXAlgorithm, SPDXChecksumValue,
@@ -66,6 +66,12 @@ var Reused = []*Term{
 	SchemaDatePublished, SchemaDateModified, SchemaTemporalCoverage, SchemaSpatialCoverage, SchemaDistribution,
 	SchemaEncodingFormat, SchemaContentURL, SchemaContentSize, SchemaSHA256, SchemaIncludedInDataCatalog,
 	SchemaCitation, SchemaInLanguage, SchemaSameAs,
+
+	// The Triple Pattern Fragments interface (tpf_terms.go).
+	RDFSubject, RDFPredicate, RDFObject,
+	HydraCollection, HydraPartialCollectionView, HydraIriTemplate, HydraIriTemplateMapping,
+	HydraSearch, HydraTemplate, HydraVariableRepresentation, HydraExplicitRepresentation, HydraMapping,
+	HydraVariable, HydraProperty, HydraItemsPerPage, HydraFirst,
 }
 
 // All is the whole table: Ours, then Reused.

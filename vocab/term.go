@@ -32,6 +32,9 @@ const (
 	// the vocabulary and their values.
 	ConceptScheme
 	Concept
+	// Individual is a named instance of another vocabulary's class that
+	// our outputs use as a value (hydra:ExplicitRepresentation).
+	Individual
 )
 
 func (k Kind) String() string {
@@ -50,6 +53,8 @@ func (k Kind) String() string {
 		return "concept scheme"
 	case Concept:
 		return "concept"
+	case Individual:
+		return "individual"
 	}
 	return "unknown"
 }

@@ -181,6 +181,32 @@ var (
 		},
 		Example: "<https://data.moving-cities.eu/id/municipality/palermo> mc:featured true .",
 	})
+	IDCoined = def(&Term{NS: MC, Local: "idCoined", Kind: DatatypeProperty, Range: XSDBoolean,
+		Label: text{"en": "identifier coined by this project", "de": "Kennung von diesem Projekt vergeben", "es": "identificador creado por este proyecto", "fr": "identifiant créé par ce projet", "el": "αναγνωριστικό που δημιούργησε αυτό το έργο", "it": "identificatore creato da questo progetto", "pl": "identyfikator nadany przez ten projekt"},
+		Comment: text{
+			"en": "True when this project made up the record's identifier (the last segment of its IRI), because the platform's own slug for it was not seen; absent when the identifier is the platform's slug.",
+			"de": "Wahr, wenn dieses Projekt die Kennung des Eintrags (das letzte Segment seiner IRI) selbst vergeben hat, weil der Slug der Plattform dafür nicht gesehen wurde; fehlt, wenn die Kennung der Slug der Plattform ist.",
+			"es": "Verdadero cuando este proyecto creó el identificador del registro (el último segmento de su IRI) porque no se vio el slug propio de la plataforma; ausente cuando el identificador es el slug de la plataforma.",
+			"fr": "Vrai lorsque ce projet a créé l'identifiant de la fiche (le dernier segment de son IRI), faute d'avoir vu le slug propre à la plateforme ; absent lorsque l'identifiant est le slug de la plateforme.",
+			"el": "Αληθές όταν αυτό το έργο δημιούργησε το αναγνωριστικό της εγγραφής (το τελευταίο τμήμα του IRI της), επειδή δεν εντοπίστηκε το slug της πλατφόρμας· απουσιάζει όταν το αναγνωριστικό είναι το slug της πλατφόρμας.",
+			"it": "Vero quando questo progetto ha creato l'identificatore della scheda (l'ultimo segmento del suo IRI), perché lo slug della piattaforma non è stato visto; assente quando l'identificatore è lo slug della piattaforma.",
+			"pl": "Prawda, gdy identyfikator rekordu (ostatni segment jego IRI) nadał ten projekt, bo nie znaleziono slugu platformy; brak, gdy identyfikator jest slugiem platformy.",
+		},
+		Example: "<https://data.moving-cities.eu/id/network/sichere-haefen> mc:idCoined true .",
+	})
+	OwnCategories = def(&Term{NS: MC, Local: "ownCategories", Kind: DatatypeProperty, Domain: Approach, Range: XSDBoolean,
+		Label: text{"en": "categories assigned by this project", "de": "Kategorien von diesem Projekt zugeordnet", "es": "categorías asignadas por este proyecto", "fr": "catégories attribuées par ce projet", "el": "κατηγορίες που απέδωσε αυτό το έργο", "it": "categorie assegnate da questo progetto", "pl": "kategorie przypisane przez ten projekt"},
+		Comment: text{
+			"en": "True when the approach's categories (its dcterms:subject statements) are this project's own classification, made from the approach's page, and not tags the platform gave it.",
+			"de": "Wahr, wenn die Kategorien des Ansatzes (seine dcterms:subject-Aussagen) eine eigene Einordnung dieses Projekts anhand der Seite des Ansatzes sind und keine Schlagwörter der Plattform.",
+			"es": "Verdadero cuando las categorías del enfoque (sus afirmaciones dcterms:subject) son una clasificación propia de este proyecto, hecha a partir de la página del enfoque, y no etiquetas de la plataforma.",
+			"fr": "Vrai lorsque les catégories de l'approche (ses énoncés dcterms:subject) sont un classement propre à ce projet, fait d'après la page de l'approche, et non des étiquettes de la plateforme.",
+			"el": "Αληθές όταν οι κατηγορίες της προσέγγισης (οι δηλώσεις dcterms:subject) είναι δική μας ταξινόμηση, με βάση τη σελίδα της προσέγγισης, και όχι ετικέτες της πλατφόρμας.",
+			"it": "Vero quando le categorie dell'approccio (le sue asserzioni dcterms:subject) sono una classificazione propria di questo progetto, fatta a partire dalla pagina dell'approccio, e non etichette della piattaforma.",
+			"pl": "Prawda, gdy kategorie podejścia (jego stwierdzenia dcterms:subject) są własną klasyfikacją tego projektu, opartą na stronie podejścia, a nie tagami platformy.",
+		},
+		Example: "<https://data.moving-cities.eu/id/approach/the-digital-city-card-1> mc:ownCategories true .",
+	})
 	GeoNamesID = def(&Term{NS: MC, Local: "geonamesID", Kind: DatatypeProperty, Domain: Municipality, Range: XSDString,
 		CloseMatch: []*Term{WDTGeoNamesID},
 		Label:      text{"en": "GeoNames ID", "de": "GeoNames-ID", "es": "ID de GeoNames", "fr": "identifiant GeoNames", "el": "αναγνωριστικό GeoNames", "it": "ID GeoNames", "pl": "identyfikator GeoNames"},
@@ -264,6 +290,20 @@ var (
 			"pl": "Kiedy członkostwo się zakończyło, z dokładnością podaną przez źródło; brak, dopóki trwa.",
 		},
 		Example: "<https://data.moving-cities.eu/id/membership/x> mc:until \"2019-06\"^^edtf:EDTF .",
+	})
+	Attested = def(&Term{NS: MC, Local: "attested", Kind: DatatypeProperty, Domain: OrgMembership, Range: EDTFDate,
+		SubOf: []*Term{DCTermsDate},
+		Label: text{"en": "attested member on", "de": "als Mitglied belegt am", "es": "miembro documentado en", "fr": "membre attesté le", "el": "τεκμηριωμένο μέλος στις", "it": "membro attestato il", "pl": "członkostwo poświadczone"},
+		Comment: text{
+			"en": "When no source dates the start of the membership: the earliest date at which a source shows it (the municipality was listed, named or reported as a member then), as precisely as the source says. The membership began on or before this date; it is not a start date.",
+			"de": "Wenn keine Quelle den Beginn der Mitgliedschaft datiert: das früheste Datum, zu dem eine Quelle sie belegt (die Kommune wurde damals als Mitglied aufgeführt, genannt oder gemeldet), so genau wie die Quelle es angibt. Die Mitgliedschaft begann an diesem Datum oder davor; es ist kein Beginndatum.",
+			"es": "Cuando ninguna fuente fecha el inicio de la membresía: la fecha más temprana en que una fuente la muestra (el municipio figuraba, se nombraba o se citaba entonces como miembro), con la precisión que da la fuente. La membresía empezó en esa fecha o antes; no es una fecha de inicio.",
+			"fr": "Lorsqu'aucune source ne date le début de l'adhésion : la date la plus ancienne à laquelle une source l'atteste (la commune était alors listée, nommée ou signalée comme membre), aussi précise que la source l'indique. L'adhésion a commencé à cette date ou avant ; ce n'est pas une date de début.",
+			"el": "Όταν καμία πηγή δεν χρονολογεί την έναρξη της ιδιότητας μέλους: η νωρίτερη ημερομηνία στην οποία μια πηγή την καταγράφει (ο δήμος αναφερόταν τότε ως μέλος), με την ακρίβεια που δίνει η πηγή. Η ιδιότητα μέλους ξεκίνησε σε αυτή την ημερομηνία ή νωρίτερα· δεν είναι ημερομηνία έναρξης.",
+			"it": "Quando nessuna fonte data l'inizio dell'adesione: la data più antica in cui una fonte la attesta (il comune era allora elencato, nominato o segnalato come membro), con la precisione indicata dalla fonte. L'adesione è iniziata in quella data o prima; non è una data di inizio.",
+			"pl": "Gdy żadne źródło nie podaje początku członkostwa: najwcześniejsza data, z której źródło je poświadcza (gmina była wtedy wymieniona lub wskazana jako członek), z dokładnością podaną przez źródło. Członkostwo zaczęło się tego dnia lub wcześniej; nie jest to data rozpoczęcia.",
+		},
+		Example: "<https://data.moving-cities.eu/id/membership/aurich-sichere-haefen> mc:attested \"2022-03\"^^edtf:EDTF .",
 	})
 	StartYear = def(&Term{NS: MC, Local: "startYear", Kind: DatatypeProperty, Domain: Approach, Range: XSDGYear,
 		CloseMatch: []*Term{PROVStartedAtTime},

@@ -133,11 +133,13 @@ func TestTermsAreDocumented(t *testing.T) {
 // standard comes near are named here with the reason.
 func TestOurTermsRelateToStandardOnes(t *testing.T) {
 	unrelated := map[*Term]string{
-		Featured: "a fact about the platform's own case studies",
-		West:     "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		South:    "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		East:     "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		North:    "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		Featured:      "a fact about the platform's own case studies",
+		IDCoined:      "a fact about where this dataset's identifiers come from",
+		OwnCategories: "says who classified an approach; PROV would need a qualified statement per category",
+		West:          "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		South:         "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		East:          "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		North:         "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
 	}
 	for _, term := range Ours {
 		switch term.Kind {
@@ -324,7 +326,8 @@ func TestLiteralRendering(t *testing.T) {
 		{PartialDate(d), `"2018-07"^^<http://id.loc.gov/datatypes/edtf/EDTF>`},
 		{GYear(2019), `"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>`},
 		{GYear(33), `"0033"^^<http://www.w3.org/2001/XMLSchema#gYear>`},
-		{DateTime(ts), `"2024-05-01T10:00:00.123Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`},
+		{DateTime(ts), `"2024-05-01T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`}, // whole seconds (issue 17)
+		{DateTime(ts.In(time.FixedZone("CEST", 7200))), `"2024-05-01T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`},
 		{Boolean(true), `"true"^^<http://www.w3.org/2001/XMLSchema#boolean>`},
 		{Integer(-7), `"-7"^^<http://www.w3.org/2001/XMLSchema#integer>`},
 		{LangStr("Αθήνα", "el"), `"Αθήνα"@el`},

@@ -14,7 +14,7 @@ import (
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/ingest"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store/backend"
 )
 
 // exportFormats are the formats `export` writes, by name.
@@ -60,7 +60,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 // write lock is taken, so it works while an import runs. The database is
 // closed again; the snapshot lives in memory.
 func loadReadOnly(ctx context.Context, path string, log *slog.Logger) (*dataset.Snapshot, error) {
-	db, err := sqlite.OpenReadOnly(ctx, path)
+	db, err := backend.OpenReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ var errUsage = errors.New("usage")
 // variable that sets its default. Operators and scripts rely on these names.
 type settings struct {
 	addr, db, baseURI, dumpsDir string
+	metricsAddr                 string
 
 	rateLimit         float64
 	rateBurst         int
@@ -25,6 +26,7 @@ type settings struct {
 	clientIPHeader    string
 	requestTimeout    time.Duration
 	maxBodyBytes      int64
+	maxImportBytes    int64
 
 	// The DCAT-AP catalogue's statements about the publisher.
 	publisherName, publisherURL, publisherType   string
@@ -39,7 +41,9 @@ type setting struct {
 
 var settingTable = []setting{
 	{"addr", "MOVINGCITIES_ADDR", "address to listen on", stringFlag(func(s *settings) *string { return &s.addr }, defaultAddr)},
-	{"db", "MOVINGCITIES_DB", "SQLite database file (created if missing)", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
+	{"metrics-addr", "MOVINGCITIES_METRICS_ADDR", "address to serve /metrics on, apart from the public address; empty: /metrics on --addr",
+		stringFlag(func(s *settings) *string { return &s.metricsAddr }, "")},
+	{"db", "MOVINGCITIES_DB", "database: a SQLite file (created if missing; sqlite://path also works) or a postgres:// URL", stringFlag(func(s *settings) *string { return &s.db }, "movingcities.db")},
 	{"base-uri", "MOVINGCITIES_BASE_URI", "public base URI of IRIs and links (default: http:// and the listening address)", stringFlag(func(s *settings) *string { return &s.baseURI }, "")},
 	{"dumps-dir", "MOVINGCITIES_DUMPS_DIR", "folder of dump releases", stringFlag(func(s *settings) *string { return &s.dumpsDir }, "releases")},
 	{"rate-limit", "MOVINGCITIES_RATE_LIMIT", "requests per second per client; 0 = 10, negative = no limit",
@@ -47,13 +51,15 @@ var settingTable = []setting{
 	{"rate-burst", "MOVINGCITIES_RATE_BURST", "requests a client may send at once; 0 = 60",
 		typedFlag(func(s *settings) *int { return &s.rateBurst }, 0, strconv.Atoi)},
 	{"rate-limit-loopback", "MOVINGCITIES_RATE_LIMIT_LOOPBACK", "rate-limit loopback clients too",
-		typedFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false, strconv.ParseBool)},
+		boolFlag(func(s *settings) *bool { return &s.rateLimitLoopback }, false)},
 	{"client-ip-header", "MOVINGCITIES_CLIENT_IP_HEADER", "header a trusted reverse proxy puts the client address in (e.g. X-Forwarded-For); empty when clients connect directly",
 		stringFlag(func(s *settings) *string { return &s.clientIPHeader }, "")},
 	{"request-timeout", "MOVINGCITIES_REQUEST_TIMEOUT", "time a request may take; 0 = 30s, negative = none",
 		typedFlag(func(s *settings) *time.Duration { return &s.requestTimeout }, 0, time.ParseDuration)},
 	{"max-body-bytes", "MOVINGCITIES_MAX_BODY_BYTES", "largest request body; 0 = 1 MiB, negative = none",
 		typedFlag(func(s *settings) *int64 { return &s.maxBodyBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
+	{"max-import-bytes", "MOVINGCITIES_MAX_IMPORT_BYTES", "largest import file; 0 = 128 MiB, negative = none",
+		typedFlag(func(s *settings) *int64 { return &s.maxImportBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
 	{"publisher-name", "MOVINGCITIES_PUBLISHER_NAME", "publisher named in the catalogue (default: Moving Cities)", stringFlag(func(s *settings) *string { return &s.publisherName }, "")},
 	{"publisher-url", "MOVINGCITIES_PUBLISHER_URL", "publisher's web address and IRI", stringFlag(func(s *settings) *string { return &s.publisherURL }, "")},
 	{"publisher-type", "MOVINGCITIES_PUBLISHER_TYPE", "ADMS publisher type code (default: NonProfitOrganisation)", stringFlag(func(s *settings) *string { return &s.publisherType }, "")},
@@ -126,6 +132,31 @@ func typedFlag[T any](dst func(*settings) *T, def T, parse func(string) (T, erro
 		}
 		fs.Func(name, usage, func(v string) error {
 			x, err := parse(v)
+			if err != nil {
+				return err
+			}
+			*p = x
+			return nil
+		})
+		return nil
+	}
+}
+
+// boolFlag binds a boolean flag, which may be given bare ("--x" means
+// true) as well as with a value ("--x=false"), like the flag package's own.
+func boolFlag(dst func(*settings) *bool, def bool) func(*flag.FlagSet, *settings, string, string, string) error {
+	return func(fs *flag.FlagSet, s *settings, name, usage, env string) error {
+		p := dst(s)
+		*p = def
+		if env != "" {
+			v, err := strconv.ParseBool(env)
+			if err != nil {
+				return fmt.Errorf("%q is not a valid value: %w", env, err)
+			}
+			*p = v
+		}
+		fs.BoolFunc(name, usage, func(v string) error {
+			x, err := strconv.ParseBool(v)
 			if err != nil {
 				return err
 			}

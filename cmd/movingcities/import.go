@@ -10,12 +10,12 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/importer"
 	"github.com/moving-cities/opendata/ingest"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store/backend"
 )
 
 func runImport(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs, err := newFlags("import", e, &s, "db")
+	fs, err := newFlags("import", e, &s, "db", "max-import-bytes")
 	if err != nil {
 		return err
 	}
@@ -26,11 +26,11 @@ func runImport(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no files given")
 	}
-	incoming, err := readFiles(fs.Args())
+	incoming, err := readFiles(ctx, fs.Args(), s.importLimit())
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, s.db)
+	db, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 
 func runValidate(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs, err := newFlags("validate", e, &s, "db")
+	fs, err := newFlags("validate", e, &s, "db", "max-import-bytes")
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no files given")
 	}
-	incoming, err := readFiles(fs.Args())
+	incoming, err := readFiles(ctx, fs.Args(), s.importLimit())
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func runValidate(ctx context.Context, e env, args []string) error {
 		return nil
 	}
 	// Read-only: validating changes nothing, not even an empty database.
-	db, err := sqlite.OpenReadOnly(ctx, s.db)
+	db, err := backend.OpenReadOnly(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -93,14 +93,34 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
+// importLimit is the size limit of one import file: --max-import-bytes,
+// its default when 0, none when negative.
+func (s *settings) importLimit() int64 {
+	switch {
+	case s.maxImportBytes == 0:
+		return importer.DefaultMaxBytes
+	case s.maxImportBytes < 0:
+		return 0
+	}
+	return s.maxImportBytes
+}
+
 // readFiles decodes every file and joins them into one import, so that
 // several files land as one revision or not at all. Every file is read
-// before any error is reported, so that all broken files are named at once.
-func readFiles(paths []string) (*dataset.Dataset, error) {
+// before any error is reported, so that all broken files are named at once;
+// an interruption stops at once.
+func readFiles(ctx context.Context, paths []string, maxBytes int64) (*dataset.Dataset, error) {
 	all := &dataset.Dataset{}
 	var errs []error
 	for _, p := range paths {
-		d, err := importer.ReadFile(p)
+		d, err := importer.ReadFile(ctx, p, maxBytes)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("import interrupted, nothing changed: %w", context.Cause(ctx))
+		}
+		var tooLarge *importer.TooLargeError
+		if errors.As(err, &tooLarge) {
+			err = fmt.Errorf("%w; --max-import-bytes (MOVINGCITIES_MAX_IMPORT_BYTES) sets the limit", err)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -26,6 +26,9 @@ type env struct {
 	getenv         func(string) string
 	// ready, when set, receives the address the server listens on.
 	ready func(addr string)
+	// metricsReady, when set, receives the address /metrics is served on
+	// when --metrics-addr is given.
+	metricsReady func(addr string)
 }
 
 type command struct {
@@ -38,8 +41,10 @@ func commands() []command {
 		{"serve", "[flags]", "serve the dataset over HTTP (loads the seed into an empty database)", runServe},
 		{"import", "[flags] FILE...", "import JSON or CSV files as one all-or-nothing change", runImport},
 		{"validate", "[flags] FILE...", "check files as an import would, without changing anything", runValidate},
+		{"keys", "create|list|revoke", "manage editors' API keys (create --name N --role editor|admin; revoke NAME)", runKeys},
 		{"export", "--format F --out PATH", "write the dataset in a format", runExport},
 		{"dump", "--out DIR", "make a dump release (Parquet, CSV, RDF, GeoJSON…) unless nothing changed", runDump},
+		{"migrate", "--from DB --to DB", "copy a dataset with its revisions and retired IDs into an empty database (sqlite://… to postgres://…)", runMigrate},
 		{"gen", "--municipalities N --seed S", "write a deterministic synthetic dataset (JSON) for tests and benchmarks", runGen},
 		{"wikidata", "mixnmatch|quickstatements", "write the Mix'n'match catalogue or QuickStatements for Wikidata (--property P…, --out PATH)", runWikidata},
 		{"openapi", "", "print the OpenAPI document (the committed openapi.yaml)", runOpenAPI},

@@ -12,9 +12,12 @@ import (
 	"github.com/moving-cities/opendata/api"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/publish"
-	"github.com/moving-cities/opendata/store/sqlite"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
+	"github.com/moving-cities/opendata/store/postgres"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -22,7 +25,7 @@ import (
 // on it and publishes its release.
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
-	fs, err := newFlags("serve", e, &s, append([]string{"addr", "db", "base-uri", "dumps-dir",
+	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
 		"rate-limit", "rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
@@ -50,7 +53,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 
-	db, err := sqlite.Open(ctx, s.db)
+	db, err := backend.Open(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -80,6 +83,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	dumpSchedule.AfterRun = func() { pub.ReleaseChanged(followCtx) }
+	// Replicas on one PostgreSQL share the releases folder: one of them
+	// makes each night's release.
+	if pg, ok := db.(*postgres.DB); ok {
+		dumpSchedule.Leader = dumps.LeaderFunc(pg.TryLeadRelease)
+	}
 	dumpSchedule.Start()
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -99,8 +107,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		RequestTimeout:    s.requestTimeout,
 		MaxBodyBytes:      s.maxBodyBytes,
 		DumpsDir:          s.dumpsDir,
+		StoreCheck:        func(ctx context.Context) error { _, err := db.Revision(ctx); return err },
 		Metrics:           metricsReg,
+		MetricsElsewhere:  s.metricsAddr != "",
 		Catalog:           cat,
+		// Editors write through the same store, one revision per write
+		// (issue 13); keys come from 'movingcities keys create'.
+		Editing: editing(db, pub, log),
 	}, pub, log)
 	if err != nil {
 		return err
@@ -112,6 +125,27 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	// Metrics on a listener of their own, when asked: operators keep it
+	// off the public network, and the public port then has no /metrics.
+	var metricsSrv *http.Server
+	if s.metricsAddr != "" {
+		mln, err := net.Listen("tcp", s.metricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen on %s for metrics: %w", s.metricsAddr, err)
+		}
+		metricsSrv = &http.Server{Handler: api.MetricsHandler(metricsReg), ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+			ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+		go func() {
+			if err := metricsSrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics listener stopped", "err", err)
+			}
+		}()
+		log.InfoContext(ctx, "serving metrics", "addr", mln.Addr().String())
+		if e.metricsReady != nil {
+			e.metricsReady(mln.Addr().String())
+		}
 	}
 	snap := pub.Load()
 	log.InfoContext(ctx, "serving", "addr", ln.Addr().String(), "revision", snap.Revision,
@@ -129,6 +163,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	if metricsSrv != nil {
+		_ = metricsSrv.Shutdown(shutdownCtx)
+	}
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}
@@ -149,4 +186,24 @@ func baseFromAddr(addr string) string {
 		}
 	}
 	return "http://" + net.JoinHostPort(host, port)
+}
+
+// editingStore is what editors' writes need of a store beyond Store.
+type editingStore interface {
+	store.Store
+	store.History
+	store.Keys
+	store.Proposals
+}
+
+// editing wires editors' writes when the store keeps history, keys and
+// proposals; on a store that does not yet (PostgreSQL), writes and
+// history answer 503 and the rest serves as usual.
+func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Editing {
+	es, ok := db.(editingStore)
+	if !ok {
+		log.Warn("this store keeps no revision history: editors' writes, history and the change feed are off")
+		return nil
+	}
+	return &api.Editing{Editor: edit.New(es, pub), Keys: es, History: es, Proposals: es}
 }

@@ -37,7 +37,8 @@ import (
 var escapingJSON []byte
 
 // Stamp is the time Escaping and Seed stamp every record with: it has
-// nanoseconds, as the store's stamps do.
+// nanoseconds, as stores written before issue 17 do, which a snapshot
+// holds in whole seconds (dataset.Stamp).
 var Stamp = time.Date(2026, 11, 26, 23, 39, 25, 170540070, time.UTC)
 
 // Seed returns the embedded seed dataset with every record stamped.
@@ -314,13 +315,13 @@ func N3(t testing.TB, docs [][]byte, format string) [][]vocab.Triple {
 
 const jsonldScript = `const jsonld = require(process.argv[1] + "/jsonld");
 let s = ""; process.stdin.on("data", d => s += d).on("end", async () => {
-  const {contexts, docs} = JSON.parse(s), out = [];
+  const {contexts, docs, mode} = JSON.parse(s), out = [];
   const documentLoader = async (url) => {
     if (url in contexts) return {contextUrl: null, documentUrl: url, document: contexts[url]};
     throw new Error("no network in tests: " + url);
   };
   for (const d of docs) {
-    try { out.push(await jsonld.toRDF(d, {format: "application/n-quads", safe: true, documentLoader})); }
+    try { out.push(await jsonld.toRDF(d, {format: "application/n-quads", safe: true, documentLoader, ...(mode ? {processingMode: mode} : {})})); }
     catch (e) { console.error(e.message, JSON.stringify(e.details || {})); process.exit(1); }
   }
   process.stdout.write(JSON.stringify(out)); });`
@@ -335,6 +336,17 @@ func JSONLD(t testing.TB, docs []json.RawMessage, contexts map[string]json.RawMe
 		t.Fatal(err)
 	}
 	return nquadsList(t, "jsonld", node(t, jsonldScript, b))
+}
+
+// JSONLD10 is JSONLD with the processor in JSON-LD 1.0 mode, which
+// rejects what only JSON-LD 1.1 defines, and no remote contexts.
+func JSONLD10(t testing.TB, docs []json.RawMessage) [][]vocab.Triple {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{"contexts": map[string]any{}, "docs": docs, "mode": "json-ld-1.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nquadsList(t, "jsonld (1.0)", node(t, jsonldScript, b))
 }
 
 func nquadsList(t testing.TB, what string, out []byte) [][]vocab.Triple {

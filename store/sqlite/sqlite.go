@@ -54,7 +54,11 @@ type DB struct {
 	watch watcher
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store   = (*DB)(nil)
+	_ store.History = (*DB)(nil)
+	_ store.Keys    = (*DB)(nil)
+)
 
 // Open opens (creating if needed) the database file at path for reading
 // and writing, and migrates it to the latest schema. Opening a database
@@ -321,11 +325,18 @@ func (s *DB) migrateOne(ctx context.Context, m migration) error {
 	return tx.Commit()
 }
 
-const timeLayout = time.RFC3339Nano
+// timeLayout writes whole seconds (dataset.Stamp); parsing also accepts
+// the fractions older databases hold.
+const timeLayout = time.RFC3339
 
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+func formatTime(t time.Time) string { return dataset.Stamp(t).Format(timeLayout) }
 
-func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }
+// parseTime reads a stored time at the dataset's precision: databases
+// written before issue 17 hold nanoseconds.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	return dataset.Stamp(t), err
+}
 
 // Load implements store.Store.
 func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
@@ -427,8 +438,13 @@ func revision(ctx context.Context, q querier) (int64, error) {
 	return rev, err
 }
 
-// Apply implements store.Store.
+// Apply implements store.Store: a revision with no author or message.
 func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	return s.ApplyRevision(ctx, base, changes, store.Meta{})
+}
+
+// ApplyRevision implements store.History.
+func (s *DB) ApplyRevision(ctx context.Context, base int64, changes []dataset.Change, meta store.Meta) (int64, error) {
 	if err := s.open(); err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
@@ -451,7 +467,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 		return 0, fmt.Errorf("apply on revision %d (stored: %d): %w", base, rev, store.ErrConflict)
 	}
 	next := base + 1
-	now := s.Now().UTC()
+	now := dataset.Stamp(s.Now())
 	at := formatTime(now)
 
 	upsert, err := tx.PrepareContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)
@@ -460,6 +476,11 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 		return 0, fmt.Errorf("apply: %w", err)
 	}
 	defer upsert.Close()
+	version, err := tx.PrepareContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, fmt.Errorf("apply: %w", err)
+	}
+	defer version.Close()
 	var added, changed, retired int
 	for _, c := range changes {
 		switch c.Kind {
@@ -471,6 +492,7 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			if c.Kind == dataset.Added || st.Created.IsZero() {
 				st.Created = now
 			}
+			st.Created = dataset.Stamp(st.Created)
 			st.Modified = now
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {
@@ -478,6 +500,9 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 			}
 			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, string(doc), formatTime(st.Created), at, next); err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
+			}
+			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(st.Created)); err != nil {
+				return 0, fmt.Errorf("apply %s %s: version: %w", c.Type, c.ID, err)
 			}
 			if c.Kind == dataset.Added {
 				added++
@@ -497,13 +522,22 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 				string(c.Type), c.ID, r.ReplacedBy, r.Reason, at, next); err != nil {
 				return 0, fmt.Errorf("apply retire %s %s: %w", c.Type, c.ID, err)
 			}
+			tomb := *r
+			tomb.Retired = time.Time{}
+			doc, err := json.Marshal(tomb)
+			if err != nil {
+				return 0, fmt.Errorf("apply retire %s %s: %w", c.Type, c.ID, err)
+			}
+			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), at); err != nil {
+				return 0, fmt.Errorf("apply retire %s %s: version: %w", c.Type, c.ID, err)
+			}
 			retired++
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired) VALUES (?, ?, ?, ?, ?)`,
-		next, at, added, changed, retired); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired, author, message) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		next, at, added, changed, retired, meta.Author, meta.Message); err != nil {
 		return 0, fmt.Errorf("apply: record revision %d: %w", next, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -169,3 +169,73 @@ func TestKilledImportLeavesPreviousData(t *testing.T) {
 		t.Fatalf("integrity_check = %q, %v", check, err)
 	}
 }
+
+func TestHistoryConformance(t *testing.T) {
+	storetest.RunHistory(t, func(t *testing.T, now func() time.Time) storetest.HistoryStore {
+		return openTemp(t, now).(*DB)
+	})
+}
+
+func TestKeysConformance(t *testing.T) {
+	storetest.RunKeys(t, func(t *testing.T) store.Keys {
+		return openTemp(t, time.Now).(*DB)
+	})
+}
+
+// TestMigrationKeepsHistoryOfOlderDatabase turns a database back into
+// schema 1 (the state before issue 13) and reopens it: the migration must
+// give every stored record and tombstone its last version.
+func TestMigrationKeepsHistoryOfOlderDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, _ := dataset.Seed()
+	_, changes, _ := dataset.Merge(&dataset.Dataset{}, seed)
+	if _, err := db.Apply(ctx, 0, changes); err != nil {
+		t.Fatal(err)
+	}
+	cur, _, _ := db.Load(ctx)
+	_, changes, _ = dataset.Merge(cur, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeCountry, ID: "ZZ", ReplacedBy: "DE", Reason: "test"}}})
+	if _, err := db.Apply(ctx, 1, changes); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DROP TABLE versions`, `DROP TABLE api_keys`,
+		`ALTER TABLE revisions DROP COLUMN author`, `ALTER TABLE revisions DROP COLUMN message`,
+		`DELETE FROM schema_migrations WHERE version = 2`,
+	} {
+		if _, err := db.w.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating a schema-1 database: %v", err)
+	}
+	defer db.Close()
+	var records, versions int
+	if err := db.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM retired), (SELECT count(*) FROM versions)`).Scan(&records, &versions); err != nil {
+		t.Fatal(err)
+	}
+	if versions != records || records == 0 {
+		t.Fatalf("after migration: %d versions for %d records and tombstones", versions, records)
+	}
+	v, err := db.VersionAt(ctx, dataset.TypeCountry, "ZZ", 2)
+	if err != nil || v.Kind != dataset.Retire || !strings.Contains(string(v.Doc), `"replaced_by":"DE"`) {
+		t.Fatalf("migrated tombstone = %+v, %v", v, err)
+	}
+	ri, err := db.RevisionInfo(ctx, 1)
+	if err != nil || ri.Author != "" {
+		t.Fatalf("migrated revision 1 = %+v, %v", ri, err)
+	}
+}
+
+func TestProposalsConformance(t *testing.T) {
+	storetest.RunProposals(t, func(t *testing.T) store.Proposals {
+		return openTemp(t, time.Now).(*DB)
+	})
+}

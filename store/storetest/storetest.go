@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -28,6 +29,7 @@ func Run(t *testing.T, open Opener) {
 		{"ApplyThenLoadRoundTrips", testRoundTrip},
 		{"ChangeKeepsCreatedAndMovesModified", testChange},
 		{"RetireKeepsTombstone", testRetire},
+		{"StampsAreWholeSecondsUTC", testStampPrecision},
 		{"StaleRevisionConflicts", testConflict},
 		{"NoChangesIsAnError", testNoChanges},
 		{"FailedApplyWritesNothing", testAllOrNothing},
@@ -37,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"WaitForRevisionWakesEveryWaiter", testWaitWakesAll},
 		{"WaitForRevisionEndsWithContext", testWaitContext},
 		{"CloseEndsWaitForRevision", testWaitClose},
+		{"ExportRestoreCopiesEverything", testCopy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
@@ -173,20 +176,7 @@ func testRetire(t *testing.T, open Opener) {
 	st := open(t, newClock().now)
 	in := sample(t)
 	apply(t, st, in)
-	// Retire an approach no other record refers to.
-	var target string
-	related := map[string]bool{}
-	for _, a := range in.Approaches {
-		for _, r := range a.Related {
-			related[r] = true
-		}
-	}
-	for _, a := range in.Approaches {
-		if !related[a.ID] && len(a.Related) == 0 {
-			target = a.ID
-			break
-		}
-	}
+	target := unrelatedApproach(in)
 	rev, _ := apply(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: target, Reason: "duplicate entry"}}})
 	got, gotRev, _ := st.Load(context.Background())
 	if gotRev != rev {
@@ -200,6 +190,54 @@ func testRetire(t *testing.T, open Opener) {
 	if len(got.Retired) != 1 || got.Retired[0].ID != target || got.Retired[0].Reason != "duplicate entry" || got.Retired[0].Retired.IsZero() {
 		t.Fatalf("tombstones = %+v", got.Retired)
 	}
+}
+
+// testStampPrecision: a clock with nanoseconds in another zone still
+// gives stamps in UTC whole seconds (dataset.Stamp), so every output of
+// the same record says the same instant (issue 17).
+func testStampPrecision(t *testing.T, open Opener) {
+	clk := &clock{t: time.Date(2026, 12, 5, 12, 36, 4, 262796980, time.FixedZone("CET", 3600))}
+	st := open(t, clk.now)
+	in := sample(t)
+	apply(t, st, in)
+	clk.t = clk.t.Add(90*time.Minute + 123456*time.Nanosecond)
+	apply(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: unrelatedApproach(in), Reason: "duplicate entry"}}})
+	got, _, err := st.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2026, 12, 5, 11, 36, 4, 0, time.UTC)
+	check := func(what string, at, want time.Time) {
+		t.Helper()
+		if !at.Equal(want) || at.Nanosecond() != 0 || at.Location() != time.UTC {
+			t.Errorf("%s = %s, want %s", what, at.Format(time.RFC3339Nano), want.Format(time.RFC3339Nano))
+		}
+	}
+	for _, m := range got.Municipalities {
+		check(m.ID+" created", m.Created, want)
+		check(m.ID+" modified", m.Modified, want)
+	}
+	if len(got.Retired) != 1 {
+		t.Fatalf("tombstones = %+v", got.Retired)
+	}
+	check("retired", got.Retired[0].Retired, want.Add(90*time.Minute))
+}
+
+// unrelatedApproach is an approach no other record refers to, which can
+// be retired.
+func unrelatedApproach(in *dataset.Dataset) string {
+	related := map[string]bool{}
+	for _, a := range in.Approaches {
+		for _, r := range a.Related {
+			related[r] = true
+		}
+	}
+	for _, a := range in.Approaches {
+		if !related[a.ID] && len(a.Related) == 0 {
+			return a.ID
+		}
+	}
+	return ""
 }
 
 func testConflict(t *testing.T, open Opener) {
@@ -413,5 +451,57 @@ func testWaitClose(t *testing.T, open Opener) {
 	}
 	if _, err := st.WaitForRevision(ctx, 0); !errors.Is(err, store.ErrClosed) {
 		t.Fatalf("WaitForRevision on a closed store = %v; want store.ErrClosed", err)
+	}
+}
+
+// testCopy: a store that is a store.Copier copies itself whole into
+// another (of the same kind here; cmd tests SQLite into PostgreSQL):
+// records, stamps, tombstones and revisions load the same, writing goes
+// on from the copied revision, and a store with data refuses a copy.
+func testCopy(t *testing.T, open Opener) {
+	ctx := context.Background()
+	clk := newClock()
+	src := open(t, clk.now)
+	if _, ok := src.(store.Copier); !ok {
+		t.Skip("not a store.Copier")
+	}
+	in := sample(t)
+	apply(t, src, in)
+	clk.t = clk.t.Add(time.Hour)
+	apply(t, src, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeApproach, ID: in.Approaches[len(in.Approaches)-1].ID, Reason: "duplicate entry"}}})
+	c, err := src.(store.Copier).Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Revisions) != 2 || len(c.Retired) != 1 || c.Revision() != 2 {
+		t.Fatalf("exported %d revisions, %d tombstones, revision %d", len(c.Revisions), len(c.Retired), c.Revision())
+	}
+	dst := open(t, clk.now)
+	if err := dst.(store.Copier).Restore(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	want, wantRev, err := src.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotRev, err := dst.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotRev != wantRev || !reflect.DeepEqual(got, want) {
+		t.Fatalf("the copy loads differently: revision %d, want %d", gotRev, wantRev)
+	}
+	c2, err := dst.(store.Copier).Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Revisions, c2.Revisions) {
+		t.Fatalf("revision history differs:\n%+v\n%+v", c.Revisions, c2.Revisions)
+	}
+	if err := dst.(store.Copier).Restore(ctx, c); !errors.Is(err, store.ErrNotEmpty) {
+		t.Fatalf("restore into a store with data: %v, want ErrNotEmpty", err)
+	}
+	if rev := commit(t, dst); rev != 3 {
+		t.Fatalf("first commit after the copy is revision %d, want 3", rev)
 	}
 }

@@ -1,0 +1,492 @@
+// Package postgres is the store.Store for several replicas sharing one
+// PostgreSQL database, on github.com/jackc/pgx/v5. It keeps the SQLite
+// store's model (JSON documents keyed by type and ID, tombstones, one row
+// per revision); replicas learn of commits through LISTEN/NOTIFY, with a
+// poll while the listening connection is down.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Advisory lock keys (pg_advisory_lock): arbitrary constants of this
+// application, so they do not collide with other users of the database.
+const (
+	lockMigrate int64 = 0x6d6f7631 // "mov1": schema migrations
+	lockApply   int64 = 0x6d6f7632 // "mov2": writers, one at a time
+	lockRelease int64 = 0x6d6f7633 // "mov3": the replica making the nightly release
+)
+
+// Channel is the NOTIFY channel a commit announces its revision on.
+const Channel = "movingcities_revision"
+
+// DefaultPollInterval is how often waiters check the revision while the
+// listening connection is down, and how often it is checked anyway as a
+// safety net while it is up (times 10).
+const DefaultPollInterval = 250 * time.Millisecond
+
+// DB is a PostgreSQL-backed store.Store.
+type DB struct {
+	pool     *pgxpool.Pool
+	readOnly bool
+
+	// Now is the clock that stamps records; tests replace it.
+	Now func() time.Time
+	// PollInterval: see DefaultPollInterval. Set before the first
+	// WaitForRevision.
+	PollInterval time.Duration
+
+	watch watcher
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open connects to the database at url (postgres://…), and migrates it
+// to the latest schema under an advisory lock, so replicas starting
+// together migrate once.
+func Open(ctx context.Context, url string) (*DB, error) {
+	return open(ctx, url, false)
+}
+
+// OpenReadOnly connects without migrating; the schema must be the one
+// this binary knows. Apply returns store.ErrReadOnly.
+func OpenReadOnly(ctx context.Context, url string) (*DB, error) {
+	return open(ctx, url, true)
+}
+
+func open(ctx context.Context, url string, readOnly bool) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s := &DB{pool: pool, readOnly: readOnly, Now: time.Now}
+	s.watch.init(s)
+	// Say "cannot connect" when that is what failed, not "migrate".
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres: cannot connect: %w", err)
+	}
+	if readOnly {
+		err = s.checkSchema(ctx)
+	} else {
+		err = s.migrate(ctx)
+	}
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return s, nil
+}
+
+// Pool is the connection pool, for callers that need PostgreSQL itself
+// (advisory locks for the nightly release, health checks).
+func (s *DB) Pool() *pgxpool.Pool { return s.pool }
+
+// Ping reports whether the database answers.
+func (s *DB) Ping(ctx context.Context) error {
+	if s.watch.isClosed() {
+		return store.ErrClosed
+	}
+	return s.pool.Ping(ctx)
+}
+
+// Close stops the listener, wakes waiters (they return store.ErrClosed)
+// and closes the pool. Closing twice is not an error.
+func (s *DB) Close() error {
+	if !s.watch.close() {
+		return nil
+	}
+	s.pool.Close()
+	return nil
+}
+
+func (s *DB) open() error {
+	if s.watch.isClosed() {
+		return store.ErrClosed
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+}
+
+func embedded() ([]migration, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, name := range names {
+		v, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return nil, fmt.Errorf("%s: file name must start with a version number", name)
+		}
+		ms = append(ms, migration{v, name})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+func applied(ctx context.Context, q pgx.Tx) (map[int]bool, int, error) {
+	got := map[int]bool{}
+	var exists bool
+	if err := q.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, 0, err
+	}
+	if !exists {
+		return got, 0, nil
+	}
+	rows, err := q.Query(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, err
+	}
+	vs, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	if err != nil {
+		return nil, 0, err
+	}
+	cur := 0
+	for _, v := range vs {
+		got[v] = true
+		cur = max(cur, v)
+	}
+	return got, cur, nil
+}
+
+// migrate applies the missing migrations in one transaction holding a
+// transaction-level advisory lock: a replica starting meanwhile waits,
+// then finds nothing left to do.
+func (s *DB) migrate(ctx context.Context) error {
+	ms, err := embedded()
+	if err != nil {
+		return err
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockMigrate); err != nil {
+		return fmt.Errorf("migrate: lock: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	have, cur, err := applied(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if known := ms[len(ms)-1].version; cur > known {
+		return fmt.Errorf("the database has schema version %d, newer than this movingcities knows (%d): use a newer movingcities", cur, known)
+	}
+	for _, m := range ms {
+		if have[m.version] {
+			continue
+		}
+		body, err := migrations.ReadFile(m.name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, string(body)); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())`, m.version); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+func (s *DB) checkSchema(ctx context.Context) error {
+	ms, err := embedded()
+	if err != nil {
+		return err
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return fmt.Errorf("check schema: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	have, cur, err := applied(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("check schema: %w", err)
+	}
+	for _, m := range ms {
+		if !have[m.version] {
+			if len(have) == 0 {
+				return fmt.Errorf("check schema: not a movingcities database, or an empty one (a database is made by 'movingcities serve' or 'movingcities import')")
+			}
+			return fmt.Errorf("check schema: the database has schema version %d, older than this movingcities: run 'movingcities serve' or 'movingcities import' once to migrate it", cur)
+		}
+	}
+	return nil
+}
+
+// Revision implements store.Store.
+func (s *DB) Revision(ctx context.Context) (int64, error) {
+	if err := s.open(); err != nil {
+		return 0, fmt.Errorf("revision: %w", err)
+	}
+	var rev int64
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce(max(revision), 0) FROM revisions`).Scan(&rev); err != nil {
+		return 0, fmt.Errorf("revision: %w", err)
+	}
+	return rev, nil
+}
+
+// Load implements store.Store: one repeatable-read transaction, so
+// records, tombstones and revision agree.
+func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
+	if err := s.open(); err != nil {
+		return nil, 0, fmt.Errorf("load: %w", err)
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, 0, fmt.Errorf("load: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	var rev int64
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(revision), 0) FROM revisions`).Scan(&rev); err != nil {
+		return nil, 0, fmt.Errorf("load: %w", err)
+	}
+	d := &dataset.Dataset{}
+	rows, err := tx.Query(ctx, `SELECT type, id, doc::text, created, modified FROM records ORDER BY type, id`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("load records: %w", err)
+	}
+	for rows.Next() {
+		var typ, id, doc string
+		var st dataset.Stamps
+		if err := rows.Scan(&typ, &id, &doc, &st.Created, &st.Modified); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("load records: %w", err)
+		}
+		st.Created, st.Modified = dataset.Stamp(st.Created), dataset.Stamp(st.Modified)
+		if err := appendRecord(d, dataset.Type(typ), []byte(doc), st); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("load %s %s: %w", typ, id, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("load records: %w", err)
+	}
+	trows, err := tx.Query(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("load retired: %w", err)
+	}
+	for trows.Next() {
+		var r dataset.Retired
+		var typ string
+		if err := trows.Scan(&typ, &r.ID, &r.ReplacedBy, &r.Reason, &r.Retired); err != nil {
+			trows.Close()
+			return nil, 0, fmt.Errorf("load retired: %w", err)
+		}
+		r.Type = dataset.Type(typ)
+		r.Retired = dataset.Stamp(r.Retired)
+		d.Retired = append(d.Retired, r)
+	}
+	if err := trows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("load retired: %w", err)
+	}
+	return d, rev, nil
+}
+
+func appendRecord(d *dataset.Dataset, t dataset.Type, doc []byte, st dataset.Stamps) error {
+	switch t {
+	case dataset.TypeCountry:
+		return decodeInto(&d.Countries, doc, func(x *dataset.Country) { x.Stamps = st })
+	case dataset.TypeCategory:
+		return decodeInto(&d.Categories, doc, func(x *dataset.Category) { x.Stamps = st })
+	case dataset.TypeNetwork:
+		return decodeInto(&d.Networks, doc, func(x *dataset.Network) { x.Stamps = st })
+	case dataset.TypeMunicipality:
+		return decodeInto(&d.Municipalities, doc, func(x *dataset.Municipality) { x.Stamps = st })
+	case dataset.TypeMembership:
+		return decodeInto(&d.Memberships, doc, func(x *dataset.Membership) { x.Stamps = st })
+	case dataset.TypeApproach:
+		return decodeInto(&d.Approaches, doc, func(x *dataset.Approach) { x.Stamps = st })
+	}
+	return fmt.Errorf("unknown record type %q", t)
+}
+
+func decodeInto[T any](list *[]T, doc []byte, stamp func(*T)) error {
+	var x T
+	if err := json.Unmarshal(doc, &x); err != nil {
+		return err
+	}
+	stamp(&x)
+	*list = append(*list, x)
+	return nil
+}
+
+// Apply implements store.Store. Writers from every replica queue on a
+// transaction-level advisory lock, then check the base revision; the
+// commit NOTIFYs the new revision to every listening replica.
+func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (int64, error) {
+	if err := s.open(); err != nil {
+		return 0, fmt.Errorf("apply: %w", err)
+	}
+	if s.readOnly {
+		return 0, fmt.Errorf("apply: %w", store.ErrReadOnly)
+	}
+	if len(changes) == 0 {
+		return 0, store.ErrNoChanges
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("apply: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockApply); err != nil {
+		return 0, fmt.Errorf("apply: lock: %w", err)
+	}
+	var rev int64
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(revision), 0) FROM revisions`).Scan(&rev); err != nil {
+		return 0, fmt.Errorf("apply: %w", err)
+	}
+	if rev != base {
+		return 0, fmt.Errorf("apply on revision %d (stored: %d): %w", base, rev, store.ErrConflict)
+	}
+	next := base + 1
+	// PostgreSQL keeps microseconds: stamp with what Load will return.
+	now := dataset.Stamp(s.Now()) // whole seconds UTC, as every output writes them
+
+	// Stamps are set in place only once the commit succeeded.
+	type stamp struct {
+		st *dataset.Stamps
+		v  dataset.Stamps
+	}
+	var stamps []stamp
+	var retires []*dataset.Retired
+	b := &pgx.Batch{}
+	var added, changed, retired int
+	for _, c := range changes {
+		switch c.Kind {
+		case dataset.Added, dataset.Changed:
+			st := stampsOf(c.Record)
+			if st == nil {
+				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
+			}
+			v := *st
+			if c.Kind == dataset.Added || v.Created.IsZero() {
+				v.Created = now
+			}
+			v.Created = dataset.Stamp(v.Created)
+			v.Modified = now
+			doc, err := marshalWithoutStamps(c.Record, st)
+			if err != nil {
+				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
+			}
+			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
+				ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`,
+				string(c.Type), c.ID, string(doc), v.Created, now, next)
+			stamps = append(stamps, stamp{st, v})
+			if c.Kind == dataset.Added {
+				added++
+			} else {
+				changed++
+			}
+		case dataset.Retire:
+			r, ok := c.Record.(*dataset.Retired)
+			if !ok {
+				return 0, fmt.Errorf("apply retire %s %s: record is %T, not *dataset.Retired", c.Type, c.ID, c.Record)
+			}
+			b.Queue(`DELETE FROM records WHERE type = $1 AND id = $2`, string(c.Type), c.ID)
+			b.Queue(`INSERT INTO retired (type, id, replaced_by, reason, retired_at, revision) VALUES ($1, $2, $3, $4, $5, $6)`,
+				string(c.Type), c.ID, r.ReplacedBy, r.Reason, now, next)
+			retires = append(retires, r)
+			retired++
+		default:
+			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
+		}
+	}
+	b.Queue(`INSERT INTO revisions (revision, applied_at, added, changed, retired) VALUES ($1, $2, $3, $4, $5)`,
+		next, now, added, changed, retired)
+	b.Queue(`SELECT pg_notify($1, $2)`, Channel, strconv.FormatInt(next, 10))
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return 0, fmt.Errorf("apply revision %d: %w", next, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return 0, fmt.Errorf("apply: commit revision %d: %w", next, err)
+	}
+	for _, x := range stamps {
+		*x.st = x.v
+	}
+	for _, r := range retires {
+		r.Retired = now
+	}
+	s.watch.saw(next)
+	return next, nil
+}
+
+func stampsOf(rec any) *dataset.Stamps {
+	if r, ok := rec.(interface{ StampsRef() *dataset.Stamps }); ok {
+		return r.StampsRef()
+	}
+	return nil
+}
+
+func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
+	saved := *st
+	*st = dataset.Stamps{}
+	defer func() { *st = saved }()
+	return json.Marshal(rec)
+}
+
+// TryLeadRelease takes the nightly release's lock unless another replica
+// holds it, without waiting (dumps.Leader). The lock is a session-level
+// advisory lock on a connection kept out of the pool until release: a
+// replica that dies loses its session, and the lock with it, so another
+// takes over next time. release must be called once.
+func (s *DB) TryLeadRelease(ctx context.Context) (release func(), ok bool, err error) {
+	if err := s.open(); err != nil {
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, lockRelease).Scan(&ok); err != nil {
+		conn.Release()
+		return nil, false, fmt.Errorf("release lock: %w", err)
+	}
+	if !ok {
+		conn.Release()
+		return nil, false, nil
+	}
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, lockRelease); err != nil {
+			// The session may still hold the lock: end it rather than
+			// give it back to the pool.
+			c := conn.Hijack()
+			c.Close(ctx)
+			return
+		}
+		conn.Release()
+	}, true, nil
+}
