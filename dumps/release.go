@@ -78,6 +78,11 @@ type Dumper struct {
 	// release then holds its DCAT-AP catalogue and VoID description
 	// (catalog.DCATFile, catalog.VoIDFile). Its BaseURI is BaseURI.
 	Catalog *catalog.Config
+	// NoPDF leaves the printable publications (the guides and the
+	// profiles, package guide) out of releases. They are most of a
+	// release's making time (about 12 ms a municipality), so tests of the
+	// other files set it; a release of the service never does.
+	NoPDF bool
 
 	create func(name string) (file, error) // tests make writes fail
 }
@@ -247,19 +252,9 @@ func (d *Dumper) outputs(tables []*Table) []output {
 		output{name: "csv-metadata.json", mediaType: "application/csvm+json", write: writeCSVW},
 		output{name: "datapackage.json", mediaType: "application/json", write: writeDataPackage},
 	)
-	// The printable publications: the guide in each language and the
-	// city profiles (one archive; see guide.ProfilesFile).
-	for _, lang := range dataset.Languages {
-		lang := lang
-		outs = append(outs, output{name: guide.FileName(lang), mediaType: "application/pdf",
-			write: func(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
-				return 0, guide.WriteGuide(w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI}, lang)
-			}})
+	if !d.NoPDF {
+		outs = append(outs, d.publications()...)
 	}
-	outs = append(outs, output{name: guide.ProfilesFile, mediaType: "application/zip", count: "rows",
-		write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
-			return guide.WriteProfiles(ctx, w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI})
-		}})
 	if d.Catalog != nil {
 		for _, file := range []string{catalog.DCATFile, catalog.VoIDFile} {
 			file := file
@@ -599,4 +594,21 @@ func LastRun(dir string) time.Time {
 	}
 	t, _ := time.Parse(time.RFC3339, strings.TrimSpace(string(b)))
 	return t
+}
+
+// publications are the printable publications of a release: the guide in
+// each language and the city profiles (one archive; see
+// guide.ProfilesFile).
+func (d *Dumper) publications() []output {
+	var outs []output
+	for _, lang := range dataset.Languages {
+		outs = append(outs, output{name: guide.FileName(lang), mediaType: "application/pdf",
+			write: func(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+				return 0, guide.WriteGuide(w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI}, lang)
+			}})
+	}
+	return append(outs, output{name: guide.ProfilesFile, mediaType: "application/zip", count: "rows",
+		write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+			return guide.WriteProfiles(ctx, w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI})
+		}})
 }
