@@ -151,6 +151,23 @@ type rendered struct {
 const gzipFrom = 512
 
 func newRendered(body []byte, contentType string, modified time.Time) *rendered {
+	rep := newRenderedCompressed(body, contentType, modified)
+	if len(body) >= gzipFrom {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		_, _ = zw.Write(body) // a bytes.Buffer does not fail
+		_ = zw.Close()
+		// A strong ETag names one encoding of the representation.
+		tag := strings.Trim(rep.etag, `"`)
+		rep.gz, rep.gzETag = bytes.Clone(b.Bytes()), `"`+tag+`-gzip"`
+		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(b.Len())}
+	}
+	return rep
+}
+
+// newRenderedCompressed is newRendered for a body that is compressed
+// already (a PDF): gzip would not make it smaller.
+func newRenderedCompressed(body []byte, contentType string, modified time.Time) *rendered {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	rep := &rendered{body: body, etag: `"` + tag + `"`, modified: modified,
@@ -158,15 +175,6 @@ func newRendered(body []byte, contentType string, modified time.Time) *rendered 
 	rep.etagH = []string{rep.etag}
 	if !modified.IsZero() {
 		rep.lastMod = []string{modified.UTC().Format(http.TimeFormat)}
-	}
-	if len(body) >= gzipFrom {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		_, _ = zw.Write(body) // a bytes.Buffer does not fail
-		_ = zw.Close()
-		// A strong ETag names one encoding of the representation.
-		rep.gz, rep.gzETag = bytes.Clone(b.Bytes()), `"`+tag+`-gzip"`
-		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(b.Len())}
 	}
 	return rep
 }

@@ -26,16 +26,19 @@ const ProfilesFile = "profiles.zip"
 // archive.
 func ProfileName(id string) string { return "profiles/" + id + ".pdf" }
 
-// ProfileLang is the language of the profiles' headings. A profile prints
-// the municipality's names in every language the data holds.
+// ProfileLang is the language of the profiles in a release. A profile
+// prints the municipality's names in every language the data holds; the
+// service makes it in each platform language on request.
 const ProfileLang = "en"
 
-// WriteProfile writes the profile of municipality m: one page or a few,
-// without the map (the map's outlines would make each profile about four
-// times larger, which at 10 000 municipalities is gigabytes).
-func WriteProfile(w io.Writer, in Input, m *dataset.Municipality) error {
+// WriteProfile writes the profile of municipality m in lang: one page or a
+// few, without the map (the map's outlines would make each profile about
+// four times larger, which at 10 000 municipalities is gigabytes).
+func WriteProfile(w io.Writer, in Input, m *dataset.Municipality, lang string) error {
 	s := in.Snap
-	lang := ProfileLang
+	if !dataset.IsPlatformLanguage(lang) {
+		lang = ProfileLang
+	}
 	title := name(m.Names, lang)
 	g := newDoc(in, lang, msg(lang, "profile")+": "+title)
 	g.AddPage()
@@ -161,7 +164,7 @@ func WriteProfiles(ctx context.Context, w io.Writer, in Input) (int64, error) {
 			wg.Go(func() {
 				for i := range next {
 					batch[i].Reset()
-					errs[i] = WriteProfile(&batch[i], in, part[i])
+					errs[i] = WriteProfile(&batch[i], in, part[i], ProfileLang)
 				}
 			})
 		}

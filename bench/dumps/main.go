@@ -28,12 +28,19 @@ func main() {
 	n := flag.Int("municipalities", 100000, "synthetic municipalities")
 	out := flag.String("out", "", "folder for the dumps folders of the runs (required)")
 	runs := flag.Int("runs", 3, "releases to make (each in a folder of its own); the best times are reported")
+	seed := flag.Bool("seed-data", false, "release the seed data instead of synthetic municipalities (--municipalities is ignored)")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("--out is required")
 	}
 	t0 := time.Now()
 	d := synth.Generate(synth.Options{Municipalities: *n, Seed: 1})
+	if *seed {
+		var err error
+		if d, err = dataset.Seed(); err != nil {
+			log.Fatal(err)
+		}
+	}
 	snap := dataset.NewSnapshot(d, 1)
 	gen := time.Since(t0)
 	runtime.GC()

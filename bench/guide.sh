@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Guide and profiles benchmark (issue 20): a full release of the seed data
+# and of 10,000 synthetic municipalities (synth seed 1), reporting the time
+# and size of the PDFs (guide-{lang}.pdf and profiles.zip) against the
+# rest of the same release, measured in the same run as the baseline.
+# Usage: bench/guide.sh [MUNICIPALITIES] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+runs=${2:-1}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/dumpsbench" ./bench/dumps
+"$work/dumpsbench" --seed-data --runs "$runs" --out "$work/seed" >"$work/seed.json"
+"$work/dumpsbench" --municipalities "$n" --runs "$runs" --out "$work/synth" >"$work/synth.json"
+
+node - "$work/seed.json" "$work/synth.json" <<'JS'
+const fs = require("fs");
+const mib = (b) => (b / 1048576).toFixed(1) + " MiB";
+const s = (x) => x.toFixed(2) + " s";
+for (const [label, file] of [["seed", process.argv[2]], ["synthetic", process.argv[3]]]) {
+  const g = JSON.parse(fs.readFileSync(file, "utf8"));
+  const isPDF = (f) => f.endsWith(".pdf") || f === "profiles.zip";
+  let pdfS = 0, restS = 0, pdfB = 0, restB = 0, guideS = 0, guideB = 0;
+  for (const [f, t] of Object.entries(g.file_seconds)) {
+    if (isPDF(f)) pdfS += t; else restS += t;
+    if (f.endsWith(".pdf")) guideS += t;
+  }
+  for (const [f, b] of Object.entries(g.file_bytes)) {
+    if (isPDF(f)) pdfB += b; else restB += b;
+    if (f.endsWith(".pdf")) guideB += b;
+  }
+  const prof = g.file_seconds["profiles.zip"] ?? 0;
+  console.log(`${label}: ${g.municipalities} municipalities (GOMAXPROCS ${g.gomaxprocs}, best of ${g.runs})`);
+  console.log(`  whole release ${s(g.release_seconds)}, ${mib(g.release_bytes)}`);
+  console.log(`  the other files (baseline) ${s(restS)}, ${mib(restB)}`);
+  console.log(`  all PDFs ${s(pdfS)} = ${(pdfS / restS).toFixed(2)}x the baseline; ${mib(pdfB)} = ${(pdfB / restB).toFixed(2)}x`);
+  console.log(`    7 guides ${s(guideS)}, ${mib(guideB)}; profiles.zip ${s(prof)} (${(1000 * prof / g.municipalities).toFixed(1)} ms a profile), ${mib(g.file_bytes["profiles.zip"] ?? 0)}`);
+}
+JS
