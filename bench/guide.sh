@@ -22,10 +22,13 @@ const s = (x) => x.toFixed(2) + " s";
 for (const [label, file] of [["seed", process.argv[2]], ["synthetic", process.argv[3]]]) {
   const g = JSON.parse(fs.readFileSync(file, "utf8"));
   const isPDF = (f) => f.endsWith(".pdf") || f === "profiles.zip";
-  let pdfS = 0, restS = 0, pdfB = 0, restB = 0, guideS = 0, guideB = 0;
+  let pdfS = 0, restS = 0, pdfB = 0, restB = 0, guideS = 0, guideB = 0, pdfC = 0, restC = 0;
   for (const [f, t] of Object.entries(g.file_seconds)) {
     if (isPDF(f)) pdfS += t; else restS += t;
     if (f.endsWith(".pdf")) guideS += t;
+  }
+  for (const [f, t] of Object.entries(g.file_cpu_seconds)) {
+    if (isPDF(f)) pdfC += t; else restC += t;
   }
   for (const [f, b] of Object.entries(g.file_bytes)) {
     if (isPDF(f)) pdfB += b; else restB += b;
@@ -36,6 +39,7 @@ for (const [label, file] of [["seed", process.argv[2]], ["synthetic", process.ar
   console.log(`  whole release ${s(g.release_seconds)}, ${mib(g.release_bytes)}`);
   console.log(`  the other files (baseline) ${s(restS)}, ${mib(restB)}`);
   console.log(`  all PDFs ${s(pdfS)} = ${(pdfS / restS).toFixed(2)}x the baseline; ${mib(pdfB)} = ${(pdfB / restB).toFixed(2)}x`);
+  console.log(`  CPU time (all threads): PDFs ${s(pdfC)}, the other files ${s(restC)}: ${(pdfC / restC).toFixed(2)}x`);
   console.log(`    7 guides ${s(guideS)}, ${mib(guideB)}; profiles.zip ${s(prof)} (${(1000 * prof / g.municipalities).toFixed(1)} ms a profile), ${mib(g.file_bytes["profiles.zip"] ?? 0)}`);
 }
 JS

@@ -67,14 +67,24 @@ type doc struct {
 	*fpdf.Fpdf
 	lang string
 	in   Input
+	// oneFont: the document embeds the regular face only and draws bold
+	// by stroking the outlines as well as filling them. fpdf parses and
+	// subsets each embedded font afresh for every document, which is
+	// nearly all of a profile's cost and half its size, so a profile
+	// embeds one font; the guide, made seven times a release, both.
+	oneFont bool
+	// stroked: text is filled and stroked (the faux bold of oneFont).
+	stroked bool
 }
 
-func newDoc(in Input, lang, title string) *doc {
+func newDoc(in Input, lang, title string, oneFont bool) *doc {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(20, 20, 20)
 	f.SetAutoPageBreak(true, 20)
 	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	if !oneFont {
+		f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	}
 	f.SetTitle(title, true)
 	f.SetAuthor(Author, true)
 	f.SetCreator("Moving Cities Open Data", true)
@@ -85,7 +95,10 @@ func newDoc(in Input, lang, title string) *doc {
 	f.SetModificationDate(in.date())
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
-	g := &doc{Fpdf: f, lang: lang, in: in}
+	g := &doc{Fpdf: f, lang: lang, in: in, oneFont: oneFont}
+	// A font before the first page and bookmark: fpdf writes a bookmark's
+	// title as UTF-16 only when the current font is a Unicode one.
+	f.SetFont("go", "", 10)
 	f.SetFooterFunc(func() {
 		f.SetY(-14)
 		g.font("", 8, muted)
@@ -99,8 +112,22 @@ func newDoc(in Input, lang, title string) *doc {
 func (g *doc) t(key string) string { return msg(g.lang, key) }
 
 func (g *doc) font(style string, size float64, c [3]int) {
-	g.SetFont("go", style, size)
 	g.SetTextColor(c[0], c[1], c[2])
+	if style == "B" && g.oneFont {
+		// Fill and stroke (text rendering mode 2): a stroke of about 1.5 %
+		// of the size thickens the regular face to a semi-bold.
+		g.SetFont("go", "", size)
+		g.SetTextRenderingMode(2)
+		g.SetDrawColor(c[0], c[1], c[2])
+		g.SetLineWidth(size * 0.015)
+		g.stroked = true
+		return
+	}
+	if g.stroked {
+		g.SetTextRenderingMode(0)
+		g.stroked = false
+	}
+	g.SetFont("go", style, size)
 }
 
 // heading starts a section with a bookmark of level.
@@ -180,7 +207,7 @@ func (g *doc) revisionLine() string {
 // WriteGuide writes the guide in lang.
 func WriteGuide(w io.Writer, in Input, lang string) error {
 	s := in.Snap
-	g := newDoc(in, lang, msg(lang, "title"))
+	g := newDoc(in, lang, msg(lang, "title"), false)
 	g.AddPage()
 
 	// Cover: title, the map and the figures.

@@ -9,7 +9,7 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 )
 
-func seedInput(t *testing.T) Input {
+func seedInput(t testing.TB) Input {
 	t.Helper()
 	d, err := dataset.Seed()
 	if err != nil {

@@ -40,7 +40,7 @@ func WriteProfile(w io.Writer, in Input, m *dataset.Municipality, lang string) e
 		lang = ProfileLang
 	}
 	title := name(m.Names, lang)
-	g := newDoc(in, lang, msg(lang, "profile")+": "+title)
+	g := newDoc(in, lang, msg(lang, "profile")+": "+title, true)
 	g.AddPage()
 	g.Bookmark(title, 0, -1)
 	g.SetFillColor(ink[0], ink[1], ink[2])
