@@ -29,9 +29,9 @@ type entityView struct {
 	Modified, Created Value
 	Formats           []Alternate
 	// Profile is the municipality's printable profile (PDF).
-	Profile *link
-	APIHref           string
-	VocabHref         string
+	Profile   *link
+	APIHref   string
+	VocabHref string
 }
 
 type sourceView struct{ URL, Title, Host, Accessed, Note string }
