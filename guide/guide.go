@@ -12,6 +12,7 @@ package guide
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"slices"
@@ -56,6 +57,29 @@ func (in Input) date() time.Time {
 	return in.Snap.Modified.UTC().Truncate(time.Second)
 }
 
+// xmp is the document's XMP metadata: title, author, language, licence
+// and date, for tools that read XMP rather than the document information
+// (poppler's pdfinfo -meta shows the language only from here).
+func xmp(title, lang string, date time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	return []byte(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<dc:title><rdf:Alt><rdf:li xml:lang="` + lang + `">` + esc(title) + `</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>` + esc(Author) + `</rdf:li></rdf:Seq></dc:creator>
+<dc:language><rdf:Bag><rdf:li>` + lang + `</rdf:li></rdf:Bag></dc:language>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">CC BY 4.0</rdf:li></rdf:Alt></dc:rights>
+<xmp:CreateDate>` + date.Format(time.RFC3339) + `</xmp:CreateDate>
+<xmp:ModifyDate>` + date.Format(time.RFC3339) + `</xmp:ModifyDate>
+<pdf:Producer>Moving Cities Open Data</pdf:Producer>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="r"?>`)
+}
+
 // Colours of a civic publication: dark blue ink, a warm accent.
 var (
 	ink    = [3]int{0x1b, 0x2a, 0x41}
@@ -93,6 +117,7 @@ func newDoc(in Input, lang, title string, oneFont bool) *doc {
 	f.SetSubject(fmt.Sprintf("%s · %s", title, lang), true)
 	f.SetCreationDate(in.date())
 	f.SetModificationDate(in.date())
+	f.SetXmpMetadata(xmp(title, lang, in.date()))
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	g := &doc{Fpdf: f, lang: lang, in: in, oneFont: oneFont}

@@ -259,6 +259,10 @@ func TestGuideStructure(t *testing.T) {
 			if !bytes.Contains(b.Bytes(), []byte("/Lang ("+lang+")")) {
 				t.Errorf("no /Lang (%s)", lang)
 			}
+			if !bytes.Contains(b.Bytes(), []byte("/Type /Metadata /Subtype /XML")) ||
+				!bytes.Contains(b.Bytes(), []byte("<dc:language><rdf:Bag><rdf:li>"+lang+"</rdf:li>")) {
+				t.Errorf("no XMP metadata with dc:language %s", lang)
+			}
 		})
 	}
 }
