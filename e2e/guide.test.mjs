@@ -269,6 +269,13 @@ test("a municipality page prints as its profile (print stylesheet)", async () =>
     executablePath: "/usr/bin/chromium", headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // The guide page itself, for the screenshot folder.
+  const gp = await context.newPage();
+  const gr = await gp.goto(`${base}/guide?lang=pl`, { waitUntil: "load" });
+  assert.equal(gr.status(), 200);
+  await gp.screenshot({ path: join(shots, "guide-page-pl.png"), fullPage: true });
+  await gp.close();
+
   const m = sample()[0];
   const page = await context.newPage();
   await page.goto(`${base}/municipalities/${m.id}?lang=el`, { waitUntil: "load" });
