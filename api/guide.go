@@ -21,14 +21,13 @@ import (
 // that a cited guide stays the same file.
 //
 // A municipality's profile is made from the snapshot in force, on
-// request, rather than served out of the release's profiles.zip: the page
+// request, rather than cut out of the release's book of profiles: the page
 // that links it shows that snapshot, so the two say the same thing, and a
-// municipality added or changed since the last release (which is made
-// once a day) has its profile at once; the service also makes it in the
-// page's language, where the release holds the English one. A profile
-// takes some 12 ms to make; they are kept per snapshot in an LRU, with
-// strong ETags. For the same snapshot and language its bytes are the
-// release's (TestProfileIsTheReleasesProfile).
+// municipality added or changed since the last release (made once a day)
+// has its profile at once; the service also makes it in the page's
+// language, where the release's book is in English. A profile takes a few
+// milliseconds; they are kept per snapshot in an LRU, with strong ETags.
+// For the same snapshot its pages are the book's (guide.TestProfilesBook).
 
 // profileCacheBytes bounds the profiles kept per snapshot: about 25 KB
 // each, so some 2,500 of them.
@@ -139,7 +138,7 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
 func describeGuide(api huma.API) {
 	pdf := map[string]*huma.MediaType{"application/pdf": {Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}}
 	route{id: "guide-page", method: http.MethodGet, path: "/guide", tag: "Pages", summary: "The guide",
-		desc: "A page that offers the guide for municipalities as PDF in each of the seven languages, and the archive of every city profile, " +
+		desc: "A page that offers the guide for municipalities as PDF in each of the seven languages, and the book of every city profile, " +
 			"from the latest release (the files are served under /dumps/{release}/).",
 		params: []*huma.Param{langParam}, ok: map[string]*huma.MediaType{"text/html": {Schema: stringSchema}},
 		more: map[int]string{http.StatusNotModified: "The client's copy is current"}}.describe(api)

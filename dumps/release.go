@@ -78,10 +78,10 @@ type Dumper struct {
 	// release then holds its DCAT-AP catalogue and VoID description
 	// (catalog.DCATFile, catalog.VoIDFile). Its BaseURI is BaseURI.
 	Catalog *catalog.Config
-	// NoPDF leaves the printable publications (the guides and the
-	// profiles, package guide) out of releases. They are most of a
-	// release's making time (about 12 ms a municipality), so tests of the
-	// other files set it; a release of the service never does.
+	// NoPDF leaves the printable publications (the guides and the book
+	// of profiles, package guide) out of releases. Tests of the other
+	// files set it, as the PDFs would be most of their time; a release
+	// of the service never does.
 	NoPDF bool
 
 	create func(name string) (file, error) // tests make writes fail
@@ -597,8 +597,8 @@ func LastRun(dir string) time.Time {
 }
 
 // publications are the printable publications of a release: the guide in
-// each language and the city profiles (one archive; see
-// guide.ProfilesFile).
+// each language and the book of city profiles (guide.ProfilesFile), whose
+// row count is the number of profiles.
 func (d *Dumper) publications() []output {
 	var outs []output
 	for _, lang := range dataset.Languages {
@@ -607,7 +607,7 @@ func (d *Dumper) publications() []output {
 				return 0, guide.WriteGuide(w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI}, lang)
 			}})
 	}
-	return append(outs, output{name: guide.ProfilesFile, mediaType: "application/zip", count: "rows",
+	return append(outs, output{name: guide.ProfilesFile, mediaType: "application/pdf", count: "rows",
 		write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
 			return guide.WriteProfiles(ctx, w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI})
 		}})

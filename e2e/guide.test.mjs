@@ -2,7 +2,7 @@
 // (Debian poppler-utils): `movingcities dump` makes a release into the
 // folder the server serves; /guide offers its guides, which are fetched
 // over HTTP. pdftotext extracts the text of every guide and of a sample of
-// profiles (from the release's profiles.zip and from the service), in
+// profiles (from the release's book of profiles and from the service), in
 // which the names the API gives must be found, in all seven languages,
 // Greek and Polish letters included; pdfinfo shows title, page count and,
 // from the XMP metadata, the language; pdftoppm renders the first pages
@@ -219,18 +219,21 @@ function sample() {
   return [...new Map([...greekOnes, ...polishOnes, ...others].map((m) => [m.id, m])).values()];
 }
 
-test("pdftotext: a sample of the release's profiles names each municipality in all its languages", () => {
-  const dir = join(work, "profiles");
-  mkdirSync(dir, { recursive: true });
-  const ms = sample();
-  run("unzip", ["-q", "-o", join(dumpsDir, release, "profiles.zip"), ...ms.map((m) => `profiles/${m.id}.pdf`), "-d", dir]);
-  for (const m of ms) {
-    const file = join(dir, "profiles", `${m.id}.pdf`);
-    const all = text(file);
-    const i = info(file);
-    assert.equal(i.title, `City profile: ${nameIn(m.names, "en")}`, `${m.id}: title`);
-    assert.ok(i.pages >= 1 && all.includes(pageOf.en(1, i.pages)), `${m.id}: page numbers`);
+test("pdftotext and pdfinfo: the release's book of profiles names each municipality in all its languages", async () => {
+  const { res, body } = await get(`/dumps/${release}/profiles-en.pdf`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "application/pdf");
+  const file = join(pdfs, "profiles-en.pdf");
+  writeFileSync(file, body);
+  const i = info(file);
+  assert.equal(i.title, "City profiles");
+  assert.ok(i.pages >= municipalities.length, `${i.pages} pages for ${municipalities.length} municipalities`);
+  assert.match(i.meta, /<rdf:li>en<\/rdf:li>/);
+  const all = text(file);
+  assert.ok(all.includes(pageOf.en(i.pages, i.pages)), "the last page's number");
+  for (const m of sample()) {
     for (const [l, s] of Object.entries(m.names)) assert.ok(all.includes(`${s} [${l}]`), `${m.id}: ${s} [${l}]`);
+    assert.ok(all.includes(`City profile: ${nameIn(m.names, "en")}`), `${m.id}: its pages' footer`);
     assert.ok(all.includes(`/id/municipality/${m.id}`), `${m.id}: the link to its record`);
   }
 });

@@ -99,6 +99,8 @@ type doc struct {
 	oneFont bool
 	// stroked: text is filled and stroked (the faux bold of oneFont).
 	stroked bool
+	// footer is the title the page footers show.
+	footer string
 }
 
 func newDoc(in Input, lang, title string, oneFont bool) *doc {
@@ -120,14 +122,14 @@ func newDoc(in Input, lang, title string, oneFont bool) *doc {
 	f.SetXmpMetadata(xmp(title, lang, in.date()))
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
-	g := &doc{Fpdf: f, lang: lang, in: in, oneFont: oneFont}
+	g := &doc{Fpdf: f, lang: lang, in: in, oneFont: oneFont, footer: title}
 	// A font before the first page and bookmark: fpdf writes a bookmark's
 	// title as UTF-16 only when the current font is a Unicode one.
 	f.SetFont("go", "", 10)
 	f.SetFooterFunc(func() {
 		f.SetY(-14)
 		g.font("", 8, muted)
-		f.CellFormat(0, 5, title, "", 0, "L", false, 0, "")
+		f.CellFormat(0, 5, g.footer, "", 0, "L", false, 0, "")
 		f.SetX(20)
 		f.CellFormat(0, 5, fmt.Sprintf(msg(lang, "page"), strconv.Itoa(f.PageNo()), "{nb}"), "", 0, "R", false, 0, "")
 	})

@@ -59,6 +59,7 @@ var messages = map[string][7]string{
 	"sources":     {"Sources", "Quellen", "Fuentes", "Sources", "Πηγές", "Fonti", "Źródła"},
 	"record":      {"Record", "Datensatz", "Registro", "Fiche", "Εγγραφή", "Scheda", "Rekord"},
 	"profile":     {"City profile", "Stadtprofil", "Perfil municipal", "Profil de ville", "Προφίλ πόλης", "Profilo della città", "Profil miasta"},
+	"profiles":    {"City profiles", "Stadtprofile", "Perfiles municipales", "Profils de villes", "Προφίλ πόλεων", "Profili delle città", "Profile miast"},
 	"none":        {"None recorded.", "Keine erfasst.", "Ninguno registrado.", "Aucun enregistré.", "Δεν έχει καταγραφεί.", "Nessuno registrato.", "Brak wpisów."},
 	"started":     {"started %d", "seit %d", "desde %d", "depuis %d", "από το %d", "dal %d", "od %d"},
 }

@@ -1,7 +1,6 @@
 package guide
 
 import (
-	"archive/zip"
 	"bytes"
 	"compress/zlib"
 	"context"
@@ -160,6 +159,29 @@ func (d *pdfDoc) outline(t *testing.T) []string {
 	return titles
 }
 
+// topOutline is the titles of the outline's first level.
+func (d *pdfDoc) topOutline(t *testing.T) []string {
+	t.Helper()
+	root := -1
+	for n, o := range d.objs {
+		if bytes.HasPrefix(o, []byte("<</Type /Outlines")) {
+			root = n
+		}
+	}
+	var nums []int
+	for n := range d.objs {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	var titles []string
+	for _, n := range nums {
+		if m := titlePattern.FindSubmatch(d.objs[n]); m != nil && string(m[2]) == strconv.Itoa(root) {
+			titles = append(titles, utf16BE(unescape(m[1])[2:]))
+		}
+	}
+	return titles
+}
+
 // info is an entry of the document information dictionary.
 func (d *pdfDoc) info(key string) string {
 	m := regexp.MustCompile(`(?s)\n/` + key + ` \((.*?)\)\n`).FindSubmatch(d.raw)
@@ -310,56 +332,62 @@ func TestProfileStructure(t *testing.T) {
 	}
 }
 
-// The profiles of a release are its municipalities', in ID order, each
-// the PDF WriteProfile makes in ProfileLang, whatever the number of cores.
-func TestProfilesArchive(t *testing.T) {
+// The book of profiles has every municipality, in ID order, each in the
+// outline and from a new page, with the pages its own profile has: the
+// same text but for the footer (the book numbers its pages throughout).
+func TestProfilesBook(t *testing.T) {
 	in := seedInput(t)
-	var a bytes.Buffer
-	if _, err := WriteProfiles(context.Background(), &a, in); err != nil {
-		t.Fatal(err)
-	}
-	zr := zipReader(t, a.Bytes())
-	if len(zr) != len(in.Snap.Municipalities) {
-		t.Fatalf("%d files, %d municipalities", len(zr), len(in.Snap.Municipalities))
-	}
-	for i, m := range in.Snap.Municipalities {
-		if zr[i].name != ProfileName(m.ID) {
-			t.Fatalf("file %d is %s, want %s", i, zr[i].name, ProfileName(m.ID))
-		}
-		if i%50 == 0 {
-			var b bytes.Buffer
-			if err := WriteProfile(&b, in, m, ProfileLang); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(b.Bytes(), zr[i].body) {
-				t.Errorf("%s differs from WriteProfile's", zr[i].name)
-			}
-		}
-	}
-}
-
-type zipFile struct {
-	name string
-	body []byte
-}
-
-func zipReader(t *testing.T, b []byte) []zipFile {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	var b bytes.Buffer
+	n, err := WriteProfiles(context.Background(), &b, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fs []zipFile
-	for _, f := range zr.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs = append(fs, zipFile{f.Name, body})
+	ms := in.Snap.Municipalities
+	if n != int64(len(ms)) {
+		t.Fatalf("%d profiles, %d municipalities", n, len(ms))
 	}
-	return fs
+	book := readPDF(t, b.Bytes())
+	if got := book.info("Title"); got != msg(ProfileLang, "profiles") {
+		t.Errorf("title %q", got)
+	}
+	titles := book.topOutline(t)
+	if len(titles) != len(ms) {
+		t.Fatalf("%d bookmarks, %d municipalities", len(titles), len(ms))
+	}
+	for i, m := range ms {
+		if titles[i] != name(m.Names, ProfileLang) {
+			t.Fatalf("bookmark %d is %q, want %q", i, titles[i], name(m.Names, ProfileLang))
+		}
+	}
+	pages := book.pages(t)
+	body := func(p []byte) string {
+		lines := strings.Split(text(p), "\n")
+		return strings.Join(lines[:len(lines)-2], "\n") // the footer: title, page i of n
+	}
+	at := 0
+	for i, m := range ms {
+		var one bytes.Buffer
+		if err := WriteProfile(&one, in, m, ProfileLang); err != nil {
+			t.Fatal(err)
+		}
+		own := readPDF(t, one.Bytes()).pages(t)
+		if i%25 == 0 {
+			for k, p := range own {
+				if got, want := body(pages[at+k]), body(p); got != want {
+					t.Fatalf("%s: page %d of the book differs from its profile:\n%s\n---\n%s", m.ID, k+1, got, want)
+				}
+				footer := msg(ProfileLang, "profile") + ": " + name(m.Names, ProfileLang)
+				if lines := strings.Split(text(pages[at+k]), "\n"); lines[len(lines)-2] != footer {
+					t.Fatalf("%s: the footer of its page %d in the book is %q", m.ID, k+1, lines[len(lines)-2])
+				}
+			}
+			if last := text(pages[len(pages)-1]); !strings.Contains(last, fmt.Sprintf(msg(ProfileLang, "page"), strconv.Itoa(len(pages)), strconv.Itoa(len(pages)))) {
+				t.Errorf("the last page does not say it is the last: %q", last)
+			}
+		}
+		at += len(own)
+	}
+	if at != len(pages) {
+		t.Errorf("the book has %d pages, the profiles %d", len(pages), at)
+	}
 }

@@ -14,13 +14,13 @@ type GuideRelease struct {
 	// Guides are the guide in each language the release holds, in the
 	// order of Languages.
 	Guides []GuideFile
-	// Profiles is the archive of every city profile, when the release
+	// Profiles is the book of every city profile, when the release
 	// holds it.
 	Profiles  *GuideFile
 	DumpsHref string
 }
 
-// GuideFile is one PDF (or archive) of a release.
+// GuideFile is one PDF of a release.
 type GuideFile struct {
 	Lang  string
 	Href  string
