@@ -193,6 +193,7 @@ func Register(api huma.API, router chi.Router, s *Server) {
 	registerDumps(api, router, s)
 	registerCatalog(api, router, s)
 	registerPages(api, router, s)
+	registerGuide(api, router, s)
 	registerEdit(api, s)
 	registerHistory(api, router, s)
 	registerProposals(api, router, s)

@@ -159,6 +159,23 @@ func newRendered(body []byte, contentType string, modified time.Time) *rendered 
 // made once and served for long take the best compression; those that
 // many are asked once (fragment pages) a fast one.
 func newRenderedLevel(body []byte, contentType string, modified time.Time, level int) *rendered {
+	rep := newRenderedCompressed(body, contentType, modified)
+	if len(body) >= gzipFrom {
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, level)
+		_, _ = zw.Write(body) // a bytes.Buffer does not fail
+		_ = zw.Close()
+		// A strong ETag names one encoding of the representation.
+		tag := strings.Trim(rep.etag, `"`)
+		rep.gz, rep.gzETag = bytes.Clone(b.Bytes()), `"`+tag+`-gzip"`
+		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(b.Len())}
+	}
+	return rep
+}
+
+// newRenderedCompressed is newRendered for a body that is compressed
+// already (a PDF): gzip would not make it smaller.
+func newRenderedCompressed(body []byte, contentType string, modified time.Time) *rendered {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	rep := &rendered{body: body, etag: `"` + tag + `"`, modified: modified,
@@ -166,15 +183,6 @@ func newRenderedLevel(body []byte, contentType string, modified time.Time, level
 	rep.etagH = []string{rep.etag}
 	if !modified.IsZero() {
 		rep.lastMod = []string{modified.UTC().Format(http.TimeFormat)}
-	}
-	if len(body) >= gzipFrom {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, level)
-		_, _ = zw.Write(body) // a bytes.Buffer does not fail
-		_ = zw.Close()
-		// A strong ETag names one encoding of the representation.
-		rep.gz, rep.gzETag = bytes.Clone(b.Bytes()), `"`+tag+`-gzip"`
-		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(b.Len())}
 	}
 	return rep
 }

@@ -175,6 +175,7 @@ var fileTypes = func() map[string]concept {
 		"application/gzip":               ft("GZIP", "GZIP"),
 		"application/zip":                ft("ZIP", "ZIP"),
 		"text/html":                      ft("HTML", "HTML"),
+		"application/pdf":                ft("PDF", "PDF"),
 	}
 }()
 

@@ -82,9 +82,11 @@ func fixedClock(t time.Time) func() time.Time { return func() time.Time { return
 
 var day1 = time.Date(2026, 11, 27, 3, 30, 0, 0, time.UTC)
 
+// newTestDumper makes releases without the PDFs, which only
+// TestReleaseIsDeterministic checks (see Dumper.NoPDF).
 func newTestDumper(dir string) *Dumper {
 	return &Dumper{Dir: dir, BaseURI: testBase, Graph: fakeGraph, Now: fixedClock(day1), Location: time.UTC,
-		Catalog: &catalog.Config{}}
+		Catalog: &catalog.Config{}, NoPDF: true}
 }
 
 // checkRelease verifies a release as a user would: SHA256SUMS and the

@@ -16,6 +16,7 @@ import (
 
 	"github.com/moving-cities/opendata/catalog"
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/guide"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -85,6 +86,11 @@ type Dumper struct {
 	// lacks some of those revisions, the list is worked out from the
 	// record digests of the two releases.
 	History RevisionLister
+	// NoPDF leaves the printable publications (the guides and the book
+	// of profiles, package guide) out of releases. Tests of the other
+	// files set it, as the PDFs would be most of their time; a release
+	// of the service never does.
+	NoPDF bool
 
 	create func(name string) (file, error) // tests make writes fail
 }
@@ -256,6 +262,9 @@ func (d *Dumper) outputs(tables []*Table) []output {
 		output{name: "csv-metadata.json", mediaType: "application/csvm+json", write: writeCSVW},
 		output{name: "datapackage.json", mediaType: "application/json", write: writeDataPackage},
 	)
+	if !d.NoPDF {
+		outs = append(outs, d.publications()...)
+	}
 	if d.Catalog != nil {
 		for _, file := range []string{catalog.DCATFile, catalog.VoIDFile} {
 			file := file
@@ -598,4 +607,21 @@ func LastRun(dir string) time.Time {
 	}
 	t, _ := time.Parse(time.RFC3339, strings.TrimSpace(string(b)))
 	return t
+}
+
+// publications are the printable publications of a release: the guide in
+// each language and the book of city profiles (guide.ProfilesFile), whose
+// row count is the number of profiles.
+func (d *Dumper) publications() []output {
+	var outs []output
+	for _, lang := range dataset.Languages {
+		outs = append(outs, output{name: guide.FileName(lang), mediaType: "application/pdf",
+			write: func(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+				return 0, guide.WriteGuide(w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI}, lang)
+			}})
+	}
+	return append(outs, output{name: guide.ProfilesFile, mediaType: "application/pdf", count: "rows",
+		write: func(ctx context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
+			return guide.WriteProfiles(ctx, w, guide.Input{Snap: rel.snap, BaseURI: d.BaseURI})
+		}})
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/guide"
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -68,6 +69,58 @@ func TestReleaseIsDeterministic(t *testing.T) {
 		}
 		if !bytes.Equal(x, y) {
 			t.Errorf("%s differs between two runs", e.Name())
+		}
+	}
+}
+
+// Two releases of the same data, made at other times into other
+// folders, have byte-identical guides and profiles; the manifest lists the
+// PDFs with their media type and the profiles with their count; NoPDF
+// leaves every one of them out. (TestReleaseIsDeterministic checks the
+// other files, at a size the PDFs would make slow.)
+func TestPublicationsInTheRelease(t *testing.T) {
+	snap := testSnapshot(t, 20, 1)
+	release := func(noPDF bool, at time.Time) (string, *Manifest) {
+		dir := t.TempDir()
+		d := newTestDumper(dir)
+		d.NoPDF, d.Now = noPDF, fixedClock(at)
+		res, err := d.Release(context.Background(), snap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dir, res.Release), checkRelease(t, dir, res.Release)
+	}
+	dirA, m := release(false, day1)
+	dirB, _ := release(false, day1.Add(3*time.Hour))
+	_, bare := release(true, day1)
+	listed := map[string]FileEntry{}
+	for _, f := range m.Files {
+		listed[f.Name] = f
+	}
+	for _, f := range bare.Files {
+		if f.MediaType == "application/pdf" {
+			t.Errorf("NoPDF: the release lists %s", f.Name)
+		}
+	}
+	for _, name := range append(guideFiles(), guide.ProfilesFile) {
+		f, ok := listed[name]
+		if !ok {
+			t.Errorf("the release does not list %s", name)
+			continue
+		}
+		if name == guide.ProfilesFile && (f.Rows == nil || *f.Rows != int64(len(snap.Municipalities))) {
+			t.Errorf("%s: rows %v, want %d", name, f.Rows, len(snap.Municipalities))
+		}
+		if f.MediaType != "application/pdf" || f.Bytes == 0 {
+			t.Errorf("%s: %s, %d bytes", name, f.MediaType, f.Bytes)
+		}
+		x, errX := os.ReadFile(filepath.Join(dirA, name))
+		y, errY := os.ReadFile(filepath.Join(dirB, name))
+		if errX != nil || errY != nil {
+			t.Fatal(errX, errY)
+		}
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two releases of the same data", name)
 		}
 	}
 }
@@ -598,4 +651,12 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+func guideFiles() []string {
+	var names []string
+	for _, lang := range dataset.Languages {
+		names = append(names, guide.FileName(lang))
+	}
+	return names
 }

@@ -28,8 +28,10 @@ type entityView struct {
 	IRI               string
 	Modified, Created Value
 	Formats           []Alternate
-	APIHref           string
-	VocabHref         string
+	// Profile is the municipality's printable profile (PDF).
+	Profile   *link
+	APIHref   string
+	VocabHref string
 }
 
 type sourceView struct{ URL, Title, Host, Accessed, Note string }
@@ -65,6 +67,10 @@ func (p *Pages) Entity(w http.ResponseWriter, r *http.Request, view *query.View,
 	}
 	return p.write(w, r, c, "entity", v)
 }
+
+// ProfilePath is the path of the printable profile (PDF) of municipality
+// id; the service makes it in the language ?lang= names.
+func ProfilePath(id string) string { return docPath(dataset.TypeMunicipality, id) + "/profile.pdf" }
 
 // docPath is the path of an entity's document.
 func docPath(t dataset.Type, id string) string {
@@ -267,6 +273,7 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
 	}
 	ev.Lead = c.optText(m.Summary)
+	ev.Profile = &link{Label: c.t("entity.profile"), Href: ProfilePath(m.ID) + "?lang=" + c.lang}
 
 	var lat, lon Value
 	if p := m.Coordinates; p != nil {

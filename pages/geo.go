@@ -43,3 +43,8 @@ func (f Frame) Contains(x, y float64) bool {
 // Atlantic coast and Iceland to Moscow and the Caucasus, from North Africa's
 // coast to the North Cape.
 var EuropeFrame = Frame{X: -1800, Y: -2250, W: 4400, H: 4050}
+
+// EuropeOutlines returns assets/europe.svg, the country outlines drawn in
+// the projection of Project over EuropeFrame, for other renderings of the
+// same map (the PDF guide).
+func EuropeOutlines() []byte { return assets["europe.svg"].body }

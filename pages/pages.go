@@ -72,7 +72,7 @@ var templateFS embed.FS
 
 // pageTemplates are the page kinds, each a "content" template in
 // templates/{name}.html rendered inside templates/layout.html.
-var pageTemplates = []string{"landing", "entity", "browse", "search", "map", "raw", "error", "propose", "proposal"}
+var pageTemplates = []string{"landing", "entity", "browse", "search", "map", "raw", "error", "propose", "proposal", "guide"}
 
 var (
 	tmplOnce sync.Once
@@ -306,6 +306,7 @@ func (c *ctx) page(title, section string) *pageView {
 		{"nav.browse", "/browse/municipalities", "browse"},
 		{"nav.map", "/map", "map"},
 		{"nav.downloads", "/dumps", "downloads"},
+		{"nav.guide", "/guide", "guide"},
 		{"nav.api", "/docs", "api"},
 		{"nav.vocab", "/vocab", "vocab"},
 	} {
@@ -333,7 +334,7 @@ func (c *ctx) page(title, section string) *pageView {
 // sectionOf is the navigation section of a path.
 func sectionOf(path string) string {
 	for _, s := range []struct{ prefix, section string }{
-		{"/browse", "browse"}, {"/map", "map"}, {"/dumps", "downloads"}, {"/docs", "api"}, {"/vocab", "vocab"}, {"/search", "search"},
+		{"/browse", "browse"}, {"/map", "map"}, {"/dumps", "downloads"}, {"/docs", "api"}, {"/vocab", "vocab"}, {"/search", "search"}, {"/guide", "guide"},
 	} {
 		if path == s.prefix || strings.HasPrefix(path, s.prefix+"/") || strings.HasPrefix(path, s.prefix+".") {
 			return s.section
