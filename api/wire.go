@@ -81,8 +81,8 @@ type Municipality struct {
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
 	Status      string            `json:"status" enum:"active,withdrawn,unknown" doc:"withdrawn: kept and published, no longer listed as supporting; unknown: the sources are old and none shows whether it still takes part"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created     time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified    time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
@@ -93,8 +93,8 @@ type Country struct {
 	Names    map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
 	Wikidata string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
 	BBox     *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
-	Created  time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created  time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Network is an alliance or programme that municipalities join.
@@ -112,8 +112,8 @@ type Network struct {
 	Description map[string]string `json:"description,omitempty" doc:"What the network is, by platform language"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created     time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified    time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Membership is a municipality's membership in a network over a period.
@@ -127,8 +127,8 @@ type Membership struct {
 	Until        string    `json:"until,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"End of the membership, when it ended"`
 	Attested     string    `json:"attested,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"When no source dates the start: the earliest date a source shows the membership (it began on or before it)" example:"2022-03"`
 	Source       *Source   `json:"source,omitempty" doc:"Public document the membership is based on"`
-	Created      time.Time `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified     time.Time `json:"modified,omitzero" doc:"When the record last changed"`
+	Created      time.Time `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified     time.Time `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Member is a compact municipality, embedded in a network's member list.
@@ -162,8 +162,8 @@ type Approach struct {
 	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
 	OwnCategories bool              `json:"own_categories,omitempty" doc:"True when the categories are this project's classification, not the platform's own tags"`
-	Created       time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified      time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created       time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified      time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Category is a theme approaches are filed under.
@@ -176,8 +176,8 @@ type Category struct {
 	Aliases     []string          `json:"aliases,omitempty" doc:"Former or alternative IDs"`
 	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created     time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified    time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // List is one page of a collection.

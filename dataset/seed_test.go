@@ -207,3 +207,68 @@ func TestSeedMarksItsOwnWork(t *testing.T) {
 		}
 	}
 }
+
+// factsGathered is the day the seed's facts were gathered
+// (scripts/seed-prose.json, facts_gathered).
+var factsGathered = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+// Seed records are dated by when their facts were gathered, not by when
+// the seed is loaded; their sources say when they were read (issue 19).
+func TestSeedRecordsAreDatedByTheirFacts(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stamps []struct {
+		what string
+		st   Stamps
+	}
+	var sources []Source
+	add := func(what string, st Stamps, srcs []Source) {
+		stamps = append(stamps, struct {
+			what string
+			st   Stamps
+		}{what, st})
+		sources = append(sources, srcs...)
+	}
+	for _, x := range d.Countries {
+		add("country "+x.ID, x.Stamps, nil)
+	}
+	for _, x := range d.Categories {
+		add("category "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Networks {
+		add("network "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Municipalities {
+		add("municipality "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Memberships {
+		var s []Source
+		if x.Source != nil {
+			s = []Source{*x.Source}
+		}
+		add("membership "+x.ID, x.Stamps, s)
+	}
+	for _, x := range d.Approaches {
+		add("approach "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, s := range stamps {
+		if !s.st.Created.Equal(factsGathered) || !s.st.Modified.Equal(factsGathered) {
+			t.Errorf("%s: created %v, modified %v; want the day its facts were gathered, %v", s.what, s.st.Created, s.st.Modified, factsGathered)
+		}
+	}
+	titled := 0
+	for _, s := range sources {
+		if s.Accessed.IsZero() || s.Accessed.Precision != PrecisionDay || s.Accessed.String() > factsGathered.Format(time.DateOnly) {
+			t.Errorf("source %s: accessed %q; want a day on or before the facts were gathered", s.URL, s.Accessed)
+		}
+		if s.Title != "" {
+			titled++
+		}
+	}
+	if len(sources) < 800 || titled == 0 {
+		t.Errorf("%d sources, %d with a title", len(sources), titled)
+	}
+	t.Logf("%d records dated %s; %d sources, all with accessed, %d with a title", len(stamps), factsGathered.Format(time.DateOnly), len(sources), titled)
+}

@@ -540,6 +540,8 @@ def build(facts_dir, prose):
     for msg in skipped_links:
         warn(f"membership skipped, network not in networks.json: {msg}")
 
+    date_records(prose, facts_dir, [out_countries, out_categories, out_networks, out_munis, out_memberships, out_approaches])
+
     by_id = lambda r: r["id"]
     return {
         "countries": sorted(out_countries, key=by_id),
@@ -549,6 +551,56 @@ def build(facts_dir, prose):
         "memberships": sorted(out_memberships, key=by_id),
         "approaches": sorted(out_approaches, key=by_id),
     }
+
+
+def facts_text(facts_dir):
+    """Every seed-facts file as text, to check that a stated fact is in them."""
+    out = []
+    for name in sorted(os.listdir(facts_dir)):
+        if name.endswith((".json", ".md")):
+            with open(os.path.join(facts_dir, name), encoding="utf-8") as f:
+                out.append(f.read())
+    return "\n".join(out)
+
+
+def date_records(prose, facts_dir, tables):
+    """Dates every record by when its facts were gathered (created and
+    modified, at midnight UTC of that day), gives each source without an
+    accessed date that day (read on or before it), and each source whose
+    document the facts name its title."""
+    day = prose["facts_gathered"]["date"]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        raise SystemExit(f"facts_gathered.date {day!r} is not YYYY-MM-DD")
+    stamp = day + "T00:00:00Z"
+    titles = {u: t for u, t in prose["source_titles"].items() if not u.startswith("_")}
+    known = facts_text(facts_dir)
+    for url, title in titles.items():
+        if title not in known:
+            raise SystemExit(f"source title {title!r} of {url} is not named in the seed facts")
+    used = set()
+
+    def source(src):
+        if not src.get("accessed"):
+            src["accessed"] = day
+        if src["url"] in titles and not src.get("title"):
+            src["title"] = titles[src["url"]]
+            used.add(src["url"])
+        # Keep the key order of dataset.Source: url, title, accessed, note.
+        ordered = {k: src[k] for k in ("url", "title", "accessed", "note") if k in src}
+        src.clear()
+        src.update(ordered)
+
+    for recs in tables:
+        for rec in recs:
+            for src in rec.get("sources", []):
+                source(src)
+            if rec.get("source"):
+                source(rec["source"])
+            rec["created"] = stamp
+            rec["modified"] = stamp
+    for url in titles:
+        if url not in used:
+            warn(f"source title for {url} not used: no record cites it")
 
 
 def platform_totals(facts_dir, prose):

@@ -391,18 +391,21 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
 			}
 			v := *st
-			if c.Kind == dataset.Added || v.Created.IsZero() {
+			mod := now
+			if c.KeepStamps && !v.Created.IsZero() {
+				mod = keptModified(&v)
+			} else if c.Kind == dataset.Added || v.Created.IsZero() {
 				v.Created = now
 			}
 			v.Created = dataset.Stamp(v.Created)
-			v.Modified = now
+			v.Modified = mod
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
 			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
 				ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`,
-				string(c.Type), c.ID, string(doc), v.Created, now, next)
+				string(c.Type), c.ID, string(doc), v.Created, mod, next)
 			stamps = append(stamps, stamp{st, v})
 			if c.Kind == dataset.Added {
 				added++
@@ -440,6 +443,16 @@ func (s *DB) Apply(ctx context.Context, base int64, changes []dataset.Change) (i
 	}
 	s.watch.saw(next)
 	return next, nil
+}
+
+// keptModified is the modified time of a record whose stamps are kept
+// (dataset.Change.KeepStamps): its own, or its created time when it has
+// none, at the dataset's precision.
+func keptModified(st *dataset.Stamps) time.Time {
+	if st.Modified.IsZero() || st.Modified.Before(st.Created) {
+		return dataset.Stamp(st.Created)
+	}
+	return dataset.Stamp(st.Modified)
 }
 
 func stampsOf(rec any) *dataset.Stamps {
