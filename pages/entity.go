@@ -199,7 +199,7 @@ func (c *ctx) categoryValue(snap *dataset.Snapshot, id string) Value {
 	if !ok {
 		return Value{Text: id, Code: true}
 	}
-	v := c.textFrom(k.Labels, k.LabelsOrigin).value()
+	v := c.text(k.Labels).value() // a link: the category's page says where its label came from
 	v.Href = c.entityHref(dataset.TypeCategory, k.ID)
 	return v
 }
@@ -209,7 +209,7 @@ func (c *ctx) approachValue(snap *dataset.Snapshot, id string) Value {
 	if !ok {
 		return Value{Text: id, Code: true}
 	}
-	v := c.textFrom(a.Title, a.TitleOrigin).value()
+	v := c.text(a.Title).value() // a link: the approach's page says where its title came from
 	v.Href = c.entityHref(dataset.TypeApproach, a.ID)
 	return v
 }
