@@ -328,7 +328,7 @@ test("the interface follows Accept-Language and ?lang=, and says which texts are
   // translation (issue 19): each says so, and nothing falls back to English.
   assert.match(el, /<span class="fb">μετάφραση δική μας<\/span>/, "translations are marked as such");
   assert.doesNotMatch(el, /class="notice/, "no text of the page is missing in Greek");
-  const pl = await (await fetch(base + "/approaches/charter?lang=pl")).text();
+  const pl = await (await fetch(base + "/approaches/charter.html?lang=pl")).text();
   assert.match(pl, /Przetłumaczone z angielskiego przez ten projekt/, "the approach's page says its Polish summary is a translation");
   const none = await fetch(base + "/map", { headers: { "Accept-Language": "zh, pt;q=0.9" } });
   assert.equal(none.headers.get("content-language"), "en");
