@@ -738,3 +738,47 @@ func TestSortEnumsAreTheReadModels(t *testing.T) {
 		}
 	}
 }
+
+// The REST JSON gives each text's languages with their origins, each
+// source with the day it was read, and the seed's records dated by when
+// their facts were gathered (issue 19).
+func TestJSONOriginsSourcesAndDates(t *testing.T) {
+	a := newTestAPI(t, seed(t), Config{})
+	for _, c := range []struct{ path, text, origin string }{
+		{"/approaches/charter", "title", "title_origin"},
+		{"/approaches/charter", "summary", "summary_origin"},
+		{"/municipalities/berlin", "summary", "summary_origin"},
+		{"/networks/anvita", "description", "description_origin"},
+		{"/categories/reception", "definitions", "definitions_origin"},
+		{"/categories/reception", "labels", "labels_origin"},
+	} {
+		w := a.get(c.path)
+		var body map[string]any
+		if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || w.Code != http.StatusOK {
+			t.Fatalf("%s: %d %v", c.path, w.Code, err)
+		}
+		texts, _ := body[c.text].(map[string]any)
+		origins, _ := body[c.origin].(map[string]any)
+		for _, lang := range dataset.Languages {
+			want := "translation"
+			if lang == "en" || (c.text == "labels" && lang == "de") {
+				want = "own"
+			}
+			if s, _ := texts[lang].(string); s == "" || origins[lang] != want {
+				t.Errorf("%s %s.%s %q, origin %v, want %q", c.path, c.text, lang, s, origins[lang], want)
+			}
+		}
+		if body["created"] != "2026-11-26T00:00:00Z" || body["modified"] != "2026-11-26T00:00:00Z" {
+			t.Errorf("%s: created %v modified %v", c.path, body["created"], body["modified"])
+		}
+		srcs, _ := body["sources"].([]any)
+		for _, s := range srcs {
+			if src, _ := s.(map[string]any); src["accessed"] != "2026-11-26" {
+				t.Errorf("%s: source %v without the day it was read", c.path, src)
+			}
+		}
+		if len(srcs) == 0 {
+			t.Errorf("%s: no sources", c.path)
+		}
+	}
+}

@@ -61,28 +61,29 @@ type BBox struct {
 // Municipality is a local authority listed for its solidarity-based
 // migration policy.
 type Municipality struct {
-	ID          string            `json:"id" doc:"Stable identifier (a lowercase slug, never reused)" example:"munich"`
-	IRI         string            `json:"iri" format:"uri" doc:"IRI of the municipality, {base}/id/municipality/{id}" example:"https://data.moving-cities.eu/id/municipality/munich"`
-	Type        string            `json:"type" enum:"Municipality" doc:"Class of the entity"`
-	Kind        string            `json:"kind,omitempty" enum:"municipality,municipal-association,district" doc:"Kind of local authority"`
-	Names       map[string]string `json:"names" doc:"Names by BCP 47 language tag; native names included" example:"{\"de\":\"München\",\"en\":\"Munich\"}"`
-	Aliases     []Alias           `json:"aliases,omitempty" doc:"Other names: former names, exonyms, short forms"`
-	Country     string            `json:"country" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code of the country" example:"DE"`
-	Coordinates *Coordinates      `json:"coordinates,omitempty" doc:"Position of the town centre, where a trustworthy one is known"`
-	Wikidata    string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Confirmed Wikidata item" example:"Q1726"`
-	GeoNames    string            `json:"geonames,omitempty" doc:"GeoNames ID" example:"2867714"`
-	LAU         string            `json:"lau,omitempty" doc:"Eurostat Local Administrative Unit code"`
-	NUTS3       string            `json:"nuts3,omitempty" doc:"NUTS level-3 region code" example:"DE212"`
-	OSMRelation int64             `json:"osm_relation,omitempty" doc:"OpenStreetMap relation ID" example:"62428"`
-	Population  *Population       `json:"population,omitempty" doc:"Population with its reference year"`
-	Featured    bool              `json:"featured" doc:"True for an in-depth case study on the Moving Cities platform"`
-	Summary     map[string]string `json:"summary,omitempty" doc:"Why the municipality is listed, by platform language" example:"{\"en\":\"Listed as a member of the Solidarity Cities initiative.\"}"`
-	Website     string            `json:"website,omitempty" format:"uri" doc:"Official website"`
-	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	Status      string            `json:"status" enum:"active,withdrawn,unknown" doc:"withdrawn: kept and published, no longer listed as supporting; unknown: the sources are old and none shows whether it still takes part"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	ID            string            `json:"id" doc:"Stable identifier (a lowercase slug, never reused)" example:"munich"`
+	IRI           string            `json:"iri" format:"uri" doc:"IRI of the municipality, {base}/id/municipality/{id}" example:"https://data.moving-cities.eu/id/municipality/munich"`
+	Type          string            `json:"type" enum:"Municipality" doc:"Class of the entity"`
+	Kind          string            `json:"kind,omitempty" enum:"municipality,municipal-association,district" doc:"Kind of local authority"`
+	Names         map[string]string `json:"names" doc:"Names by BCP 47 language tag; native names included" example:"{\"de\":\"München\",\"en\":\"Munich\"}"`
+	Aliases       []Alias           `json:"aliases,omitempty" doc:"Other names: former names, exonyms, short forms"`
+	Country       string            `json:"country" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code of the country" example:"DE"`
+	Coordinates   *Coordinates      `json:"coordinates,omitempty" doc:"Position of the town centre, where a trustworthy one is known"`
+	Wikidata      string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Confirmed Wikidata item" example:"Q1726"`
+	GeoNames      string            `json:"geonames,omitempty" doc:"GeoNames ID" example:"2867714"`
+	LAU           string            `json:"lau,omitempty" doc:"Eurostat Local Administrative Unit code"`
+	NUTS3         string            `json:"nuts3,omitempty" doc:"NUTS level-3 region code" example:"DE212"`
+	OSMRelation   int64             `json:"osm_relation,omitempty" doc:"OpenStreetMap relation ID" example:"62428"`
+	Population    *Population       `json:"population,omitempty" doc:"Population with its reference year"`
+	Featured      bool              `json:"featured" doc:"True for an in-depth case study on the Moving Cities platform"`
+	Summary       map[string]string `json:"summary,omitempty" doc:"Why the municipality is listed, by platform language" example:"{\"en\":\"Listed as a member of the Solidarity Cities initiative.\"}"`
+	SummaryOrigin map[string]string `json:"summary_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)" example:"{\"de\":\"translation\",\"en\":\"own\"}"`
+	Website       string            `json:"website,omitempty" format:"uri" doc:"Official website"`
+	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	Status        string            `json:"status" enum:"active,withdrawn,unknown" doc:"withdrawn: kept and published, no longer listed as supporting; unknown: the sources are old and none shows whether it still takes part"`
+	Created       time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified      time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
@@ -93,27 +94,28 @@ type Country struct {
 	Names    map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
 	Wikidata string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
 	BBox     *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
-	Created  time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created  time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Network is an alliance or programme that municipalities join.
 type Network struct {
-	ID          string            `json:"id" doc:"Stable identifier (a lowercase slug)" example:"solidarity-cities"`
-	IRI         string            `json:"iri" format:"uri" doc:"IRI of the network, {base}/id/network/{id}" example:"https://data.moving-cities.eu/id/network/solidarity-cities"`
-	Type        string            `json:"type" enum:"Network" doc:"Class of the entity"`
-	Names       map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"en\":\"Solidarity Cities\"}"`
-	Aliases     []Alias           `json:"aliases,omitempty" doc:"Other names and abbreviations"`
-	Scope       string            `json:"scope" enum:"national,european,international" doc:"Geographic reach"`
-	Countries   []string          `json:"countries,omitempty" doc:"ISO codes of the countries it works in"`
-	Website     string            `json:"website,omitempty" format:"uri" doc:"Official website"`
-	Wikidata    string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item"`
-	Founded     int               `json:"founded,omitempty" doc:"Year founded" example:"2016"`
-	Description map[string]string `json:"description,omitempty" doc:"What the network is, by platform language"`
-	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	ID                string            `json:"id" doc:"Stable identifier (a lowercase slug)" example:"solidarity-cities"`
+	IRI               string            `json:"iri" format:"uri" doc:"IRI of the network, {base}/id/network/{id}" example:"https://data.moving-cities.eu/id/network/solidarity-cities"`
+	Type              string            `json:"type" enum:"Network" doc:"Class of the entity"`
+	Names             map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"en\":\"Solidarity Cities\"}"`
+	Aliases           []Alias           `json:"aliases,omitempty" doc:"Other names and abbreviations"`
+	Scope             string            `json:"scope" enum:"national,european,international" doc:"Geographic reach"`
+	Countries         []string          `json:"countries,omitempty" doc:"ISO codes of the countries it works in"`
+	Website           string            `json:"website,omitempty" format:"uri" doc:"Official website"`
+	Wikidata          string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item"`
+	Founded           int               `json:"founded,omitempty" doc:"Year founded" example:"2016"`
+	Description       map[string]string `json:"description,omitempty" doc:"What the network is, by platform language"`
+	DescriptionOrigin map[string]string `json:"description_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Sources           []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined          bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	Created           time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified          time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Membership is a municipality's membership in a network over a period.
@@ -127,8 +129,8 @@ type Membership struct {
 	Until        string    `json:"until,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"End of the membership, when it ended"`
 	Attested     string    `json:"attested,omitempty" pattern:"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" doc:"When no source dates the start: the earliest date a source shows the membership (it began on or before it)" example:"2022-03"`
 	Source       *Source   `json:"source,omitempty" doc:"Public document the membership is based on"`
-	Created      time.Time `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified     time.Time `json:"modified,omitzero" doc:"When the record last changed"`
+	Created      time.Time `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified     time.Time `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Member is a compact municipality, embedded in a network's member list.
@@ -153,31 +155,35 @@ type Approach struct {
 	IRI           string            `json:"iri" format:"uri" doc:"IRI of the approach, {base}/id/approach/{id}"`
 	Type          string            `json:"type" enum:"Approach" doc:"Class of the entity"`
 	Title         map[string]string `json:"title" doc:"Title by platform language" example:"{\"en\":\"Immigrants' council\"}"`
+	TitleOrigin   map[string]string `json:"title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
 	Municipality  string            `json:"municipality" doc:"ID of the municipality that implemented it" example:"gdansk"`
 	Categories    []string          `json:"categories" doc:"IDs of the categories it is filed under"`
 	Summary       map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
+	SummaryOrigin map[string]string `json:"summary_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
 	YearStarted   int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
 	Status        string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
 	Related       []string          `json:"related,omitempty" doc:"IDs of related approaches"`
 	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
 	OwnCategories bool              `json:"own_categories,omitempty" doc:"True when the categories are this project's classification, not the platform's own tags"`
-	Created       time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified      time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	Created       time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified      time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Category is a theme approaches are filed under.
 type Category struct {
-	ID          string            `json:"id" doc:"Stable identifier (a lowercase slug)" example:"reception"`
-	IRI         string            `json:"iri" format:"uri" doc:"IRI of the category, {base}/id/category/{id}"`
-	Type        string            `json:"type" enum:"Category" doc:"Class of the entity"`
-	Labels      map[string]string `json:"labels" doc:"Labels by platform language" example:"{\"en\":\"Reception\"}"`
-	Definitions map[string]string `json:"definitions,omitempty" doc:"Definitions by platform language"`
-	Aliases     []string          `json:"aliases,omitempty" doc:"Former or alternative IDs"`
-	Sources     []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	IDCoined    bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	Created     time.Time         `json:"created,omitzero" doc:"When the record was first stored"`
-	Modified    time.Time         `json:"modified,omitzero" doc:"When the record last changed"`
+	ID                string            `json:"id" doc:"Stable identifier (a lowercase slug)" example:"reception"`
+	IRI               string            `json:"iri" format:"uri" doc:"IRI of the category, {base}/id/category/{id}"`
+	Type              string            `json:"type" enum:"Category" doc:"Class of the entity"`
+	Labels            map[string]string `json:"labels" doc:"Labels by platform language" example:"{\"en\":\"Reception\"}"`
+	LabelsOrigin      map[string]string `json:"labels_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Definitions       map[string]string `json:"definitions,omitempty" doc:"Definitions by platform language"`
+	DefinitionsOrigin map[string]string `json:"definitions_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Aliases           []string          `json:"aliases,omitempty" doc:"Former or alternative IDs"`
+	Sources           []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined          bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	Created           time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified          time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // List is one page of a collection.
@@ -249,6 +255,18 @@ func coordinates(c *dataset.Coordinates) *Coordinates {
 	return &Coordinates{Lat: c.Lat, Lon: c.Lon}
 }
 
+// origins is the JSON form of a text's origins: nil when none is known.
+func origins(o dataset.Origins) map[string]string {
+	if len(o) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(o))
+	for lang, v := range o {
+		out[lang] = string(v)
+	}
+	return out
+}
+
 func source(src dataset.Source) Source {
 	return Source{URL: src.URL, Title: src.Title, Accessed: src.Accessed.String(), Note: src.Note}
 }
@@ -277,7 +295,8 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 		Kind: string(m.Kind), Names: names(m.Names), Aliases: aliases(m.Aliases), Country: m.Country,
 		Coordinates: coordinates(m.Coordinates), Wikidata: m.Wikidata, GeoNames: m.GeoNames, LAU: m.LAU,
 		NUTS3: m.NUTS3, OSMRelation: m.OSMRelation, Featured: m.Featured, Summary: text(m.Summary),
-		Website: m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
+		SummaryOrigin: origins(m.SummaryOrigin),
+		Website:       m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
 		Created: m.Created, Modified: m.Modified,
 	}
 	if p := m.Population; p != nil {
@@ -300,7 +319,8 @@ func (s *Server) network(n *dataset.Network) Network {
 		ID: n.ID, IRI: s.iri(dataset.TypeNetwork, n.ID), Type: className(dataset.TypeNetwork),
 		Names: names(n.Names), Aliases: aliases(n.Aliases), Scope: string(n.Scope), Countries: n.Countries,
 		Website: n.Website, Wikidata: n.Wikidata, Founded: n.Founded, Description: text(n.Description),
-		Sources: sources(n.Sources), IDCoined: n.IDCoined, Created: n.Created, Modified: n.Modified,
+		DescriptionOrigin: origins(n.DescriptionOrigin),
+		Sources:           sources(n.Sources), IDCoined: n.IDCoined, Created: n.Created, Modified: n.Modified,
 	}
 }
 
@@ -332,6 +352,7 @@ func (s *Server) approach(a *dataset.Approach) Approach {
 	return Approach{
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
 		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
+		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
 		Summary: text(a.Summary), YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
 		Sources: sources(a.Sources), IDCoined: a.IDCoined, OwnCategories: a.OwnCategories, Created: a.Created, Modified: a.Modified,
 	}
@@ -341,6 +362,7 @@ func (s *Server) category(c *dataset.Category) Category {
 	return Category{
 		ID: c.ID, IRI: s.iri(dataset.TypeCategory, c.ID), Type: className(dataset.TypeCategory),
 		Labels: names(dataset.Names(c.Labels)), Definitions: text(c.Definitions), Aliases: c.Aliases,
+		LabelsOrigin: origins(c.LabelsOrigin), DefinitionsOrigin: origins(c.DefinitionsOrigin),
 		Sources: sources(c.Sources), IDCoined: c.IDCoined, Created: c.Created, Modified: c.Modified,
 	}
 }

@@ -122,6 +122,22 @@ func TestValidate(t *testing.T) {
 		{"invalid UTF-8 in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\xffb"} }, "summary.en"},
 		{"vertical tab in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\vb"} }, "summary.en"},
 		{"line breaks and tabs in a summary", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "a\r\n\tb"} }, ""},
+		// The origins of texts (issue 19).
+		{"translated summary with origins", func(d *Dataset) {
+			d.Municipalities[0].Summary = Text{"en": "Listed.", "de": "Aufgeführt."}
+			d.Municipalities[0].SummaryOrigin = Origins{"en": OriginOwn, "de": OriginTranslation}
+		}, ""},
+		{"origin of a language the text lacks", func(d *Dataset) {
+			d.Municipalities[0].Summary = Text{"en": "Listed."}
+			d.Municipalities[0].SummaryOrigin = Origins{"de": OriginTranslation}
+		}, "summary_origin.de"},
+		{"unknown origin", func(d *Dataset) {
+			d.Networks[0].Description = Text{"en": "A net."}
+			d.Networks[0].DescriptionOrigin = Origins{"en": "machine"}
+		}, "description_origin.en"},
+		{"English text as a translation", func(d *Dataset) {
+			d.Categories[0].LabelsOrigin = Origins{"en": OriginTranslation}
+		}, "labels_origin.en"},
 		{"reused retired id", func(d *Dataset) {
 			d.Retired = []Retired{{Type: TypeMunicipality, ID: "testville", Reason: "merged"}}
 		}, "id"},

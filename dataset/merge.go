@@ -25,6 +25,12 @@ type Change struct {
 	Type   Type
 	ID     string
 	Record any
+	// KeepStamps asks the store to keep the created and modified times
+	// the record brings instead of stamping it with its clock. Only the
+	// embedded seed sets it (its records are dated by when their facts
+	// were gathered, issue 19); stamps in import files and editors'
+	// writes are never kept.
+	KeepStamps bool
 }
 
 // Merge lays incoming over current and returns the result and what
@@ -35,6 +41,18 @@ type Change struct {
 // An ID given twice in incoming is a Problem, as Merge would otherwise hide
 // it; everything else in the result still has to be validated.
 func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
+	return mergeDatasets(current, incoming, false)
+}
+
+// MergeDated is Merge for the embedded seed, whose records are dated by
+// when their facts were gathered: an added record keeps the stamps it
+// brings, and its change asks the store to keep them (KeepStamps). Import
+// files and editors go through Merge, which drops such stamps.
+func MergeDated(current, incoming *Dataset) (*Dataset, []Change, error) {
+	return mergeDatasets(current, incoming, true)
+}
+
+func mergeDatasets(current, incoming *Dataset, dated bool) (*Dataset, []Change, error) {
 	retiring := map[Type]map[string]bool{}
 	for _, r := range incoming.Retired {
 		if retiring[r.Type] == nil {
@@ -42,7 +60,7 @@ func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
 		}
 		retiring[r.Type][r.ID] = true
 	}
-	m := &merger{retiring: retiring}
+	m := &merger{retiring: retiring, dated: dated}
 	out := &Dataset{
 		Countries:      merge(m, TypeCountry, current.Countries, incoming.Countries, func(x *Country) (string, *Stamps) { return x.ID, &x.Stamps }),
 		Categories:     merge(m, TypeCategory, current.Categories, incoming.Categories, func(x *Category) (string, *Stamps) { return x.ID, &x.Stamps }),
@@ -81,6 +99,7 @@ func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
 
 type merger struct {
 	retiring map[Type]map[string]bool
+	dated    bool // keep the stamps of added records (MergeDated)
 	changes  []Change
 	problems Problems
 }
@@ -106,10 +125,13 @@ func merge[T any](m *merger, t Type, current, incoming []T, key func(*T) (string
 		given[id] = true
 		i, exists := byID[id]
 		if !exists {
-			*stamps = Stamps{}
+			keep := m.dated && !stamps.Created.IsZero()
+			if !keep {
+				*stamps = Stamps{}
+			}
 			byID[id] = len(out)
 			out = append(out, x)
-			m.changes = append(m.changes, Change{Kind: Added, Type: t, ID: id, Record: &out[len(out)-1]})
+			m.changes = append(m.changes, Change{Kind: Added, Type: t, ID: id, Record: &out[len(out)-1], KeepStamps: keep})
 			continue
 		}
 		_, old := key(&out[i])

@@ -207,3 +207,128 @@ func TestSeedMarksItsOwnWork(t *testing.T) {
 		}
 	}
 }
+
+// factsGathered is the day the seed's facts were gathered
+// (scripts/seed-prose.json, facts_gathered).
+var factsGathered = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+// Seed records are dated by when their facts were gathered, not by when
+// the seed is loaded; their sources say when they were read (issue 19).
+func TestSeedRecordsAreDatedByTheirFacts(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stamps []struct {
+		what string
+		st   Stamps
+	}
+	var sources []Source
+	add := func(what string, st Stamps, srcs []Source) {
+		stamps = append(stamps, struct {
+			what string
+			st   Stamps
+		}{what, st})
+		sources = append(sources, srcs...)
+	}
+	for _, x := range d.Countries {
+		add("country "+x.ID, x.Stamps, nil)
+	}
+	for _, x := range d.Categories {
+		add("category "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Networks {
+		add("network "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Municipalities {
+		add("municipality "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, x := range d.Memberships {
+		var s []Source
+		if x.Source != nil {
+			s = []Source{*x.Source}
+		}
+		add("membership "+x.ID, x.Stamps, s)
+	}
+	for _, x := range d.Approaches {
+		add("approach "+x.ID, x.Stamps, x.Sources)
+	}
+	for _, s := range stamps {
+		if !s.st.Created.Equal(factsGathered) || !s.st.Modified.Equal(factsGathered) {
+			t.Errorf("%s: created %v, modified %v; want the day its facts were gathered, %v", s.what, s.st.Created, s.st.Modified, factsGathered)
+		}
+	}
+	titled := 0
+	for _, s := range sources {
+		if s.Accessed.IsZero() || s.Accessed.Precision != PrecisionDay || s.Accessed.String() > factsGathered.Format(time.DateOnly) {
+			t.Errorf("source %s: accessed %q; want a day on or before the facts were gathered", s.URL, s.Accessed)
+		}
+		if s.Title != "" {
+			titled++
+		}
+	}
+	if len(sources) < 800 || titled == 0 {
+		t.Errorf("%d sources, %d with a title", len(sources), titled)
+	}
+	t.Logf("%d records dated %s; %d sources, all with accessed, %d with a title", len(stamps), factsGathered.Format(time.DateOnly), len(sources), titled)
+}
+
+// Every text of the seed people read (municipalities' summaries, networks'
+// descriptions, approaches' titles and summaries, categories' labels and
+// definitions) is in all seven platform languages, and each language says
+// where it came from: the English texts are this project's own words, the
+// others its translations, never passed off as the platform's (issue 19).
+func TestSeedTextsInEveryLanguageWithOrigin(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type text struct {
+		what    string
+		tx      Text
+		origins Origins
+	}
+	var texts []text
+	for _, x := range d.Categories {
+		texts = append(texts, text{"category " + x.ID + " labels", x.Labels, x.LabelsOrigin},
+			text{"category " + x.ID + " definitions", x.Definitions, x.DefinitionsOrigin})
+	}
+	for _, x := range d.Networks {
+		texts = append(texts, text{"network " + x.ID + " description", x.Description, x.DescriptionOrigin})
+	}
+	for _, x := range d.Approaches {
+		texts = append(texts, text{"approach " + x.ID + " title", x.Title, x.TitleOrigin},
+			text{"approach " + x.ID + " summary", x.Summary, x.SummaryOrigin})
+	}
+	for _, x := range d.Municipalities {
+		texts = append(texts, text{"municipality " + x.ID + " summary", x.Summary, x.SummaryOrigin})
+	}
+	translations := 0
+	for _, x := range texts {
+		for _, lang := range Languages {
+			s, o := x.tx[lang], x.origins[lang]
+			switch {
+			case strings.TrimSpace(s) == "":
+				t.Errorf("%s: no %s text", x.what, lang)
+			case lang == "en" && o != OriginOwn:
+				t.Errorf("%s: the English text's origin is %q, want %q", x.what, o, OriginOwn)
+			case lang != "en" && o == OriginPlatform:
+				t.Errorf("%s: the %s text claims to be the platform's wording", x.what, lang)
+			case lang != "en" && o == "":
+				t.Errorf("%s: the %s text has no origin", x.what, lang)
+			case lang != "en" && s == x.tx["en"] && !strings.Contains(x.what, "category"):
+				t.Errorf("%s: the %s text is the English one", x.what, lang)
+			}
+			if o == OriginTranslation {
+				translations++
+			}
+		}
+		if len(x.origins) != len(x.tx) {
+			t.Errorf("%s: %d languages, %d origins", x.what, len(x.tx), len(x.origins))
+		}
+	}
+	if want := len(texts) * (len(Languages) - 1); translations < want-len(d.Categories) {
+		t.Errorf("%d translations, want about %d", translations, want)
+	}
+	t.Logf("%d texts in %d languages: %d translations by this project", len(texts), len(Languages), translations)
+}

@@ -37,6 +37,35 @@ func (t Text) Get(lang string) (s string, fellBack bool) {
 // Langs returns the languages the text has, sorted.
 func (t Text) Langs() []string { return sortedKeys(t) }
 
+// TextOrigin says where the text of one language came from, so that a
+// translation is never mistaken for the platform's own wording and the
+// platform's texts can replace this project's when its CMS is synced.
+type TextOrigin string
+
+const (
+	// OriginPlatform: the platform's own wording (from its CMS or pages).
+	OriginPlatform TextOrigin = "platform"
+	// OriginOwn: written by this project in its own words.
+	OriginOwn TextOrigin = "own"
+	// OriginTranslation: this project's translation of the record's
+	// English text. Never the origin of an English text.
+	OriginTranslation TextOrigin = "translation"
+)
+
+// TextOrigins are the known origins of TextOrigin.
+var TextOrigins = []TextOrigin{OriginPlatform, OriginOwn, OriginTranslation}
+
+// Origins maps a platform language to the origin of a Text's entry in
+// that language. A language without an entry has no known origin.
+type Origins map[string]TextOrigin
+
+// Langs returns the languages the origins are given for, sorted.
+func (o Origins) Langs() []string { return sortedKeys(o) }
+
+// Translated reports whether the text in lang is this project's
+// translation of the English text.
+func (o Origins) Translated(lang string) bool { return o[lang] == OriginTranslation }
+
 // Names maps a BCP 47 language tag (any valid one, not just the platform's
 // languages: "nl", "cy", "sq"…) to the name of a thing in that language.
 // Native names are what people search and match by.

@@ -156,10 +156,12 @@ type Municipality struct {
 	OSMRelation        int64       `json:"osm_relation,omitempty"`
 	Population         *Population `json:"population,omitempty"`
 	// Featured marks an in-depth case study on the platform.
-	Featured bool     `json:"featured"`
-	Summary  Text     `json:"summary,omitempty"` // why it is listed
-	Website  string   `json:"website,omitempty"`
-	Sources  []Source `json:"sources,omitempty"`
+	Featured bool `json:"featured"`
+	Summary  Text `json:"summary,omitempty"` // why it is listed
+	// SummaryOrigin says, per language, where the summary came from.
+	SummaryOrigin Origins  `json:"summary_origin,omitempty"`
+	Website       string   `json:"website,omitempty"`
+	Sources       []Source `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool               `json:"id_coined,omitempty"`
@@ -187,7 +189,9 @@ type Network struct {
 	Wikidata    string       `json:"wikidata,omitempty"`
 	Founded     int          `json:"founded,omitempty"` // year
 	Description Text         `json:"description,omitempty"`
-	Sources     []Source     `json:"sources,omitempty"`
+	// DescriptionOrigin says, per language, where the description came from.
+	DescriptionOrigin Origins  `json:"description_origin,omitempty"`
+	Sources           []Source `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool `json:"id_coined,omitempty"`
@@ -223,15 +227,19 @@ const (
 
 // Approach is a local policy or practice a municipality implemented.
 type Approach struct {
-	ID           string         `json:"id"`
-	Title        Text           `json:"title"`
-	Municipality string         `json:"municipality"`
-	Categories   []string       `json:"categories"`
-	Summary      Text           `json:"summary,omitempty"`
-	YearStarted  int            `json:"year_started,omitempty"`
-	Status       ApproachStatus `json:"status"`
-	Related      []string       `json:"related,omitempty"` // approach IDs
-	Sources      []Source       `json:"sources,omitempty"`
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	// TitleOrigin says, per language, where the title came from.
+	TitleOrigin  Origins  `json:"title_origin,omitempty"`
+	Municipality string   `json:"municipality"`
+	Categories   []string `json:"categories"`
+	Summary      Text     `json:"summary,omitempty"`
+	// SummaryOrigin says, per language, where the summary came from.
+	SummaryOrigin Origins        `json:"summary_origin,omitempty"`
+	YearStarted   int            `json:"year_started,omitempty"`
+	Status        ApproachStatus `json:"status"`
+	Related       []string       `json:"related,omitempty"` // approach IDs
+	Sources       []Source       `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool `json:"id_coined,omitempty"`
@@ -243,11 +251,15 @@ type Approach struct {
 
 // Category is a theme approaches are filed under (a SKOS concept).
 type Category struct {
-	ID          string   `json:"id"`
-	Labels      Text     `json:"labels"`
-	Definitions Text     `json:"definitions,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"` // former or alternative slugs
-	Sources     []Source `json:"sources,omitempty"`
+	ID     string `json:"id"`
+	Labels Text   `json:"labels"`
+	// LabelsOrigin says, per language, where the label came from.
+	LabelsOrigin Origins `json:"labels_origin,omitempty"`
+	Definitions  Text    `json:"definitions,omitempty"`
+	// DefinitionsOrigin says, per language, where the definition came from.
+	DefinitionsOrigin Origins  `json:"definitions_origin,omitempty"`
+	Aliases           []string `json:"aliases,omitempty"` // former or alternative slugs
+	Sources           []Source `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool `json:"id_coined,omitempty"`

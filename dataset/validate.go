@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -129,7 +130,9 @@ func (d *Dataset) Validate() error {
 	}
 	for _, x := range d.Categories {
 		c.text(TypeCategory, x.ID, "labels", x.Labels, true)
+		c.origins(TypeCategory, x.ID, "labels", x.Labels, x.LabelsOrigin)
 		c.text(TypeCategory, x.ID, "definitions", x.Definitions, false)
+		c.origins(TypeCategory, x.ID, "definitions", x.Definitions, x.DefinitionsOrigin)
 		for i, a := range x.Aliases {
 			if !IsSlug(a) {
 				c.add(TypeCategory, x.ID, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
@@ -153,6 +156,7 @@ func (d *Dataset) Validate() error {
 		c.qid(TypeNetwork, x.ID, "wikidata", x.Wikidata)
 		c.year(TypeNetwork, x.ID, "founded", x.Founded)
 		c.text(TypeNetwork, x.ID, "description", x.Description, false)
+		c.origins(TypeNetwork, x.ID, "description", x.Description, x.DescriptionOrigin)
 		c.sources(TypeNetwork, x.ID, x.Sources)
 		c.stamps(TypeNetwork, x.ID, x.Stamps)
 	}
@@ -212,6 +216,7 @@ func (d *Dataset) Validate() error {
 			c.url(t, id, "population.source", p.Source)
 		}
 		c.text(t, id, "summary", x.Summary, false)
+		c.origins(t, id, "summary", x.Summary, x.SummaryOrigin)
 		c.url(t, id, "website", x.Website)
 		c.sources(t, id, x.Sources)
 		switch x.Status {
@@ -242,6 +247,7 @@ func (d *Dataset) Validate() error {
 	for _, x := range d.Approaches {
 		t, id := TypeApproach, x.ID
 		c.text(t, id, "title", x.Title, true)
+		c.origins(t, id, "title", x.Title, x.TitleOrigin)
 		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
 		if len(x.Categories) == 0 {
 			c.add(t, id, "categories", "an approach needs at least one category")
@@ -250,6 +256,7 @@ func (d *Dataset) Validate() error {
 			ref(t, id, fmt.Sprintf("categories[%d]", i), TypeCategory, cat)
 		}
 		c.text(t, id, "summary", x.Summary, false)
+		c.origins(t, id, "summary", x.Summary, x.SummaryOrigin)
 		c.year(t, id, "year_started", x.YearStarted)
 		switch x.Status {
 		case ApproachActive, ApproachEnded, ApproachUnknown:
@@ -351,6 +358,23 @@ func (c *checker) text(t Type, id, field string, tx Text, required bool) {
 			c.add(t, id, field, "language %q is not one of the platform's languages (%s)", lang, strings.Join(Languages, ", "))
 		}
 		c.chars(t, id, field+"."+lang, tx[lang], true)
+	}
+}
+
+// origins checks the origins of a text: each for a language the text has,
+// each a known origin, and no English text a translation (translations
+// are of the English text).
+func (c *checker) origins(t Type, id, field string, tx Text, o Origins) {
+	for _, lang := range o.Langs() {
+		key := field + "_origin." + lang
+		switch {
+		case tx[lang] == "":
+			c.add(t, id, key, "origin given for a language the %s does not have", field)
+		case !slices.Contains(TextOrigins, o[lang]):
+			c.add(t, id, key, "unknown origin %q (one of platform, own, translation)", o[lang])
+		case lang == "en" && o[lang] == OriginTranslation:
+			c.add(t, id, key, "the English text cannot be a translation: translations are of it")
+		}
 	}
 }
 

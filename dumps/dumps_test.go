@@ -508,3 +508,67 @@ func parquetRowText(tb *Table, r parquet.Row) []string {
 	}
 	return out
 }
+
+// The tables say what the seed's JSON says about its texts, sources and
+// dates (issue 19): every text column of the seed has its seven
+// languages, each beside an origin column (own for English, translation
+// for the others); every source has the day it was read; every record is
+// dated by when its facts were gathered.
+func TestSeedTablesCarryOriginsSourcesAndDates(t *testing.T) {
+	dir := t.TempDir()
+	res, err := newTestDumper(dir).Release(context.Background(), seedSnapshot(t, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Join(dir, res.Release)
+	texts := map[string][]string{
+		"municipalities": {"summary", "summary_origin"},
+		"networks":       {"description", "description_origin"},
+		"approaches":     {"title", "title_origin", "summary", "summary_origin"},
+		"categories":     {"definition", "definition_origin", "label", "label_origin"},
+	}
+	cells := 0
+	for table, cols := range texts {
+		rows := readCSV(t, filepath.Join(rel, table+".csv"))
+		h := rows[0]
+		for i := 0; i < len(cols); i += 2 {
+			for _, lang := range dataset.Languages {
+				tc, oc := slices.Index(h, cols[i]+"_"+lang), slices.Index(h, cols[i+1]+"_"+lang)
+				if tc < 0 || oc < 0 {
+					t.Fatalf("%s: no %s_%s or %s_%s column in %v", table, cols[i], lang, cols[i+1], lang, h)
+				}
+				want := "translation"
+				if lang == "en" || (table == "categories" && cols[i] == "label" && lang == "de") {
+					want = "own"
+				}
+				for _, r := range rows[1:] {
+					if r[tc] == "" || r[oc] != want {
+						t.Errorf("%s %s: %s_%s %q with origin %q, want a text with origin %q", table, r[0], cols[i], lang, r[tc], r[oc], want)
+					}
+					cells++
+				}
+			}
+		}
+		ci := slices.Index(h, "created")
+		for _, r := range rows[1:] {
+			if r[ci] != "2026-11-26T00:00:00Z" {
+				t.Errorf("%s %s: created %q, want the day its facts were gathered", table, r[0], r[ci])
+			}
+		}
+	}
+	src := readCSV(t, filepath.Join(rel, "sources.csv"))
+	ai, ti := slices.Index(src[0], "accessed"), slices.Index(src[0], "title")
+	titled := 0
+	for _, r := range src[1:] {
+		if r[ai] != "2026-11-26" {
+			t.Errorf("source %v: accessed %q", r, r[ai])
+		}
+		if r[ti] != "" {
+			titled++
+		}
+	}
+	if len(src) < 500 || titled == 0 {
+		t.Errorf("sources table: %d rows, %d with a title", len(src)-1, titled)
+	}
+	t.Logf("%d text cells with their origins; %d sources, %d titled", cells, len(src)-1, titled)
+}

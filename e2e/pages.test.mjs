@@ -317,14 +317,19 @@ test("catalogue and VoID description for people", async (t) => {
   }
 });
 
-test("the interface follows Accept-Language and ?lang=, and says when data is in English only", async () => {
+test("the interface follows Accept-Language and ?lang=, and says which texts are English or this project's translations", async () => {
   const de = await fetch(base + "/map", { headers: { "Accept-Language": "de-CH, fr;q=0.5" } });
   assert.equal(de.headers.get("content-language"), "de");
   assert.match(de.headers.get("vary") ?? "", /Accept-Language/i);
   const el = await (await fetch(base + "/browse/approaches?lang=el", { headers: { "Accept-Language": "de" } })).text();
   assert.match(el, /<html lang="el">/);
   assert.match(el, /lang="en"/, "English texts are marked as such");
-  assert.match(el, /class="notice/, "the page says that some texts are in English");
+  // Every approach title of the seed is in Greek, as this project's
+  // translation (issue 19): each says so, and nothing falls back to English.
+  assert.match(el, /<span class="fb">μετάφραση δική μας<\/span>/, "translations are marked as such");
+  assert.doesNotMatch(el, /class="notice/, "no text of the page is missing in Greek");
+  const pl = await (await fetch(base + "/approaches/charter.html?lang=pl")).text();
+  assert.match(pl, /Przetłumaczone z angielskiego przez ten projekt/, "the approach's page says its Polish summary is a translation");
   const none = await fetch(base + "/map", { headers: { "Accept-Language": "zh, pt;q=0.9" } });
   assert.equal(none.headers.get("content-language"), "en");
 });

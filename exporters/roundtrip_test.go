@@ -216,7 +216,7 @@ func jsonldRead(t *testing.T, doc []byte) []vocab.Triple {
 		t.Skip("e2e/node_modules/jsonld is not installed (npm ci in e2e)")
 	}
 	script := `const jsonld = require(process.argv[1]);
-let s = ""; process.stdin.on("data", d => s += d).on("end", async () => {
+let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", async () => {
   try { process.stdout.write(await jsonld.toRDF(JSON.parse(s), {format: "application/n-quads", safe: true})); }
   catch (e) { console.error(e.message, JSON.stringify(e.details || {})); process.exit(1); } });`
 	cmd := exec.Command("node", "-e", script, modules)
@@ -245,7 +245,7 @@ func n3Read(t *testing.T, doc []byte, format string) []vocab.Triple {
 		t.Skip("e2e/node_modules/n3 is not installed (npm ci in e2e)")
 	}
 	script := `const N3 = require(process.argv[1]);
-let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
+let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", () => {
   try { const quads = new N3.Parser({format: process.argv[2]}).parse(s);
         process.stdout.write(new N3.Writer({format: "N-Quads"}).quadsToString(quads)); }
   catch (e) { console.error(e.message); process.exit(1); } });`

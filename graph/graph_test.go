@@ -402,6 +402,53 @@ func TestSeedMembershipDatesInRDF(t *testing.T) {
 	}
 }
 
+// In RDF every language of a seed text has its origin beside it, one
+// language-tagged literal per language (mc:titleOrigin "translation"@de);
+// each source node has the day it was read, and each record the day its
+// facts were gathered (issue 19).
+func TestSeedOriginsSourcesAndDatesInRDF(t *testing.T) {
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := dataset.NewSnapshot(d, 1)
+	doc, ok, err := graph.Entity(base, snap, dataset.TypeApproach, "charter")
+	if !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	texts, origins := map[string]bool{}, map[string]vocab.Node{}
+	var accessed, created []vocab.Node
+	for _, tr := range triples(t, doc) {
+		switch tr.P {
+		case vocab.DCTermsTitle.Node():
+			if tr.S == vocab.IRI(vocab.EntityIRI(base, dataset.TypeApproach, "charter")) {
+				texts[tr.O.Lang] = true
+			}
+		case vocab.TitleOrigin.Node():
+			origins[tr.O.Lang] = tr.O
+		case vocab.Accessed.Node():
+			accessed = append(accessed, tr.O)
+		case vocab.DCTermsCreated.Node():
+			created = append(created, tr.O)
+		}
+	}
+	for _, lang := range dataset.Languages {
+		want := vocab.LangStr("translation", lang)
+		if lang == "en" {
+			want = vocab.LangStr("own", lang)
+		}
+		if !texts[lang] || origins[lang] != want {
+			t.Errorf("title in %s: text %v, origin %v, want %v", lang, texts[lang], origins[lang], want)
+		}
+	}
+	if len(accessed) == 0 || accessed[0] != vocab.Typed("2026-11-26", vocab.EDTFDate) {
+		t.Errorf("sources accessed %v", accessed)
+	}
+	if len(created) != 1 || created[0] != vocab.Typed("2026-11-26T00:00:00Z", vocab.XSDDateTime) {
+		t.Errorf("created %v", created)
+	}
+}
+
 // The search form is the one the Triple Pattern Fragments specification
 // describes: a template over subject, predicate and object with explicit
 // representation, each variable mapped to its position.

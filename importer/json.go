@@ -571,15 +571,19 @@ func (d *jsonDecoder) value(v reflect.Value) error {
 			panic(fmt.Sprintf("importer: cannot decode JSON into %s", v.Type()))
 		}
 		v.Set(reflect.MakeMap(v.Type()))
-		m := v.Convert(mapOfStrings).Interface().(map[string]string) // the same map, without reflection per entry
 		e := reflect.New(v.Type().Elem()).Elem()
+		put := func(key string) { v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e) }
+		if v.Type().Elem() == mapOfStrings.Elem() {
+			m := v.Convert(mapOfStrings).Interface().(map[string]string) // the same map, without reflection per entry
+			put = func(key string) { m[key] = e.String() }
+		}
 		return d.object(true, func(key string, _, _ int) error {
 			e.SetZero()
 			d.push(key, 0)
 			if err := d.popUnless(d.value(e)); err != nil {
 				return err
 			}
-			m[key] = e.String()
+			put(key)
 			return nil
 		})
 	case reflect.Struct:

@@ -46,7 +46,7 @@ func Open(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 		if err != nil {
 			return nil, fmt.Errorf("open dataset: %w", err)
 		}
-		rep, _, err := Import(ctx, st, dataset.NewSnapshot(d, rev), s, false)
+		rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, true)
 		if err != nil {
 			return nil, fmt.Errorf("open dataset: load seed: %w", err)
 		}
@@ -85,7 +85,7 @@ func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 	if err != nil {
 		return false, fmt.Errorf("seed: %w", err)
 	}
-	rep, _, err := Import(ctx, st, dataset.NewSnapshot(d, rev), s, false)
+	rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, true)
 	if err != nil {
 		if errors.Is(err, store.ErrConflict) {
 			return false, nil // another process seeded it meanwhile
@@ -101,6 +101,13 @@ func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 // nothing is written. It returns the snapshot to publish: cur itself on a
 // dry run or when nothing changed.
 func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, *dataset.Snapshot, error) {
+	return importData(ctx, st, cur, incoming, dryRun, false)
+}
+
+// importData is Import; keepStamps (the seed only) asks the store to keep
+// the created and modified times the records bring: the seed dates its
+// records by when their facts were gathered, not by when it was loaded.
+func importData(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun, keepStamps bool) (Report, *dataset.Snapshot, error) {
 	rep := Report{Revision: cur.Revision, DryRun: dryRun}
 	// Merging and validating take a while on a large import; an
 	// interruption between the steps stops it before the store is touched.
@@ -108,7 +115,11 @@ func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming
 	if err := interrupted(ctx); err != nil {
 		return rep, cur, err
 	}
-	merged, changes, err := dataset.Merge(cur.Dataset(), incoming)
+	merge := dataset.Merge
+	if keepStamps {
+		merge = dataset.MergeDated
+	}
+	merged, changes, err := merge(cur.Dataset(), incoming)
 	if err != nil {
 		return rep, cur, err
 	}

@@ -205,3 +205,34 @@ func TestInterruptedImportChangesNothing(t *testing.T) {
 		})
 	}
 }
+
+// The seed's records keep the dates their facts were gathered on; an
+// import's records are stamped by the store, whatever stamps they bring
+// (issue 19).
+func TestSeedKeepsItsDatesImportsDoNot(t *testing.T) {
+	db, snap := openSeeded(t)
+	gathered := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, m := range snap.Municipalities {
+		if !m.Created.Equal(gathered) || !m.Modified.Equal(gathered) {
+			t.Fatalf("seeded %s: created %v modified %v, want %v", m.ID, m.Created, m.Modified, gathered)
+		}
+	}
+	before := time.Now().Add(-time.Minute)
+	in := &dataset.Dataset{Municipalities: []dataset.Municipality{*snap.Municipalities[0]}}
+	in.Municipalities[0].ID = "a-new-town"
+	in.Municipalities[0].Wikidata = ""
+	in.Municipalities[0].Created = gathered.AddDate(-5, 0, 0) // an import cannot date its records
+	in.Municipalities[0].Modified = gathered.AddDate(-5, 0, 0)
+	if _, _, err := Import(context.Background(), db, snap, in, false); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := db.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range got.Municipalities {
+		if m.ID == "a-new-town" && (m.Created.Before(before) || m.Modified.Before(before)) {
+			t.Errorf("imported record kept the stamps it brought: %v/%v", m.Created, m.Modified)
+		}
+	}
+}

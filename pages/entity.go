@@ -205,7 +205,7 @@ func (c *ctx) categoryValue(snap *dataset.Snapshot, id string) Value {
 	if !ok {
 		return Value{Text: id, Code: true}
 	}
-	v := c.text(k.Labels).value()
+	v := c.text(k.Labels).value() // a link: the category's page says where its label came from
 	v.Href = c.entityHref(dataset.TypeCategory, k.ID)
 	return v
 }
@@ -215,7 +215,7 @@ func (c *ctx) approachValue(snap *dataset.Snapshot, id string) Value {
 	if !ok {
 		return Value{Text: id, Code: true}
 	}
-	v := c.text(a.Title).value()
+	v := c.text(a.Title).value() // a link: the approach's page says where its title came from
 	v.Href = c.entityHref(dataset.TypeApproach, a.ID)
 	return v
 }
@@ -272,7 +272,7 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 	if m.Status == dataset.StatusUnknown {
 		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
 	}
-	ev.Lead = c.optText(m.Summary)
+	ev.Lead = c.optTextFrom(m.Summary, m.SummaryOrigin)
 	ev.Profile = &link{Label: c.t("entity.profile"), Href: ProfilePath(m.ID) + "?lang=" + c.lang}
 
 	var lat, lon Value
@@ -383,7 +383,7 @@ func (c *ctx) network(ev *entityView, snap *dataset.Snapshot, n *dataset.Network
 	if n.Founded != 0 {
 		ev.Subtitle = append(ev.Subtitle, Value{Text: c.tf("entity.founded", strconv.Itoa(n.Founded))})
 	}
-	ev.Lead = c.optText(n.Description)
+	ev.Lead = c.optTextFrom(n.Description, n.DescriptionOrigin)
 	var countries []Value
 	for _, k := range n.Countries {
 		countries = append(countries, c.countryValue(snap, k))
@@ -443,12 +443,12 @@ func (c *ctx) network(ev *entityView, snap *dataset.Snapshot, n *dataset.Network
 
 func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approach) {
 	t := dataset.TypeApproach
-	ev.Heading = c.text(a.Title)
+	ev.Heading = c.textFrom(a.Title, a.TitleOrigin)
 	ev.Subtitle = append(ev.Subtitle, c.municipalityValue(snap, a.Municipality))
 	if a.YearStarted != 0 {
 		ev.Subtitle = append(ev.Subtitle, Value{Text: c.tf("entity.since", strconv.Itoa(a.YearStarted))})
 	}
-	ev.Lead = c.optText(a.Summary)
+	ev.Lead = c.optTextFrom(a.Summary, a.SummaryOrigin)
 	var cats, related []Value
 	for _, k := range a.Categories {
 		cats = append(cats, c.categoryValue(snap, k))
@@ -488,8 +488,8 @@ func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approa
 
 func (c *ctx) category(ev *entityView, snap *dataset.Snapshot, k *dataset.Category) {
 	t := dataset.TypeCategory
-	ev.Heading = c.text(k.Labels)
-	ev.Lead = c.optText(k.Definitions)
+	ev.Heading = c.textFrom(k.Labels, k.LabelsOrigin)
+	ev.Lead = c.optTextFrom(k.Definitions, k.DefinitionsOrigin)
 	var aliases []Value
 	for _, a := range k.Aliases {
 		aliases = append(aliases, Value{Text: a, Code: true})
@@ -606,7 +606,7 @@ func (c *ctx) networkItem(snap *dataset.Snapshot, n *dataset.Network) item {
 }
 
 func (c *ctx) approachItem(snap *dataset.Snapshot, a *dataset.Approach, withMunicipality bool) item {
-	it := item{Title: c.text(a.Title), Href: c.entityHref(dataset.TypeApproach, a.ID)}
+	it := item{Title: c.textFrom(a.Title, a.TitleOrigin), Href: c.entityHref(dataset.TypeApproach, a.ID)}
 	if withMunicipality {
 		v := c.municipalityValue(snap, a.Municipality)
 		v.Href = ""
@@ -627,9 +627,9 @@ func (c *ctx) approachItem(snap *dataset.Snapshot, a *dataset.Approach, withMuni
 }
 
 func (c *ctx) categoryItem(snap *dataset.Snapshot, k *dataset.Category) item {
-	it := item{Title: c.text(k.Labels), Href: c.entityHref(dataset.TypeCategory, k.ID)}
+	it := item{Title: c.textFrom(k.Labels, k.LabelsOrigin), Href: c.entityHref(dataset.TypeCategory, k.ID)}
 	it.Meta = append(it.Meta, Value{Text: c.tf("count.approaches", len(snap.ApproachesIn(k.ID)))})
-	it.Text = c.optText(k.Definitions)
+	it.Text = c.optTextFrom(k.Definitions, k.DefinitionsOrigin)
 	return it
 }
 

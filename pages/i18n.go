@@ -65,6 +65,8 @@ var messages = map[string][7]string{
 	"date.unknown":           {"unknown", "unbekannt", "desconocida", "inconnue", "άγνωστη", "sconosciuta", "nieznana"},
 	"date.attested":          {"not known; a member by %s", "unbekannt; Mitglied spätestens %s", "desconocida; miembro a más tardar en %s", "inconnue ; membre au plus tard en %s", "άγνωστη· μέλος το αργότερο %s", "sconosciuta; membro al più tardi da %s", "nieznana; członek najpóźniej od %s"},
 	"date.none":              {"no end date recorded", "kein Enddatum erfasst", "sin fecha de fin registrada", "aucune date de fin enregistrée", "δεν έχει καταγραφεί ημερομηνία λήξης", "nessuna data di fine registrata", "brak zapisanej daty zakończenia"},
+	"translation.badge":      {"translated by us", "von uns übersetzt", "traducido por nosotros", "traduit par nous", "μετάφραση δική μας", "tradotto da noi", "nasze tłumaczenie"},
+	"translation.text":       {"Translated from English by this project, not the platform's wording.", "Von diesem Projekt aus dem Englischen übersetzt, nicht der Wortlaut der Plattform.", "Traducido del inglés por este proyecto; no es la redacción de la plataforma.", "Traduit de l'anglais par ce projet ; ce n'est pas la formulation de la plateforme.", "Μετάφραση από τα αγγλικά από αυτό το έργο, όχι διατύπωση της πλατφόρμας.", "Tradotto dall'inglese da questo progetto; non è la formulazione della piattaforma.", "Przetłumaczone z angielskiego przez ten projekt, nie jest to sformułowanie platformy."},
 
 	"type.municipality":  {"Municipality", "Kommune", "Municipio", "Commune", "Δήμος", "Comune", "Gmina"},
 	"type.network":       {"City network", "Städtenetzwerk", "Red de ciudades", "Réseau de villes", "Δίκτυο πόλεων", "Rete di città", "Sieć miast"},

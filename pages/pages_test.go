@@ -200,8 +200,17 @@ func TestEntityPage(t *testing.T) {
 }
 
 func TestFallbackToEnglish(t *testing.T) {
-	p, snap := testPages(t), testSnapshot(t)
-	a := snap.Approaches[0] // titles and summaries are in English only
+	p := testPages(t)
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An approach whose title and summary are in English only.
+	d.Approaches[0].Title = dataset.Text{"en": d.Approaches[0].Title["en"]}
+	d.Approaches[0].Summary = dataset.Text{"en": d.Approaches[0].Summary["en"]}
+	d.Approaches[0].TitleOrigin, d.Approaches[0].SummaryOrigin = nil, nil
+	snap := dataset.NewSnapshot(d, 7)
+	a := snap.Approaches[0]
 	for _, c := range []struct {
 		lang   string
 		notice bool
@@ -219,6 +228,49 @@ func TestFallbackToEnglish(t *testing.T) {
 		if w.Header().Get("Content-Language") != c.lang {
 			t.Errorf("%s: Content-Language %q", c.lang, w.Header().Get("Content-Language"))
 		}
+	}
+}
+
+// A text shown in the page's language that is this project's translation
+// says so, in the page's language; the English original and the
+// platform's own texts carry no such note (issue 19).
+func TestTranslationsAreMarked(t *testing.T) {
+	p, snap := testPages(t), testSnapshot(t)
+	a := snap.Approaches[0]
+	if a.SummaryOrigin["de"] != dataset.OriginTranslation {
+		t.Fatalf("the seed's approach %s has no German translation", a.ID)
+	}
+	for _, c := range []struct {
+		lang, note string
+	}{
+		{"de", "Von diesem Projekt aus dem Englischen übersetzt"},
+		{"pl", "Przetłumaczone z angielskiego przez ten projekt"},
+		{"en", ""},
+	} {
+		w := get(t, "/approaches/"+a.ID+"?lang="+c.lang, nil, func(w http.ResponseWriter, r *http.Request) error {
+			return p.Entity(w, r, view(snap), dataset.TypeApproach, a.ID)
+		})
+		page := w.Body.String()
+		if !strings.Contains(page, template.HTMLEscapeString(a.Summary[c.lang])) {
+			t.Errorf("%s: the summary in %s is not shown", c.lang, c.lang)
+		}
+		if got := strings.Contains(page, `class="fb-note"`); got != (c.note != "") {
+			t.Errorf("%s: translation note shown %v", c.lang, got)
+		}
+		if c.note != "" && !strings.Contains(page, c.note) {
+			t.Errorf("%s: no note %q", c.lang, c.note)
+		}
+	}
+	// The platform's own wording is not marked.
+	d, _ := dataset.Seed()
+	d.Approaches[0].SummaryOrigin["de"] = dataset.OriginPlatform
+	d.Approaches[0].TitleOrigin["de"] = dataset.OriginPlatform
+	own := dataset.NewSnapshot(d, 8)
+	w := get(t, "/approaches/"+a.ID+"?lang=de", nil, func(w http.ResponseWriter, r *http.Request) error {
+		return p.Entity(w, r, view(own), dataset.TypeApproach, a.ID)
+	})
+	if strings.Contains(w.Body.String(), "Von diesem Projekt aus dem Englischen übersetzt") {
+		t.Error("the platform's German summary is marked as our translation")
 	}
 }
 

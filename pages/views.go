@@ -27,6 +27,9 @@ type LText struct {
 	// Fallback is true when the text is English because the data lacks
 	// the interface language.
 	Fallback bool
+	// Translated is true when the text is this project's translation of
+	// the English text, not the platform's wording (issue 19).
+	Translated bool
 }
 
 // Value is one value of a property: text, a link, a code or a date.
@@ -42,6 +45,8 @@ type Value struct {
 	// Fallback is true when the text is English for want of the
 	// interface language.
 	Fallback bool
+	// Translated is true when the text is this project's translation.
+	Translated bool
 }
 
 // fact is a labelled property with its values; Href points to the
@@ -149,6 +154,23 @@ func (c *ctx) optText(t dataset.Text) *LText {
 	return &lt
 }
 
+// textFrom is text with its origins: a text shown in the page's language
+// that is this project's translation says so.
+func (c *ctx) textFrom(t dataset.Text, o dataset.Origins) LText {
+	lt := c.text(t)
+	lt.Translated = !lt.Fallback && lt.Attr == "" && t[c.lang] == lt.Text && o.Translated(c.lang)
+	return lt
+}
+
+// optTextFrom is optText with its origins (see textFrom).
+func (c *ctx) optTextFrom(t dataset.Text, o dataset.Origins) *LText {
+	lt := c.optText(t)
+	if lt != nil {
+		lt.Translated = t[c.lang] == lt.Text && lt.Attr == "" && o.Translated(c.lang)
+	}
+	return lt
+}
+
 // name returns the name of a thing in the request's language, else in
 // English, else in its first language. Names are proper names: one in
 // another language is no fallback to apologise for.
@@ -177,7 +199,9 @@ func (c *ctx) attr(lang string) string {
 }
 
 // value turns an LText into a Value.
-func (lt LText) value() Value { return Value{Text: lt.Text, Attr: lt.Attr, Fallback: lt.Fallback} }
+func (lt LText) value() Value {
+	return Value{Text: lt.Text, Attr: lt.Attr, Fallback: lt.Fallback, Translated: lt.Translated}
+}
 
 // capitalize upper-cases the first letter of a label from the vocabulary
 // ("member since" → "Member since").

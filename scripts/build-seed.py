@@ -10,6 +10,9 @@ Inputs:
       hand-written texts: country names and boxes, network names and
       descriptions, category translations and definitions, featured-city
       summaries, local-name corrections.
+  scripts/seed-translations.json
+      this project's translations of the English texts into the other
+      platform languages, each with the English text it translates.
 Output: the JSON encoding of dataset.Dataset (dataset/types.go), records
 sorted by id, deterministic; and dataset/platform.json, the platform's own
 totals (dataset.PlatformTotals) that the coverage statement compares with. Python 3 standard library only.
@@ -258,6 +261,8 @@ STALE_BEFORE = 2015
 
 
 def mark_stale(munis, memberships, prose_nets):
+    """Marks stale municipalities; returns {id: (year of the latest source, networks)}."""
+    stale = {}
     by_muni = {}
     for ms in memberships:
         by_muni.setdefault(ms["municipality"], []).append(ms)
@@ -269,9 +274,11 @@ def mark_stale(munis, memberships, prose_nets):
         if int(latest[:4]) >= STALE_BEFORE:
             continue
         rec["status"] = "unknown"
+        stale[rec["id"]] = (latest[:4], [x["network"] for x in ms])
         nets = join_en([prose_nets[x["network"]]["phrase"][1] for x in ms])
         rec["summary"] = text_obj({"en": f"Named in {nets} in a source of {latest[:4]}; "
                                          "no later source shows whether it still takes part."})
+    return stale
 
 
 def summary_for_member(nets, prose_nets):
@@ -296,7 +303,92 @@ def summary_for_member(nets, prose_nets):
     return "Listed " + ", ".join(parts[:-1]) + ", and " + parts[-1] + "."
 
 
-def build(facts_dir, prose):
+def set_text(rec, field, origin_field, en_origin, langs):
+    """Adds langs ({lang: text}, this project's translations of the English
+    text) to rec[field] and records each language's origin."""
+    text = rec.get(field) or {}
+    if not text.get("en"):
+        raise SystemExit(f"{rec['id']}: {field} has no English text to translate")
+    origins = dict(rec.get(origin_field) or {})
+    origins.setdefault("en", en_origin)
+    for lang, t in langs.items():
+        if lang == "en" or lang.startswith("_"):
+            continue
+        if lang not in PLATFORM_LANGS:
+            raise SystemExit(f"{rec['id']}: {field}: {lang!r} is not a platform language")
+        if text.get(lang) and text[lang] != t.strip():
+            raise SystemExit(f"{rec['id']}: {field}.{lang} is given twice, differently")
+        text[lang] = t.strip()
+        origins.setdefault(lang, "translation")
+    rec[field] = text_obj(text)
+    rec[origin_field] = sorted_map(origins)
+
+
+def translated(entry, field, rec):
+    """The translations of rec's field in entry, checked against the English
+    text they translate: a translation of an older English text is refused."""
+    t = entry.get(field) or {}
+    if t and t.get("en") != rec[field]["en"]:
+        raise SystemExit(f"{rec['id']}: the {field} translations are of {t.get('en')!r}, "
+                         f"but the English text is now {rec[field]['en']!r}")
+    return t
+
+
+def join_with(items, word):
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def member_summary(lang, nets, tr, stale_year=None, uncertain=False):
+    """A member municipality's summary in lang, from the same facts as the
+    English one (summary_for_member and mark_stale)."""
+    ms = tr["member_summaries"]
+    if stale_year:
+        phrases = [ms["stale_networks"][n][lang] for n in nets]
+        s = ms["stale"][lang].format(nets=join_with(phrases, ms["and"][lang]), year=stale_year)
+    else:
+        phrases = [ms["networks"][n][lang] for n in nets]
+        s = ms["listed"][lang].format(nets=join_with(phrases, ms["and"][lang]))
+    if uncertain:
+        s += " " + ms["uncertain"][lang]
+    return s
+
+
+def translate(tr, categories, networks, munis, approaches, prose_nets, mem_nets):
+    """Gives every text its origin and adds this project's translations
+    (scripts/seed-translations.json). English texts are this project's own
+    words; a category's English and German labels follow the platform's
+    published criteria but are not known to be its exact wording, so they
+    are marked as this project's too."""
+    for c in categories:
+        e = tr["categories"].get(c["id"], {})
+        set_text(c, "labels", "labels_origin", "own",
+                 {k: v for k, v in c["labels"].items() if k not in ("en", "de")})
+        c["labels_origin"]["de"] = "own"
+        c["labels_origin"] = sorted_map(c["labels_origin"])
+        if c.get("definitions"):
+            set_text(c, "definitions", "definitions_origin", "own",
+                     {**{k: v for k, v in c["definitions"].items() if k != "en"}, **translated(e, "definitions", c)})
+    for n in networks:
+        e = tr["networks"].get(n["id"], {})
+        set_text(n, "description", "description_origin", "own", translated(e, "description", n))
+    for a in approaches:
+        e = tr["approaches"].get(a["id"], {})
+        set_text(a, "title", "title_origin", "own", translated(e, "title", a))
+        set_text(a, "summary", "summary_origin", "own", translated(e, "summary", a))
+    for m in munis:
+        if m["featured"]:
+            e = tr["featured_summaries"].get(m["id"], {})
+            langs = translated({"summary": e}, "summary", m) if e else {}
+        else:
+            nets, stale = mem_nets[m["id"]]
+            langs = {lang: member_summary(lang, nets, tr, stale, m["kind"] == "uncertain")
+                     for lang in PLATFORM_LANGS if lang != "en"}
+        set_text(m, "summary", "summary_origin", "own", langs)
+
+
+def build(facts_dir, prose, translations):
     featured = load(os.path.join(facts_dir, "featured-cities.json"))
     members = load(os.path.join(facts_dir, "member-cities.json"))
     networks = load(os.path.join(facts_dir, "networks.json"))
@@ -350,6 +442,7 @@ def build(facts_dir, prose):
 
     # --- municipalities and memberships
     out_munis, out_memberships = [], []
+    mem_nets = {}  # member municipality -> (networks its summary names, year of a stale source)
     muni_ids = {}
     skipped_links = []
 
@@ -465,7 +558,9 @@ def build(facts_dir, prose):
         if cands:
             rec["wikidata_candidates"] = cands
         rec["featured"] = False
-        summary = summary_for_member([n for n in m["networks"] if n in network_ids], prose["networks"])
+        listed = [n for n in m["networks"] if n in network_ids]
+        mem_nets[mid] = (listed, None)
+        summary = summary_for_member(listed, prose["networks"])
         if kind == "uncertain":
             summary += " The sources do not make clear whether the city itself or its region is meant."
         rec["summary"] = text_obj({"en": summary})
@@ -482,7 +577,8 @@ def build(facts_dir, prose):
         ev = evidence_by_network(m.get("evidence") or [], network_ids | set(m["networks"]))
         for net in m["networks"]:
             add_membership(mid, net, srcs, ev.get(net))
-    mark_stale(out_munis, out_memberships, prose["networks"])
+    for mid, (year, nets) in mark_stale(out_munis, out_memberships, prose["networks"]).items():
+        mem_nets[mid] = (nets, year)
     for name in overrides:
         if name not in used_overrides:
             warn(f"override for unknown member city {name!r}")
@@ -540,6 +636,9 @@ def build(facts_dir, prose):
     for msg in skipped_links:
         warn(f"membership skipped, network not in networks.json: {msg}")
 
+    translate(translations, out_categories, out_networks, out_munis, out_approaches, prose["networks"], mem_nets)
+    date_records(prose, facts_dir, [out_countries, out_categories, out_networks, out_munis, out_memberships, out_approaches])
+
     by_id = lambda r: r["id"]
     return {
         "countries": sorted(out_countries, key=by_id),
@@ -549,6 +648,56 @@ def build(facts_dir, prose):
         "memberships": sorted(out_memberships, key=by_id),
         "approaches": sorted(out_approaches, key=by_id),
     }
+
+
+def facts_text(facts_dir):
+    """Every seed-facts file as text, to check that a stated fact is in them."""
+    out = []
+    for name in sorted(os.listdir(facts_dir)):
+        if name.endswith((".json", ".md")):
+            with open(os.path.join(facts_dir, name), encoding="utf-8") as f:
+                out.append(f.read())
+    return "\n".join(out)
+
+
+def date_records(prose, facts_dir, tables):
+    """Dates every record by when its facts were gathered (created and
+    modified, at midnight UTC of that day), gives each source without an
+    accessed date that day (read on or before it), and each source whose
+    document the facts name its title."""
+    day = prose["facts_gathered"]["date"]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        raise SystemExit(f"facts_gathered.date {day!r} is not YYYY-MM-DD")
+    stamp = day + "T00:00:00Z"
+    titles = {u: t for u, t in prose["source_titles"].items() if not u.startswith("_")}
+    known = facts_text(facts_dir)
+    for url, title in titles.items():
+        if title not in known:
+            raise SystemExit(f"source title {title!r} of {url} is not named in the seed facts")
+    used = set()
+
+    def source(src):
+        if not src.get("accessed"):
+            src["accessed"] = day
+        if src["url"] in titles and not src.get("title"):
+            src["title"] = titles[src["url"]]
+            used.add(src["url"])
+        # Keep the key order of dataset.Source: url, title, accessed, note.
+        ordered = {k: src[k] for k in ("url", "title", "accessed", "note") if k in src}
+        src.clear()
+        src.update(ordered)
+
+    for recs in tables:
+        for rec in recs:
+            for src in rec.get("sources", []):
+                source(src)
+            if rec.get("source"):
+                source(rec["source"])
+            rec["created"] = stamp
+            rec["modified"] = stamp
+    for url in titles:
+        if url not in used:
+            warn(f"source title for {url} not used: no record cites it")
 
 
 def platform_totals(facts_dir, prose):
@@ -574,11 +723,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", default="/work/shared/seed-facts")
     ap.add_argument("--prose", default=os.path.join(HERE, "seed-prose.json"))
+    ap.add_argument("--translations", default=os.path.join(HERE, "seed-translations.json"))
     ap.add_argument("--out", default=os.path.join(ROOT, "dataset", "seed.json"))
     ap.add_argument("--platform-out", default=os.path.join(ROOT, "dataset", "platform.json"))
     args = ap.parse_args()
     prose = load(args.prose)
-    data = build(args.facts, prose)
+    data = build(args.facts, prose, load(args.translations))
     with open(args.platform_out, "w", encoding="utf-8") as f:
         f.write(json.dumps(platform_totals(args.facts, prose), ensure_ascii=False, indent=1) + "\n")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -372,7 +372,7 @@ func TestFormats(t *testing.T) {
 }
 
 const quadsScript = `const [mods, format] = process.argv.slice(1);
-let s = ""; process.stdin.on("data", d => s += d).on("end", async () => {
+let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", async () => {
   try {
     if (format === "trig") {
       const N3 = require(mods + "/n3");

@@ -100,6 +100,8 @@ var (
 	modifiedField = Field{Key: "modified", Term: DCTermsModified, Value: Literal, Datatype: XSDDateTime, Column: "modified"}
 	statusField   = Field{Key: "status", Term: Status, Value: Code, Codes: Statuses, Column: "status"}
 	summaryField  = Field{Key: "summary", Term: DCTermsAbstract, Value: LangMap, Column: "summary_{lang}"}
+	// The origin of each language of a text (dataset.Origins).
+	summaryOriginField = Field{Key: "summary_origin", Term: SummaryOrigin, Value: LangMap, Column: "summary_origin_{lang}"}
 )
 
 // sourceFields are the fields of a dataset.Source; prefix names their
@@ -156,6 +158,7 @@ var entityTypes = []*EntityType{
 		}},
 		{Key: "featured", Term: Featured, Value: Literal, Column: "featured"},
 		summaryField,
+		summaryOriginField,
 		websiteField,
 		sourcesField,
 		idCoinedField,
@@ -173,6 +176,7 @@ var entityTypes = []*EntityType{
 		wikidataField,
 		{Key: "founded", Term: SchemaFoundingDate, Value: Literal, Column: "founded"},
 		{Key: "description", Term: DCTermsDescription, Value: LangMap, Column: "description_{lang}"},
+		{Key: "description_origin", Term: DescriptionOrigin, Value: LangMap, Column: "description_origin_{lang}"},
 		sourcesField,
 		idCoinedField,
 		createdField,
@@ -205,9 +209,11 @@ var entityTypes = []*EntityType{
 	{Type: dataset.TypeApproach, Class: Approach, Fields: []Field{
 		idField,
 		{Key: "title", Term: DCTermsTitle, Value: LangMap, Column: "title_{lang}"},
+		{Key: "title_origin", Term: TitleOrigin, Value: LangMap, Column: "title_origin_{lang}"},
 		{Key: "municipality", Term: PROVWasAssociatedWith, Value: EntityRef, Ref: dataset.TypeMunicipality, Column: "municipality"},
 		{Key: "categories", Term: DCTermsSubject, Value: EntityRef, Ref: dataset.TypeCategory, Many: true, Column: "categories"},
 		summaryField,
+		summaryOriginField,
 		{Key: "year_started", Term: StartYear, Value: Literal, Column: "year_started"},
 		statusField,
 		{Key: "related", Term: DCTermsRelation, Value: EntityRef, Ref: dataset.TypeApproach, Many: true, Column: "related"},
@@ -220,7 +226,9 @@ var entityTypes = []*EntityType{
 	{Type: dataset.TypeCategory, Class: SKOSConcept, Fields: []Field{
 		idField,
 		{Key: "labels", Term: SKOSPrefLabel, Value: LangMap, Column: "label_{lang}"},
+		{Key: "labels_origin", Term: LabelOrigin, Value: LangMap, Column: "label_origin_{lang}"},
 		{Key: "definitions", Term: SKOSDefinition, Value: LangMap, Column: "definition_{lang}"},
+		{Key: "definitions_origin", Term: DefinitionOrigin, Value: LangMap, Column: "definition_origin_{lang}"},
 		{Key: "aliases", Term: SKOSHiddenLabel, Value: Literal, Datatype: XSDString, Many: true, Column: "aliases"},
 		sourcesField,
 		idCoinedField,

@@ -181,7 +181,7 @@ var (
 		Comment: text{"en": "When the resource last changed.", "de": "Wann sich die Ressource zuletzt geändert hat."}})
 	DCTermsCreated = def(&Term{NS: DCTerms, Local: "created", Kind: DatatypeProperty, Range: XSDDateTime,
 		Label:   text{"en": "created", "de": "erstellt", "es": "creado", "fr": "créé", "el": "δημιουργήθηκε", "it": "creato", "pl": "utworzono"},
-		Comment: text{"en": "When the record was first stored.", "de": "Wann der Datensatz erstmals gespeichert wurde."}})
+		Comment: text{"en": "When the record's facts were gathered: for the seed, the day its facts were gathered; for later records, when the record was first stored.", "de": "Wann die Angaben des Datensatzes erhoben wurden: beim Grundbestand der Tag ihrer Erhebung, bei späteren Datensätzen der Zeitpunkt der ersten Speicherung."}})
 	DCTermsSource = def(&Term{NS: DCTerms, Local: "source", Kind: ObjectProperty,
 		Label:   text{"en": "source", "de": "Quelle", "es": "fuente", "fr": "source", "el": "πηγή", "it": "fonte", "pl": "źródło"},
 		Comment: text{"en": "A public document a record is based on. In our data its value is a node with the document's address (schema:url), title, the date we read it (mc:accessed) and what it says (dcterms:description); a population figure's source is the document itself.", "de": "Ein öffentliches Dokument, auf dem ein Datensatz beruht. In unseren Daten ist der Wert ein Knoten mit der Adresse des Dokuments (schema:url), seinem Titel, dem Datum, an dem wir es gelesen haben (mc:accessed), und seiner Aussage (dcterms:description); die Quelle einer Bevölkerungsangabe ist das Dokument selbst."}})

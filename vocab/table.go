@@ -10,7 +10,7 @@ var Ours = []*Term{
 
 	KindProp, Status, Scope, Population, BoundingBoxProp, WikidataCandidate,
 
-	Featured, IDCoined, OwnCategories, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
+	Featured, IDCoined, OwnCategories, SummaryOrigin, DescriptionOrigin, TitleOrigin, LabelOrigin, DefinitionOrigin, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
 
 	CategoryScheme,

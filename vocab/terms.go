@@ -207,7 +207,15 @@ var (
 		},
 		Example: "<https://data.moving-cities.eu/id/approach/the-digital-city-card-1> mc:ownCategories true .",
 	})
-	GeoNamesID = def(&Term{NS: MC, Local: "geonamesID", Kind: DatatypeProperty, Domain: Municipality, Range: XSDString,
+	// The origins of texts (dataset.Origins): one language-tagged literal
+	// per language of the text, whose value says where the text of that
+	// language came from (issue 19).
+	SummaryOrigin     = originTerm("summaryOrigin", DCTermsAbstract, "summary", "Zusammenfassung", "resumen", "résumé", "περίληψη", "sintesi", "streszczenie")
+	DescriptionOrigin = originTerm("descriptionOrigin", DCTermsDescription, "description", "Beschreibung", "descripción", "description", "περιγραφή", "descrizione", "opis")
+	TitleOrigin       = originTerm("titleOrigin", DCTermsTitle, "title", "Titel", "título", "titre", "τίτλος", "titolo", "tytuł")
+	LabelOrigin       = originTerm("labelOrigin", SKOSPrefLabel, "label", "Bezeichnung", "etiqueta", "libellé", "ετικέτα", "etichetta", "etykieta")
+	DefinitionOrigin  = originTerm("definitionOrigin", SKOSDefinition, "definition", "Definition", "definición", "définition", "ορισμός", "definizione", "definicja")
+	GeoNamesID        = def(&Term{NS: MC, Local: "geonamesID", Kind: DatatypeProperty, Domain: Municipality, Range: XSDString,
 		CloseMatch: []*Term{WDTGeoNamesID},
 		Label:      text{"en": "GeoNames ID", "de": "GeoNames-ID", "es": "ID de GeoNames", "fr": "identifiant GeoNames", "el": "αναγνωριστικό GeoNames", "it": "ID GeoNames", "pl": "identyfikator GeoNames"},
 		Comment: text{
@@ -400,3 +408,26 @@ var (
 		Example: "<https://data.moving-cities.eu/id/municipality/old> mc:retirementReason \"merged into new\" .",
 	})
 )
+
+// originTerm defines the property that gives the origin of each language
+// of the texts of prop; the rest are its names in the other six platform
+// languages (de, es, fr, el, it, pl).
+func originTerm(local string, prop *Term, en, de, es, fr, el, it, pl string) *Term {
+	c := prop.CURIE()
+	return def(&Term{NS: MC, Local: local, Kind: DatatypeProperty, Range: RDFLangString,
+		Label: text{
+			"en": "origin of the " + en, "de": "Herkunft: " + de, "es": "origen: " + es, "fr": "origine : " + fr,
+			"el": "προέλευση: " + el, "it": "origine: " + it, "pl": "pochodzenie: " + pl,
+		},
+		Comment: text{
+			"en": "Where the " + c + " text in the same language as this literal came from: \"platform\" (the platform's own wording), \"own\" (written by this project) or \"translation\" (this project's translation of the English text, not the platform's wording). One literal per language; a sync from the platform's CMS replaces translations with the platform's texts.",
+			"de": "Woher der Text " + c + " in der Sprache dieses Literals stammt: \"platform\" (Wortlaut der Plattform), \"own\" (von diesem Projekt verfasst) oder \"translation\" (Übersetzung des englischen Textes durch dieses Projekt, nicht der Wortlaut der Plattform). Ein Literal je Sprache; ein Abgleich mit dem CMS der Plattform ersetzt Übersetzungen durch deren Texte.",
+			"es": "De dónde procede el texto " + c + " en el idioma de este literal: \"platform\" (redacción de la plataforma), \"own\" (escrito por este proyecto) o \"translation\" (traducción del texto inglés por este proyecto, no la redacción de la plataforma). Un literal por idioma; una sincronización con el CMS de la plataforma sustituye las traducciones por sus textos.",
+			"fr": "D'où vient le texte " + c + " dans la langue de ce littéral : \"platform\" (formulation de la plateforme), \"own\" (rédigé par ce projet) ou \"translation\" (traduction du texte anglais par ce projet, pas la formulation de la plateforme). Un littéral par langue ; une synchronisation avec le CMS de la plateforme remplace les traductions par ses textes.",
+			"el": "Από πού προέρχεται το κείμενο " + c + " στη γλώσσα αυτού του λεκτικού: \"platform\" (διατύπωση της πλατφόρμας), \"own\" (γραμμένο από αυτό το έργο) ή \"translation\" (μετάφραση του αγγλικού κειμένου από αυτό το έργο, όχι διατύπωση της πλατφόρμας). Ένα λεκτικό ανά γλώσσα· ο συγχρονισμός με το CMS της πλατφόρμας αντικαθιστά τις μεταφράσεις με τα κείμενά της.",
+			"it": "Da dove proviene il testo " + c + " nella lingua di questo letterale: \"platform\" (formulazione della piattaforma), \"own\" (scritto da questo progetto) o \"translation\" (traduzione del testo inglese da parte di questo progetto, non la formulazione della piattaforma). Un letterale per lingua; una sincronizzazione con il CMS della piattaforma sostituisce le traduzioni con i suoi testi.",
+			"pl": "Skąd pochodzi tekst " + c + " w języku tego literału: \"platform\" (sformułowanie platformy), \"own\" (napisany przez ten projekt) lub \"translation\" (tłumaczenie tekstu angielskiego przez ten projekt, nie sformułowanie platformy). Jeden literał na język; synchronizacja z CMS platformy zastępuje tłumaczenia jej tekstami.",
+		},
+		Example: "<https://data.moving-cities.eu/id/approach/city-id-card> " + c + " \"City ID card for all residents\"@en, \"Städtischer Ausweis für alle Einwohner\"@de ;\n    mc:" + local + " \"own\"@en, \"translation\"@de .",
+	})
+}

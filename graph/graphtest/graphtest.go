@@ -293,7 +293,7 @@ func node(t testing.TB, script string, stdin []byte, args ...string) []byte {
 }
 
 const n3Script = `const N3 = require(process.argv[1] + "/n3");
-let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
+let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", () => {
   const docs = JSON.parse(s), out = [];
   for (const d of docs) {
     try { out.push(new N3.Writer({format: "N-Quads"}).quadsToString(new N3.Parser({format: process.argv[2]}).parse(d))); }
@@ -314,7 +314,7 @@ func N3(t testing.TB, docs [][]byte, format string) [][]vocab.Triple {
 }
 
 const jsonldScript = `const jsonld = require(process.argv[1] + "/jsonld");
-let s = ""; process.stdin.on("data", d => s += d).on("end", async () => {
+let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", async () => {
   const {contexts, docs, mode} = JSON.parse(s), out = [];
   const documentLoader = async (url) => {
     if (url in contexts) return {contextUrl: null, documentUrl: url, document: contexts[url]};

@@ -414,18 +414,21 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
 			}
 			v := *st
-			if c.Kind == dataset.Added || v.Created.IsZero() {
+			mod := now
+			if c.KeepStamps && !v.Created.IsZero() {
+				mod = keptModified(&v)
+			} else if c.Kind == dataset.Added || v.Created.IsZero() {
 				v.Created = now
 			}
 			v.Created = dataset.Stamp(v.Created)
-			v.Modified = now
+			v.Modified = mod
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
 			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
 				ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`,
-				string(c.Type), c.ID, string(doc), v.Created, now, next)
+				string(c.Type), c.ID, string(doc), v.Created, mod, next)
 			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
 				string(c.Type), c.ID, next, string(c.Kind), string(doc), v.Created)
 			stamps = append(stamps, stamp{st, v})
@@ -473,6 +476,16 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	}
 	s.watch.saw(next)
 	return next, nil
+}
+
+// keptModified is the modified time of a record whose stamps are kept
+// (dataset.Change.KeepStamps): its own, or its created time when it has
+// none, at the dataset's precision.
+func keptModified(st *dataset.Stamps) time.Time {
+	if st.Modified.IsZero() || st.Modified.Before(st.Created) {
+		return dataset.Stamp(st.Created)
+	}
+	return dataset.Stamp(st.Modified)
 }
 
 func stampsOf(rec any) *dataset.Stamps {

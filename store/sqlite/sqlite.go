@@ -503,16 +503,19 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			if st == nil {
 				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
 			}
-			if c.Kind == dataset.Added || st.Created.IsZero() {
+			mod := now
+			if c.KeepStamps && !st.Created.IsZero() {
+				mod = keptModified(st)
+			} else if c.Kind == dataset.Added || st.Created.IsZero() {
 				st.Created = now
 			}
 			st.Created = dataset.Stamp(st.Created)
-			st.Modified = now
+			st.Modified = mod
 			doc, err := marshalWithoutStamps(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
-			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, string(doc), formatTime(st.Created), at, next); err != nil {
+			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, string(doc), formatTime(st.Created), formatTime(mod), next); err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
 			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(st.Created)); err != nil {
@@ -559,6 +562,16 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	}
 	s.watch.notify() // waiters in this process need not wait for the poller
 	return next, nil
+}
+
+// keptModified is the modified time of a record whose stamps are kept
+// (dataset.Change.KeepStamps): its own, or its created time when it has
+// none, at the dataset's precision.
+func keptModified(st *dataset.Stamps) time.Time {
+	if st.Modified.IsZero() || st.Modified.Before(st.Created) {
+		return dataset.Stamp(st.Created)
+	}
+	return dataset.Stamp(st.Modified)
 }
 
 // stampsOf returns a pointer to the stamps of a record.

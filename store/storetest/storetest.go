@@ -28,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 		{"EmptyStoreLoadsNothing", testEmpty},
 		{"ApplyThenLoadRoundTrips", testRoundTrip},
 		{"ChangeKeepsCreatedAndMovesModified", testChange},
+		{"GivenStampsKeptOnlyWhenAsked", testKeepStamps},
 		{"RetireKeepsTombstone", testRetire},
 		{"StampsAreWholeSecondsUTC", testStampPrecision},
 		{"StaleRevisionConflicts", testConflict},
@@ -169,6 +170,56 @@ func testChange(t *testing.T, open Opener) {
 	}
 	if !got.Municipalities[1].Modified.Equal(created) {
 		t.Errorf("an unchanged record's modified time moved")
+	}
+}
+
+// testKeepStamps: the seed's records are dated by when their facts were
+// gathered (dataset.Change.KeepStamps); any other change is stamped by
+// the store's clock whatever stamps the record brings.
+func testKeepStamps(t *testing.T, open Opener) {
+	clk := newClock()
+	st := open(t, clk.now)
+	in := sample(t)
+	gathered := time.Date(2020, 5, 6, 7, 8, 9, 500, time.FixedZone("CEST", 2*3600))
+	in.Municipalities[0].Created = gathered
+	in.Municipalities[0].Modified = time.Time{} // none given: the created time
+	in.Municipalities[1].Created = gathered
+	in.Municipalities[1].Modified = gathered.Add(48 * time.Hour)
+	in.Municipalities[2].Created = gathered
+	_, changes, err := dataset.MergeDated(&dataset.Dataset{}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range changes {
+		if changes[i].Type == dataset.TypeMunicipality && changes[i].ID == in.Municipalities[2].ID {
+			changes[i].KeepStamps = false // not asked to keep them
+		}
+	}
+	if _, err := st.Apply(context.Background(), 0, changes); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := st.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]dataset.Stamps{
+		in.Municipalities[0].ID: {Created: dataset.Stamp(gathered), Modified: dataset.Stamp(gathered)},
+		in.Municipalities[1].ID: {Created: dataset.Stamp(gathered), Modified: dataset.Stamp(gathered.Add(48 * time.Hour))},
+		in.Municipalities[2].ID: {Created: clk.t, Modified: clk.t},
+	}
+	for _, m := range got.Municipalities {
+		if w, ok := want[m.ID]; ok && (!m.Created.Equal(w.Created) || !m.Modified.Equal(w.Modified) || m.Created.Location() != time.UTC) {
+			t.Errorf("%s stamps = %v/%v, want %v/%v", m.ID, m.Created, m.Modified, w.Created, w.Modified)
+		}
+	}
+	// A later change of a kept record is stamped by the clock as usual.
+	clk.t = clk.t.Add(time.Hour)
+	m := got.Municipalities[0]
+	m.Summary = dataset.Text{"en": "A changed summary."}
+	apply(t, st, &dataset.Dataset{Municipalities: []dataset.Municipality{m}})
+	again, _, _ := st.Load(context.Background())
+	if g := again.Municipalities[0]; !g.Created.Equal(dataset.Stamp(gathered)) || !g.Modified.Equal(clk.t) {
+		t.Errorf("after a change: %v/%v, want created %v modified %v", g.Created, g.Modified, dataset.Stamp(gathered), clk.t)
 	}
 }
 
