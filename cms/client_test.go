@@ -67,9 +67,10 @@ func TestCollectionErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, srv := newFake(t)
-			f.override = func(w http.ResponseWriter, r *http.Request) {
+			f.override = func(w http.ResponseWriter, r *http.Request) bool {
 				w.WriteHeader(tt.status)
 				w.Write([]byte(tt.body))
+				return true
 			}
 			c := &Client{Base: srv.URL, MaxBytes: tt.max}
 			_, err := c.Collection(context.Background(), PluralCities)
