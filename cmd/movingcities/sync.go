@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/moving-cities/opendata/cms"
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/ingest"
+	"github.com/moving-cities/opendata/store"
+	"github.com/moving-cities/opendata/store/backend"
+)
+
+// runSync brings the dataset up to date with an upstream source; the
+// platform's CMS is the one there is.
+func runSync(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || args[0] != "cms" {
+		return errors.New(`want "sync cms --url URL"`)
+	}
+	var s settings
+	fs, err := newFlags("sync cms", e, &s, "db")
+	if err != nil {
+		return err
+	}
+	cmsURL := fs.String("url", "", "the CMS's address (Strapi v4; its REST API is under /api)")
+	token := fs.String("token", e.getenv("MOVINGCITIES_CMS_TOKEN"), "Strapi API token, sent as a bearer token (env MOVINGCITIES_CMS_TOKEN)")
+	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
+	timeout := fs.Duration("timeout", time.Minute, "time one request to the CMS may take")
+	author := fs.String("author", "", "who makes the sync, recorded in the revision history (default: the OS user, else "+defaultAuthor+")")
+	message := fs.String("message", "", `why, recorded in the revision history (default: "sync from" and the CMS's address)`)
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if err := dataset.CheckURL(*cmsURL); err != nil {
+		return fmt.Errorf("--url: %w", err)
+	}
+	if u, _ := url.Parse(*cmsURL); u.RawQuery != "" || u.User != nil {
+		return errors.New("--url: give the CMS's address without query or credentials (use --token)")
+	}
+	meta := importMeta(*author, *message, nil)
+	if *message == "" {
+		meta.Message = "sync from " + *cmsURL
+	}
+	db, err := backend.Open(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	cur, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	if err != nil {
+		return err
+	}
+	var st store.Store = db
+	if h, ok := db.(store.History); ok {
+		st = withMeta{Store: db, history: h, meta: meta}
+	}
+	client := &cms.Client{Base: *cmsURL, Token: *token, HTTP: &http.Client{Timeout: *timeout}}
+	rep, _, err := cms.Sync(ctx, client, st, cur, *dryRun)
+	if err != nil {
+		return err
+	}
+	if len(rep.Changes) == 0 {
+		fmt.Fprintf(e.stdout, "no changes (revision %d)\n", rep.Revision)
+		return nil
+	}
+	printReport(e.stdout, rep)
+	return nil
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/moving-cities/opendata/store/sqlite"
+)
+
+// fixtureCMS serves the cms package's Strapi fixture, each collection as
+// one page, and checks the token.
+func fixtureCMS(t *testing.T, token string) *httptest.Server {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "cms", "testdata", "strapi.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols map[string][]json.RawMessage
+	if err := json.Unmarshal(b, &cols); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer "+token {
+			w.WriteHeader(http.StatusUnauthorized)
+			w.Write([]byte(`{"data":null,"error":{"status":401,"name":"UnauthorizedError","message":"Missing or invalid credentials"}}`))
+			return
+		}
+		data, ok := cols[strings.TrimPrefix(r.URL.Path, "/api/")]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]any{"data": data, "meta": map[string]any{"pagination": map[string]int{"page": 1, "pageSize": 100, "pageCount": 1, "total": len(data)}}})
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestSyncCommand: a dry run prints the diff and writes nothing, the
+// sync makes one revision with its author and message, a second sync
+// says "no changes", and a refused token changes nothing.
+func TestSyncCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	makeDB(t, db)
+	srv := fixtureCMS(t, "tok")
+	vars := map[string]string{"MOVINGCITIES_DB": db, "MOVINGCITIES_CMS_TOKEN": "tok"}
+	steps := []struct {
+		name     string
+		args     []string
+		vars     map[string]string
+		wantCode int
+		want     string
+		wantRev  int64
+	}{
+		{"dry run", []string{"--dry-run"}, vars, 0, "added    municipality neustadt", 1},
+		{"wrong token", []string{"--token", "nope"}, vars, 1, "HTTP 401: UnauthorizedError: Missing or invalid credentials", 1},
+		{"sync", []string{"--author", "cms-bot", "--message", "nightly"}, vars, 0, "imported:", 2},
+		{"again", nil, vars, 0, "no changes (revision 2)", 2},
+		{"no url", []string{"--url", ""}, vars, 1, "--url", 2},
+	}
+	for _, s := range steps {
+		e, out, errb := testEnv(s.vars)
+		args := append([]string{"sync", "cms", "--url", srv.URL}, s.args...)
+		code := run(context.Background(), args, e)
+		if code != s.wantCode || !strings.Contains(out.String()+errb.String(), s.want) {
+			t.Fatalf("%s: exit %d, output %q %q; want exit %d and %q", s.name, code, out, errb, s.wantCode, s.want)
+		}
+		if rev := storedRevision(t, db); rev != s.wantRev {
+			t.Fatalf("%s: revision %d, want %d", s.name, rev, s.wantRev)
+		}
+	}
+	st, err := sqlite.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	info, err := st.RevisionInfo(context.Background(), 2)
+	if err != nil || info.Author != "cms-bot" || info.Message != "nightly" {
+		t.Fatalf("revision 2: %+v, %v; want author cms-bot, message nightly", info.Meta, err)
+	}
+}
+
+func TestSyncCommandUsage(t *testing.T) {
+	for _, args := range [][]string{{"sync"}, {"sync", "wiki"}} {
+		e, _, _ := testEnv(nil)
+		if code := run(context.Background(), args, e); code != 1 {
+			t.Errorf("%v: exit %d, want 1", args, code)
+		}
+	}
+}
