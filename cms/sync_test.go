@@ -344,3 +344,35 @@ func TestSyncBrokenCMSChangesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldDiff: a dry run's diff names each changed field with its old
+// and new value, locale by locale, and leaves unchanged fields out.
+func TestFieldDiff(t *testing.T) {
+	db, seeded := openSeeded(t)
+	_, srv := newFake(t)
+	rep, err := syncOnce(t, db, srv.URL, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, c := range rep.Changes {
+		got[string(c.Type)+" "+c.ID] = FieldDiff(seeded, c)
+	}
+	berlin := strings.Join(got["municipality berlin"], "\n")
+	for _, want := range []string{
+		`coordinates.lat: 52.5167 → 52.52`,
+		`coordinates.lon: 13.3833 → 13.405`,
+		`names.pl: (none) → "Berlin"`,
+		`sources: [`,
+	} {
+		if !strings.Contains(berlin, want) {
+			t.Errorf("berlin's diff lacks %q:\n%s", want, berlin)
+		}
+	}
+	if strings.Contains(berlin, "names.en") || strings.Contains(berlin, "wikidata") || strings.Contains(berlin, "modified") {
+		t.Errorf("berlin's diff names unchanged fields:\n%s", berlin)
+	}
+	if d := got["municipality neustadt"]; d != nil {
+		t.Errorf("an added record has a field diff: %v", d)
+	}
+}

@@ -72,5 +72,17 @@ func runSync(ctx context.Context, e env, args []string) error {
 		return nil
 	}
 	printReport(e.stdout, rep)
+	if rep.DryRun {
+		// The field changes, after the summary so that the list of
+		// records reads as an import's does.
+		for _, c := range rep.Changes {
+			if lines := cms.FieldDiff(cur, c); len(lines) > 0 {
+				fmt.Fprintf(e.stdout, "%s %s:\n", c.Type, c.ID)
+				for _, l := range lines {
+					fmt.Fprintf(e.stdout, "  %s\n", l)
+				}
+			}
+		}
+	}
 	return nil
 }
