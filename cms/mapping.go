@@ -391,9 +391,10 @@ func (m *mapper) networkScopes() error {
 	return nil
 }
 
-// retire tombstones the records that came from this CMS and are gone
-// from it, and the memberships that cannot outlive their municipality or
-// network.
+// retire tombstones the records that came from this CMS alone and are
+// gone from it, and the memberships that cannot outlive their
+// municipality or network; records of ours the CMS also listed only lose
+// it as a source.
 func (m *mapper) retire() {
 	kept := map[dataset.Type]map[string]bool{}
 	keep := func(t dataset.Type, id string) {
@@ -414,29 +415,55 @@ func (m *mapper) retire() {
 	for _, x := range m.out.Categories {
 		keep(dataset.TypeCategory, x.ID)
 	}
-	gone := func(t dataset.Type, id, plural string, sources []dataset.Source) bool {
-		if _, ok := cmsSlug(m.origin, plural, sources); !ok || kept[t][id] {
-			return false
+	// gone says what becomes of a record we hold that the CMS no longer
+	// lists: a record only the CMS vouches for is retired; one with
+	// sources of its own is ours too, and stays without the CMS as a
+	// source (drop gives its sources then).
+	gone := func(t dataset.Type, id, plural string, sources []dataset.Source) (retired bool, drop []dataset.Source) {
+		slug, ok := cmsSlug(m.origin, plural, sources)
+		if !ok || kept[t][id] {
+			return false, nil
+		}
+		mark := SourceURL(m.origin, plural, slug)
+		own := slices.DeleteFunc(slices.Clone(sources), func(s dataset.Source) bool { return s.URL == mark })
+		if len(own) > 0 {
+			return false, own
 		}
 		m.out.Retired = append(m.out.Retired, dataset.Retired{Type: t, ID: id, Reason: RemovedReason})
-		return true
+		return true, nil
 	}
 	removed := map[dataset.Type]map[string]bool{dataset.TypeMunicipality: {}, dataset.TypeNetwork: {}}
 	for _, x := range m.cur.Municipalities {
-		if gone(dataset.TypeMunicipality, x.ID, PluralCities, x.Sources) {
+		if r, own := gone(dataset.TypeMunicipality, x.ID, PluralCities, x.Sources); r {
 			removed[dataset.TypeMunicipality][x.ID] = true
+		} else if own != nil {
+			y := *x
+			y.Sources = own
+			m.out.Municipalities = append(m.out.Municipalities, y)
 		}
 	}
 	for _, x := range m.cur.Networks {
-		if gone(dataset.TypeNetwork, x.ID, PluralNetworks, x.Sources) {
+		if r, own := gone(dataset.TypeNetwork, x.ID, PluralNetworks, x.Sources); r {
 			removed[dataset.TypeNetwork][x.ID] = true
+		} else if own != nil {
+			y := *x
+			y.Sources = own
+			m.out.Networks = append(m.out.Networks, y)
 		}
 	}
 	for _, x := range m.cur.Categories {
-		gone(dataset.TypeCategory, x.ID, PluralCategories, x.Sources)
+		if _, own := gone(dataset.TypeCategory, x.ID, PluralCategories, x.Sources); own != nil {
+			y := *x
+			y.Sources = own
+			m.out.Categories = append(m.out.Categories, y)
+		}
 	}
 	for _, x := range m.cur.Approaches {
-		gone(dataset.TypeApproach, x.ID, PluralApproaches, x.Sources)
+		if _, own := gone(dataset.TypeApproach, x.ID, PluralApproaches, x.Sources); own != nil {
+			y := *x
+			y.Sources = own
+			m.out.Approaches = append(m.out.Approaches, y)
+		}
 	}
 	for _, x := range m.cur.Memberships {
 		var reason string

@@ -212,16 +212,17 @@ func TestSyncDryRunChangesNothing(t *testing.T) {
 }
 
 // TestSyncRemovedBecomesTombstone: entries deleted in the CMS leave 410
-// tombstones, with the memberships that hang on them; records that never
-// came from the CMS stay.
+// tombstones, with the memberships that hang on them, when the CMS was
+// their only source; records of ours stay, those the CMS also listed
+// without it as a source.
 func TestSyncRemovedBecomesTombstone(t *testing.T) {
-	db, _ := openSeeded(t)
+	db, seeded := openSeeded(t)
 	f, srv := newFake(t)
 	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
 		t.Fatal(err)
 	}
-	f.remove(PluralCities, 36)
-	f.remove(PluralApproaches, 42, 43)
+	f.remove(PluralCities, 36, 33, 34, 35) // Neustadt, new from the CMS; Palermo, ours too
+	f.remove(PluralApproaches, 42, 43, 40, 41)
 	rep, err := syncOnce(t, db, srv.URL, false)
 	if err != nil {
 		t.Fatal(err)
@@ -243,6 +244,16 @@ func TestSyncRemovedBecomesTombstone(t *testing.T) {
 		if _, ok := snap.Municipality(id); !ok {
 			t.Errorf("%s was removed", id)
 		}
+	}
+	// Palermo and its approach are ours too (they have sources of their
+	// own): they stay, no longer sourced from the CMS.
+	seedPalermo, _ := seeded.Municipality("palermo")
+	if p, ok := snap.Municipality("palermo"); !ok || !slices.Equal(p.Sources, seedPalermo.Sources) {
+		t.Errorf("palermo = %+v, want it kept with its own sources %v", p, seedPalermo.Sources)
+	}
+	seedHarbors, _ := seeded.Approach("open-harbors")
+	if a, ok := snap.Approach("open-harbors"); !ok || !slices.Equal(a.Sources, seedHarbors.Sources) {
+		t.Errorf("open-harbors = %+v, want it kept with its own sources", a)
 	}
 	// A category the CMS still lists but no approach uses any more stays.
 	if _, ok := snap.Category("housing-first"); !ok {
