@@ -387,3 +387,59 @@ func TestFieldDiff(t *testing.T) {
 		t.Errorf("an added record has a field diff: %v", d)
 	}
 }
+
+// TestSyncIntoEmptyDatabase: into a database that holds only the
+// countries, every CMS entry becomes a record named by its slug.
+func TestSyncIntoEmptyDatabase(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	seed, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ingest.Import(ctx, db, dataset.NewSnapshot(&dataset.Dataset{}, 0), &dataset.Dataset{Countries: seed.Countries}, false); err != nil {
+		t.Fatal(err)
+	}
+	_, srv := newFake(t)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	snap := reload(t, db)
+	ids := func(n int, id func(int) string) []string {
+		var out []string
+		for i := range n {
+			out = append(out, id(i))
+		}
+		return out
+	}
+	for _, w := range []struct {
+		what      string
+		got, want []string
+	}{
+		{"municipalities", ids(len(snap.Municipalities), func(i int) string { return snap.Municipalities[i].ID }), []string{"berlin", "gdansk-city", "neustadt", "palermo"}},
+		{"networks", ids(len(snap.Networks), func(i int) string { return snap.Networks[i].ID }), []string{"seebruecke-safe-harbours", "welcoming-towns"}},
+		{"categories", ids(len(snap.Categories), func(i int) string { return snap.Categories[i].ID }), []string{"housing-first", "reception"}},
+		{"approaches", ids(len(snap.Approaches), func(i int) string { return snap.Approaches[i].ID }), []string{"housing-for-all", "open-harbors"}},
+		{"memberships", ids(len(snap.Memberships), func(i int) string { return snap.Memberships[i].ID }),
+			[]string{"berlin-seebruecke-safe-harbours", "berlin-welcoming-towns", "neustadt-welcoming-towns"}},
+	} {
+		if !slices.Equal(w.got, w.want) {
+			t.Errorf("%s = %v, want %v", w.what, w.got, w.want)
+		}
+	}
+	g, _ := snap.Municipality("gdansk-city")
+	if g == nil || g.Names["de"] != "Danzig" || g.Aliases != nil || g.Status != dataset.StatusActive || g.IDCoined {
+		t.Errorf("gdansk-city = %+v", g)
+	}
+	p, _ := snap.Municipality("palermo") // its French version is a draft
+	if p == nil || len(p.Names) != 3 || p.Names["fr"] != "" {
+		t.Errorf("palermo names = %v, want en, it and de only", p.Names)
+	}
+	if again, err := syncOnce(t, db, srv.URL, false); err != nil || len(again.Changes) != 0 {
+		t.Errorf("second sync: %d changes, %v", len(again.Changes), err)
+	}
+}
