@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/api"
+	"github.com/moving-cities/opendata/cms"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/edit"
@@ -26,6 +27,7 @@ import (
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
 	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
+		"sync-cms-url", "sync-cms-schedule", "sync-cms-token",
 		"rate-limit", "rate-burst", "fragments-rate-limit", "fragments-rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
@@ -99,6 +101,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 			log.Warn("dump run still in progress at shutdown", "err", err)
 		}
 	}()
+
+	if s.syncCMSURL != "" {
+		stop, err := startCMSSync(s, db, pub, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	handler, err := api.New(api.Config{
 		BaseURI:            s.base(),
@@ -211,4 +221,30 @@ func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Edit
 		return nil
 	}
 	return &api.Editing{Editor: edit.New(es, pub), Keys: es, History: es, Proposals: es}
+}
+
+// startCMSSync runs the sync from the platform's CMS on its schedule;
+// each run is a revision the publisher then serves, and a failed run
+// leaves the last good data in place. stop ends it.
+func startCMSSync(s settings, db store.Store, snaps cms.Snapshots, log *slog.Logger) (stop func(), err error) {
+	if err := checkCMSURL(s.syncCMSURL); err != nil {
+		return nil, fmt.Errorf("--sync-cms-url: %w", err)
+	}
+	st := db
+	if h, ok := db.(store.History); ok {
+		st = withMeta{Store: db, history: h, meta: store.Meta{Author: "cms-sync", Message: "scheduled sync from " + s.syncCMSURL}}
+	}
+	client := &cms.Client{Base: s.syncCMSURL, Token: s.cmsToken, HTTP: &http.Client{Timeout: time.Minute}}
+	sched, err := cms.NewScheduler(client, st, snaps, s.syncCMSSchedule, log)
+	if err != nil {
+		return nil, err
+	}
+	sched.Start()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := sched.Stop(ctx); err != nil {
+			log.Warn("cms sync still in progress at shutdown", "err", err)
+		}
+	}, nil
 }

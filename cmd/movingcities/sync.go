@@ -39,11 +39,8 @@ func runSync(ctx context.Context, e env, args []string) error {
 	if fs.NArg() != 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	if err := dataset.CheckURL(*cmsURL); err != nil {
+	if err := checkCMSURL(*cmsURL); err != nil {
 		return fmt.Errorf("--url: %w", err)
-	}
-	if u, _ := url.Parse(*cmsURL); u.RawQuery != "" || u.User != nil {
-		return errors.New("--url: give the CMS's address without query or credentials (use --token)")
 	}
 	meta := importMeta(*author, *message, nil)
 	if *message == "" {
@@ -83,6 +80,18 @@ func runSync(ctx context.Context, e env, args []string) error {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// checkCMSURL refuses what cannot be a CMS's address: the API paths and
+// the token are added to it, never given in it.
+func checkCMSURL(s string) error {
+	if err := dataset.CheckURL(s); err != nil {
+		return err
+	}
+	if u, _ := url.Parse(s); u.RawQuery != "" || u.User != nil {
+		return errors.New("give the CMS's address without query or credentials (the token has a flag of its own)")
 	}
 	return nil
 }

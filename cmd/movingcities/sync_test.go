@@ -95,3 +95,26 @@ func TestSyncCommandUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSyncFlags: serve refuses a CMS address or schedule it could
+// not use, before it serves anything.
+func TestServeSyncFlags(t *testing.T) {
+	for _, tt := range []struct {
+		vars map[string]string
+		want string
+	}{
+		{map[string]string{"MOVINGCITIES_SYNC_CMS_URL": "cms.local"}, "--sync-cms-url:"},
+		{map[string]string{"MOVINGCITIES_SYNC_CMS_URL": "https://user:pw@cms.local"}, "--sync-cms-url: give the CMS's address without query or credentials"},
+		{map[string]string{"MOVINGCITIES_SYNC_CMS_URL": "https://cms.local", "MOVINGCITIES_SYNC_CMS_SCHEDULE": "hourly"}, `cms sync schedule "hourly"`},
+	} {
+		vars := map[string]string{"MOVINGCITIES_ADDR": "127.0.0.1:0", "MOVINGCITIES_DB": filepath.Join(t.TempDir(), "s.db"),
+			"MOVINGCITIES_DUMPS_DIR": filepath.Join(t.TempDir(), "releases")}
+		for k, v := range tt.vars {
+			vars[k] = v
+		}
+		e, _, errb := testEnv(vars)
+		if code := run(context.Background(), []string{"serve"}, e); code != 1 || !strings.Contains(errb.String(), tt.want) {
+			t.Errorf("%v: exit %d, %q; want exit 1 and %q", tt.vars, code, errb, tt.want)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package cms
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
+)
+
+// DefaultSchedule syncs hourly, at a quarter past: the CMS's editors see
+// their changes in the open data within the hour, and the run stays clear
+// of the dumps' 03:30.
+const DefaultSchedule = "15 * * * *"
+
+// Snapshots gives the snapshot in force; *publish.Publisher implements it.
+type Snapshots interface {
+	Load() *dataset.Snapshot
+}
+
+// Scheduler runs Sync on a cron schedule inside the server. A failed run
+// changes nothing, so the server goes on serving the last good data; the
+// failure is logged and the next run tries again.
+type Scheduler struct {
+	client *Client
+	st     store.Store
+	snaps  Snapshots
+	log    *slog.Logger
+	cron   *cron.Cron
+
+	ctx     context.Context
+	cancel  context.CancelFunc
+	running sync.Mutex // runs never overlap
+	wg      sync.WaitGroup
+}
+
+// NewScheduler prepares syncs from c into st on spec (five-field cron,
+// "" for DefaultSchedule, in UTC unless it says CRON_TZ=).
+func NewScheduler(c *Client, st store.Store, snaps Snapshots, spec string, log *slog.Logger) (*Scheduler, error) {
+	if spec == "" {
+		spec = DefaultSchedule
+	}
+	sched, err := cron.ParseStandard(spec)
+	if err != nil {
+		return nil, fmt.Errorf("cms sync schedule %q: %w", spec, err)
+	}
+	s := &Scheduler{client: c, st: st, snaps: snaps, log: log, cron: cron.New(cron.WithLocation(time.UTC))}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s.cron.Schedule(sched, cron.FuncJob(func() {
+		s.wg.Add(1)
+		defer s.wg.Done()
+		_ = s.RunNow()
+	}))
+	return s, nil
+}
+
+// RunNow syncs once and returns what went wrong, if anything; a run
+// already in progress makes it return at once with nil.
+func (s *Scheduler) RunNow() (err error) {
+	if !s.running.TryLock() {
+		s.log.Info("cms sync skipped: the previous run is still in progress")
+		return nil
+	}
+	defer s.running.Unlock()
+	defer func() {
+		// A panic in a run must not take the server down with it.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cms sync panicked: %v", r)
+			s.log.Error("cms sync panicked; serving the last good data", "panic", fmt.Sprint(r))
+		}
+	}()
+	snap := s.snaps.Load()
+	if snap == nil {
+		return errors.New("cms sync skipped: no dataset snapshot loaded")
+	}
+	rep, _, err := Sync(s.ctx, s.client, s.st, snap, false)
+	if err != nil {
+		s.log.Warn("cms sync failed; serving the last good data", "cms", s.client.Base, "err", err)
+		return err
+	}
+	s.log.Info("cms sync done", "cms", s.client.Base, "changes", len(rep.Changes), "revision", rep.Revision)
+	return nil
+}
+
+// Start starts the schedule.
+func (s *Scheduler) Start() { s.cron.Start() }
+
+// Stop stops the schedule, cancels a run in progress (which then writes
+// nothing) and waits for it until ctx is done.
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.cancel()
+	done := make(chan struct{})
+	go func() {
+		<-s.cron.Stop().Done()
+		s.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("cms sync still running: %w", ctx.Err())
+	}
+}
