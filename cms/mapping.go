@@ -69,6 +69,9 @@ func slugAlias(as []dataset.Alias, id, slug string) []dataset.Alias {
 // and are gone from it. Map modifies nothing of cur. The result still
 // has to be merged and validated like any import.
 func (ct *Content) Map(cur *dataset.Snapshot, origin string) (*dataset.Dataset, error) {
+	if err := ct.required(); err != nil {
+		return nil, err
+	}
 	m := mapper{ct: ct, cur: cur, origin: strings.TrimRight(origin, "/"), out: &dataset.Dataset{}}
 	for _, step := range []func() error{m.countries, m.categories, m.networks, m.municipalities, m.memberships, m.approaches, m.networkScopes} {
 		if err := step(); err != nil {
@@ -533,4 +536,44 @@ func matchesNames[A any](names dataset.Names, aliases []dataset.Alias, locales m
 		}
 	}
 	return false
+}
+
+// required refuses entries that lack a field the CMS's content types
+// require in every locale (a city's name, an approach's or category's
+// title): Strapi enforces them, so their absence means the answer is not
+// what the CMS holds.
+func (ct *Content) required() error {
+	check := func(plural, slug, field string, locales []string, value func(string) string) error {
+		slices.Sort(locales)
+		for _, l := range locales {
+			if strings.TrimSpace(value(l)) == "" {
+				return fmt.Errorf("cms: %s %q (%s): %s is required and missing", plural, slug, l, field)
+			}
+		}
+		return nil
+	}
+	for _, it := range ct.Cities {
+		if err := check(PluralCities, it.Slug, "name", keys(it.Locales), func(l string) string { return it.Locales[l].Name }); err != nil {
+			return err
+		}
+	}
+	for _, it := range ct.Approaches {
+		if err := check(PluralApproaches, it.Slug, "title", keys(it.Locales), func(l string) string { return it.Locales[l].Title }); err != nil {
+			return err
+		}
+	}
+	for _, it := range ct.Categories {
+		if err := check(PluralCategories, it.Slug, "title", keys(it.Locales), func(l string) string { return it.Locales[l].Title }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
