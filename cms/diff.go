@@ -49,11 +49,40 @@ func FieldDiff(cur *dataset.Snapshot, c dataset.Change) []string {
 	slices.Sort(keys)
 	var out []string
 	for _, k := range keys {
-		if a[k] != b[k] {
-			out = append(out, fmt.Sprintf("%s: %s → %s", k, orNone(a[k]), orNone(b[k])))
+		if a[k] == b[k] {
+			continue
 		}
+		if lines, ok := listDiff(k, a[k], b[k]); ok {
+			out = append(out, lines...)
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s: %s → %s", k, orNone(a[k]), orNone(b[k])))
 	}
 	return out
+}
+
+// listDiff shows a change to a list (sources, aliases) as the items it
+// loses ("−") and gains ("+"), which reads better than two long lists;
+// ok is false when either side is not a list or the order alone changed.
+func listDiff(field, a, b string) (lines []string, ok bool) {
+	var as, bs []json.RawMessage
+	if a != "" && json.Unmarshal([]byte(a), &as) != nil || b != "" && json.Unmarshal([]byte(b), &bs) != nil {
+		return nil, false
+	}
+	has := func(xs []json.RawMessage, x json.RawMessage) bool {
+		return slices.ContainsFunc(xs, func(y json.RawMessage) bool { return string(x) == string(y) })
+	}
+	for _, x := range as {
+		if !has(bs, x) {
+			lines = append(lines, fmt.Sprintf("%s: − %s", field, x))
+		}
+	}
+	for _, x := range bs {
+		if !has(as, x) {
+			lines = append(lines, fmt.Sprintf("%s: + %s", field, x))
+		}
+	}
+	return lines, len(lines) > 0
 }
 
 // fields flattens a record's JSON form one level: top-level fields, and

@@ -380,7 +380,7 @@ func TestFieldDiff(t *testing.T) {
 		`coordinates.lat: 52.5167 → 52.52`,
 		`coordinates.lon: 13.3833 → 13.405`,
 		`names.pl: (none) → "Berlin"`,
-		`sources: [`,
+		`sources: + {"url":"` + SourceURL(srv.URL, PluralCities, "berlin") + `"}`,
 	} {
 		if !strings.Contains(berlin, want) {
 			t.Errorf("berlin's diff lacks %q:\n%s", want, berlin)
@@ -388,6 +388,12 @@ func TestFieldDiff(t *testing.T) {
 	}
 	if strings.Contains(berlin, "names.en") || strings.Contains(berlin, "wikidata") || strings.Contains(berlin, "modified") {
 		t.Errorf("berlin's diff names unchanged fields:\n%s", berlin)
+	}
+	if d := got["approach open-harbors"]; !slices.Contains(d, `categories: − "networking-advocacy"`) || !slices.Contains(d, `title.it: (none) → "Porti aperti"`) {
+		t.Errorf("open-harbors' diff = %q", d)
+	}
+	if strings.Contains(berlin, "sources: −") {
+		t.Errorf("berlin's diff says a source was removed:\n%s", berlin)
 	}
 	if d := got["municipality neustadt"]; d != nil {
 		t.Errorf("an added record has a field diff: %v", d)
