@@ -193,12 +193,12 @@ func group[A any](plural string, es []Entry, slug func(A) string) ([]Item[A], ma
 		slices.Sort(it.CMSIDs)
 		items = append(items, it)
 	}
-	for i := range items {
-		for j := range i {
-			if items[j].Slug == items[i].Slug {
-				return nil, nil, fmt.Errorf("cms: %s: two entries (%d and %d) have the slug %q", plural, items[j].CMSIDs[0], items[i].CMSIDs[0], items[i].Slug)
-			}
+	bySlug := make(map[string]int, len(items))
+	for i, it := range items {
+		if j, dup := bySlug[it.Slug]; dup {
+			return nil, nil, fmt.Errorf("cms: %s: two entries (%d and %d) have the slug %q", plural, items[j].CMSIDs[0], it.CMSIDs[0], it.Slug)
 		}
+		bySlug[it.Slug] = i
 	}
 	return items, index, nil
 }

@@ -73,6 +73,7 @@ func (ct *Content) Map(cur *dataset.Snapshot, origin string) (*dataset.Dataset, 
 		return nil, err
 	}
 	m := mapper{ct: ct, cur: cur, origin: strings.TrimRight(origin, "/"), out: &dataset.Dataset{}}
+	m.indexMarks()
 	for _, step := range []func() error{m.countries, m.categories, m.networks, m.municipalities, m.memberships, m.approaches, m.networkScopes} {
 		if err := step(); err != nil {
 			return nil, err
@@ -90,7 +91,34 @@ type mapper struct {
 
 	countryIDs, categoryIDs, networkIDs, cityIDs []string // our ID by item index
 	newNetworks                                  map[string]bool
-	pairs                                        map[[2]string]bool // municipality, network
+	// marked finds our records by the CMS entry their source names, by
+	// REST plural and slug: one pass instead of one per entry.
+	marked map[string]map[string]any
+	pairs  map[[2]string]bool // municipality, network
+}
+
+func (m *mapper) indexMarks() {
+	m.marked = map[string]map[string]any{}
+	mark := func(plural string, sources []dataset.Source, rec any) {
+		if slug, ok := cmsSlug(m.origin, plural, sources); ok {
+			if m.marked[plural] == nil {
+				m.marked[plural] = map[string]any{}
+			}
+			m.marked[plural][slug] = rec
+		}
+	}
+	for _, x := range m.cur.Categories {
+		mark(PluralCategories, x.Sources, x)
+	}
+	for _, x := range m.cur.Networks {
+		mark(PluralNetworks, x.Sources, x)
+	}
+	for _, x := range m.cur.Municipalities {
+		mark(PluralCities, x.Sources, x)
+	}
+	for _, x := range m.cur.Approaches {
+		mark(PluralApproaches, x.Sources, x)
+	}
 }
 
 // claim refuses two CMS entries that match the same record of ours.
@@ -153,10 +181,8 @@ func (m *mapper) categories() error {
 }
 
 func (m *mapper) findCategory(it Item[categoryAttrs]) *dataset.Category {
-	for _, c := range m.cur.Categories {
-		if s, ok := cmsSlug(m.origin, PluralCategories, c.Sources); ok && s == it.Slug {
-			return c
-		}
+	if c, ok := m.marked[PluralCategories][it.Slug].(*dataset.Category); ok {
+		return c
 	}
 	if c, ok := m.cur.Category(it.Slug); ok {
 		return c
@@ -198,10 +224,8 @@ func (m *mapper) networks() error {
 }
 
 func (m *mapper) findNetwork(it Item[namedAttrs]) *dataset.Network {
-	for _, n := range m.cur.Networks {
-		if s, ok := cmsSlug(m.origin, PluralNetworks, n.Sources); ok && s == it.Slug {
-			return n
-		}
+	if n, ok := m.marked[PluralNetworks][it.Slug].(*dataset.Network); ok {
+		return n
 	}
 	if n, ok := m.cur.Network(it.Slug); ok {
 		return n
@@ -252,10 +276,8 @@ func (m *mapper) municipalities() error {
 }
 
 func (m *mapper) findMunicipality(it Item[cityAttrs], country string) *dataset.Municipality {
-	for _, x := range m.cur.Municipalities {
-		if s, ok := cmsSlug(m.origin, PluralCities, x.Sources); ok && s == it.Slug {
-			return x
-		}
+	if x, ok := m.marked[PluralCities][it.Slug].(*dataset.Municipality); ok {
+		return x
 	}
 	if x, ok := m.cur.Municipality(it.Slug); ok {
 		return x
@@ -348,10 +370,8 @@ func (m *mapper) approaches() error {
 }
 
 func (m *mapper) findApproach(it Item[approachAttrs], muni string) *dataset.Approach {
-	for _, x := range m.cur.Approaches {
-		if s, ok := cmsSlug(m.origin, PluralApproaches, x.Sources); ok && s == it.Slug {
-			return x
-		}
+	if x, ok := m.marked[PluralApproaches][it.Slug].(*dataset.Approach); ok {
+		return x
 	}
 	if x, ok := m.cur.Approach(it.Slug); ok {
 		return x

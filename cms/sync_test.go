@@ -307,6 +307,8 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 			`approaches "open-harbors": no city`},
 		{"unknown country", edit(PluralCountries, 5, func(a map[string]any) { a["name"] = "Atlantis" }),
 			`country "poland" (CMS id 5) matches 0 of our countries`},
+		{"two entries with one slug", edit(PluralCities, 36, func(a map[string]any) { a["slug"] = "berlin" }),
+			`cities: two entries (30 and 36) have the slug "berlin"`},
 		{"bad slug", edit(PluralCities, 36, func(a map[string]any) { a["slug"] = "Neustadt Weinstraße" }),
 			`slug "Neustadt Weinstraße" is not a lowercase slug`},
 		{"wrong attribute type", edit(PluralCities, 30, func(a map[string]any) { a["is_featured"] = "yes" }),
