@@ -32,7 +32,7 @@ type settings struct {
 	maxImportBytes    int64
 
 	// The scheduled sync from the platform's CMS (issue 15).
-	syncCMSURL, syncCMSSchedule, cmsToken string
+	syncCMSURL, syncCMSSchedule string
 
 	// The DCAT-AP catalogue's statements about the publisher.
 	publisherName, publisherURL, publisherType   string
@@ -74,8 +74,6 @@ var settingTable = []setting{
 		stringFlag(func(s *settings) *string { return &s.syncCMSURL }, "")},
 	{"sync-cms-schedule", "MOVINGCITIES_SYNC_CMS_SCHEDULE", "when to sync from --sync-cms-url (five-field cron, UTC)",
 		stringFlag(func(s *settings) *string { return &s.syncCMSSchedule }, cms.DefaultSchedule)},
-	{"sync-cms-token", "MOVINGCITIES_CMS_TOKEN", "Strapi API token for the CMS sync, sent as a bearer token",
-		stringFlag(func(s *settings) *string { return &s.cmsToken }, "")},
 	{"publisher-name", "MOVINGCITIES_PUBLISHER_NAME", "publisher named in the catalogue (default: Moving Cities)", stringFlag(func(s *settings) *string { return &s.publisherName }, "")},
 	{"publisher-url", "MOVINGCITIES_PUBLISHER_URL", "publisher's web address and IRI", stringFlag(func(s *settings) *string { return &s.publisherURL }, "")},
 	{"publisher-type", "MOVINGCITIES_PUBLISHER_TYPE", "ADMS publisher type code (default: NonProfitOrganisation)", stringFlag(func(s *settings) *string { return &s.publisherType }, "")},

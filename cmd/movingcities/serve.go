@@ -27,7 +27,7 @@ import (
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
 	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
-		"sync-cms-url", "sync-cms-schedule", "sync-cms-token",
+		"sync-cms-url", "sync-cms-schedule",
 		"rate-limit", "rate-burst", "fragments-rate-limit", "fragments-rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
@@ -103,7 +103,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}()
 
 	if s.syncCMSURL != "" {
-		stop, err := startCMSSync(s, db, pub, log)
+		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, log)
 		if err != nil {
 			return err
 		}
@@ -226,7 +226,7 @@ func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Edit
 // startCMSSync runs the sync from the platform's CMS on its schedule;
 // each run is a revision the publisher then serves, and a failed run
 // leaves the last good data in place. stop ends it.
-func startCMSSync(s settings, db store.Store, snaps cms.Snapshots, log *slog.Logger) (stop func(), err error) {
+func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots, log *slog.Logger) (stop func(), err error) {
 	if err := checkCMSURL(s.syncCMSURL); err != nil {
 		return nil, fmt.Errorf("--sync-cms-url: %w", err)
 	}
@@ -234,7 +234,7 @@ func startCMSSync(s settings, db store.Store, snaps cms.Snapshots, log *slog.Log
 	if h, ok := db.(store.History); ok {
 		st = withMeta{Store: db, history: h, meta: store.Meta{Author: "cms-sync", Message: "scheduled sync from " + s.syncCMSURL}}
 	}
-	client := &cms.Client{Base: s.syncCMSURL, Token: s.cmsToken, HTTP: &http.Client{Timeout: time.Minute}}
+	client := &cms.Client{Base: s.syncCMSURL, Token: token, HTTP: &http.Client{Timeout: time.Minute}}
 	sched, err := cms.NewScheduler(client, st, snaps, s.syncCMSSchedule, log)
 	if err != nil {
 		return nil, err

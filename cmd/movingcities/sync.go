@@ -16,6 +16,11 @@ import (
 	"github.com/moving-cities/opendata/store/backend"
 )
 
+// cmsTokenEnv holds the CMS's API token for `sync cms` and the server's
+// scheduled sync. It is read from the environment only, never given a
+// flag default: flag defaults are printed by -h.
+const cmsTokenEnv = "MOVINGCITIES_CMS_TOKEN"
+
 // runSync brings the dataset up to date with an upstream source; the
 // platform's CMS is the one there is.
 func runSync(ctx context.Context, e env, args []string) error {
@@ -28,7 +33,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	cmsURL := fs.String("url", "", "the CMS's address (Strapi v4; its REST API is under /api)")
-	token := fs.String("token", e.getenv("MOVINGCITIES_CMS_TOKEN"), "Strapi API token, sent as a bearer token (env MOVINGCITIES_CMS_TOKEN)")
+	token := fs.String("token", "", "Strapi API token, sent as a bearer token (default: env "+cmsTokenEnv+", which keeps it out of process listings)")
 	dryRun := fs.Bool("dry-run", false, "print what would change and change nothing")
 	timeout := fs.Duration("timeout", time.Minute, "time one request to the CMS may take")
 	author := fs.String("author", "", "who makes the sync, recorded in the revision history (default: the OS user, else "+defaultAuthor+")")
@@ -41,6 +46,9 @@ func runSync(ctx context.Context, e env, args []string) error {
 	}
 	if err := checkCMSURL(*cmsURL); err != nil {
 		return fmt.Errorf("--url: %w", err)
+	}
+	if *token == "" {
+		*token = e.getenv(cmsTokenEnv)
 	}
 	meta := importMeta(*author, *message, nil)
 	if *message == "" {

@@ -118,3 +118,15 @@ func TestServeSyncFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncTokenNotInHelp: the token from the environment is not printed
+// as a flag default by -h.
+func TestSyncTokenNotInHelp(t *testing.T) {
+	for _, args := range [][]string{{"sync", "cms", "-h"}, {"serve", "-h"}} {
+		e, out, errb := testEnv(map[string]string{"MOVINGCITIES_CMS_TOKEN": "very-secret-token"})
+		run(context.Background(), args, e)
+		if strings.Contains(out.String()+errb.String(), "very-secret-token") {
+			t.Errorf("%v prints the token", args)
+		}
+	}
+}
