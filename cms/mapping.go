@@ -318,8 +318,14 @@ func (m *mapper) memberships() error {
 			if slices.ContainsFunc(m.cur.MembershipsOf(muni), func(x *dataset.Membership) bool { return x.Network == net }) {
 				continue // ours, with its dates and source: kept as it is
 			}
+			id := muni + "-" + net
+			if other, taken := m.cur.Membership(id); taken {
+				// Slugs with hyphens can meet ("a" + "b-c", "a-b" + "c"):
+				// never lay one membership over another.
+				return fmt.Errorf("cms: cities %q: networks: the membership ID %q of %s in %s is taken by %s in %s", it.Slug, id, muni, net, other.Municipality, other.Network)
+			}
 			m.out.Memberships = append(m.out.Memberships, dataset.Membership{
-				ID: muni + "-" + net, Municipality: muni, Network: net,
+				ID: id, Municipality: muni, Network: net,
 				Source: &dataset.Source{URL: SourceURL(m.origin, PluralCities, it.Slug)},
 			})
 		}

@@ -307,6 +307,14 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 			`approaches "open-harbors": no city`},
 		{"unknown country", edit(PluralCountries, 5, func(a map[string]any) { a["name"] = "Atlantis" }),
 			`country "poland" (CMS id 5) matches 0 of our countries`},
+		{"membership ID taken by another pair", func(f *fakeStrapi) {
+			f.collections[PluralNetworks] = append(f.collections[PluralNetworks], json.RawMessage(
+				`{"id":13,"attributes":{"locale":"en","name":"Sea City","slug":"the-sea-to-the-city","localizations":{"data":[]}}}`))
+			edit(PluralCities, 36, func(a map[string]any) {
+				a["slug"] = "palermo-from"
+				a["networks"] = map[string]any{"data": []any{map[string]any{"id": 13}}}
+			})(f)
+		}, `the membership ID "palermo-from-the-sea-to-the-city" of palermo-from in the-sea-to-the-city is taken by palermo in from-the-sea-to-the-city`},
 		{"two entries with one slug", edit(PluralCities, 36, func(a map[string]any) { a["slug"] = "berlin" }),
 			`cities: two entries (30 and 36) have the slug "berlin"`},
 		{"bad slug", edit(PluralCities, 36, func(a map[string]any) { a["slug"] = "Neustadt Weinstraße" }),
