@@ -39,14 +39,21 @@ func cmsSlug(origin, plural string, sources []dataset.Source) (string, bool) {
 	return "", false
 }
 
-// addSource returns sources with u added unless it is already there.
-func addSource(sources []dataset.Source, u string) []dataset.Source {
-	for _, s := range sources {
+// mark returns sources with the mark of the entry slug of plural on
+// origin: added unless there, and a mark of another slug (an entry whose
+// slug the editors changed) dropped, so that a record has one mark.
+func mark(sources []dataset.Source, origin, plural, slug string) []dataset.Source {
+	u := SourceURL(origin, plural, slug)
+	out := slices.DeleteFunc(slices.Clone(sources), func(s dataset.Source) bool {
+		other, ok := cmsSlug(origin, plural, []dataset.Source{s})
+		return ok && other != slug
+	})
+	for _, s := range out {
 		if s.URL == u {
-			return sources
+			return out
 		}
 	}
-	return append(slices.Clone(sources), dataset.Source{URL: u})
+	return append(out, dataset.Source{URL: u})
 }
 
 // slugAlias is how an entry's CMS slug is kept on a record whose ID
@@ -99,7 +106,7 @@ type mapper struct {
 
 func (m *mapper) indexMarks() {
 	m.marked = map[string]map[string]any{}
-	mark := func(plural string, sources []dataset.Source, rec any) {
+	index := func(plural string, sources []dataset.Source, rec any) {
 		if slug, ok := cmsSlug(m.origin, plural, sources); ok {
 			if m.marked[plural] == nil {
 				m.marked[plural] = map[string]any{}
@@ -108,16 +115,16 @@ func (m *mapper) indexMarks() {
 		}
 	}
 	for _, x := range m.cur.Categories {
-		mark(PluralCategories, x.Sources, x)
+		index(PluralCategories, x.Sources, x)
 	}
 	for _, x := range m.cur.Networks {
-		mark(PluralNetworks, x.Sources, x)
+		index(PluralNetworks, x.Sources, x)
 	}
 	for _, x := range m.cur.Municipalities {
-		mark(PluralCities, x.Sources, x)
+		index(PluralCities, x.Sources, x)
 	}
 	for _, x := range m.cur.Approaches {
-		mark(PluralApproaches, x.Sources, x)
+		index(PluralApproaches, x.Sources, x)
 	}
 }
 
@@ -173,7 +180,7 @@ func (m *mapper) categories() error {
 				c.Aliases = append(slices.Clone(c.Aliases), a.Slug)
 			}
 		}
-		c.Sources = addSource(c.Sources, SourceURL(m.origin, PluralCategories, it.Slug))
+		c.Sources = mark(c.Sources, m.origin, PluralCategories, it.Slug)
 		m.out.Categories = append(m.out.Categories, c)
 		m.categoryIDs = append(m.categoryIDs, c.ID)
 	}
@@ -216,7 +223,7 @@ func (m *mapper) networks() error {
 		}
 		n.Names = setNames(n.Names, it.Locales, func(a namedAttrs) string { return a.Name })
 		n.Aliases = slugAlias(n.Aliases, n.ID, it.Slug)
-		n.Sources = addSource(n.Sources, SourceURL(m.origin, PluralNetworks, it.Slug))
+		n.Sources = mark(n.Sources, m.origin, PluralNetworks, it.Slug)
 		m.out.Networks = append(m.out.Networks, n)
 		m.networkIDs = append(m.networkIDs, n.ID)
 	}
@@ -268,7 +275,7 @@ func (m *mapper) municipalities() error {
 		x.Country = country
 		x.Coordinates = &pos
 		x.Featured = p.Featured
-		x.Sources = addSource(x.Sources, SourceURL(m.origin, PluralCities, it.Slug))
+		x.Sources = mark(x.Sources, m.origin, PluralCities, it.Slug)
 		m.out.Municipalities = append(m.out.Municipalities, x)
 		m.cityIDs = append(m.cityIDs, x.ID)
 	}
@@ -369,7 +376,7 @@ func (m *mapper) approaches() error {
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false
 		}
-		x.Sources = addSource(x.Sources, SourceURL(m.origin, PluralApproaches, it.Slug))
+		x.Sources = mark(x.Sources, m.origin, PluralApproaches, it.Slug)
 		m.out.Approaches = append(m.out.Approaches, x)
 	}
 	return nil

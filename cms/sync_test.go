@@ -465,3 +465,32 @@ func TestSyncIntoEmptyDatabase(t *testing.T) {
 		t.Errorf("second sync: %d changes, %v", len(again.Changes), err)
 	}
 }
+
+// TestSyncFollowsASlugChange: an entry whose slug the editors change
+// stays the same record, found by its name, with the new slug as its
+// mark and alias and no second mark.
+func TestSyncFollowsASlugChange(t *testing.T) {
+	db, _ := openSeeded(t)
+	f, srv := newFake(t)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	for i, raw := range f.collections[PluralCities] {
+		f.collections[PluralCities][i] = json.RawMessage(strings.ReplaceAll(string(raw), `"slug": "neustadt"`, `"slug": "neustadt-weinstrasse"`))
+	}
+	rep, err := syncOnce(t, db, srv.URL, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Changes) != 1 || rep.Changes[0].ID != "neustadt" || rep.Changes[0].Kind != dataset.Changed {
+		t.Fatalf("changes %+v, want neustadt changed only", rep.Changes)
+	}
+	n, _ := reload(t, db).Municipality("neustadt")
+	want := []dataset.Source{{URL: SourceURL(srv.URL, PluralCities, "neustadt-weinstrasse")}}
+	if !slices.Equal(n.Sources, want) || !slices.Equal(n.Aliases, []dataset.Alias{{Lang: "und", Name: "neustadt-weinstrasse"}}) {
+		t.Errorf("neustadt: sources %v, aliases %v", n.Sources, n.Aliases)
+	}
+	if again, err := syncOnce(t, db, srv.URL, false); err != nil || len(again.Changes) != 0 {
+		t.Errorf("next sync: %d changes, %v", len(again.Changes), err)
+	}
+}
