@@ -38,6 +38,42 @@ type Scheduler struct {
 	cancel  context.CancelFunc
 	running sync.Mutex // runs never overlap
 	wg      sync.WaitGroup
+
+	mu    sync.Mutex
+	stats Stats
+}
+
+// Stats count the scheduled runs, for the server's metrics: operators
+// are told of a CMS that keeps failing while the data goes stale.
+type Stats struct {
+	Changed, Unchanged, Failed int64
+	// LastSuccess and LastFailure are when the last run of each kind
+	// ended; zero when none has.
+	LastSuccess, LastFailure time.Time
+}
+
+// Stats returns the counts so far.
+func (s *Scheduler) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stats
+}
+
+func (s *Scheduler) count(err error, changes int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	switch {
+	case err != nil:
+		s.stats.Failed++
+		s.stats.LastFailure = now
+	case changes > 0:
+		s.stats.Changed++
+		s.stats.LastSuccess = now
+	default:
+		s.stats.Unchanged++
+		s.stats.LastSuccess = now
+	}
 }
 
 // NewScheduler prepares syncs from c into st on spec (five-field cron,
@@ -73,6 +109,7 @@ func (s *Scheduler) RunNow() (err error) {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("cms sync panicked: %v", r)
 			s.log.Error("cms sync panicked; serving the last good data", "panic", fmt.Sprint(r))
+			s.count(err, 0)
 		}
 	}()
 	snap := s.snaps.Load()
@@ -80,6 +117,7 @@ func (s *Scheduler) RunNow() (err error) {
 		return errors.New("cms sync skipped: no dataset snapshot loaded")
 	}
 	rep, _, err := Sync(s.ctx, s.client, s.st, snap, false)
+	s.count(err, len(rep.Changes))
 	if err != nil {
 		s.log.Warn("cms sync failed; serving the last good data", "cms", s.client.Base, "err", err)
 		return err

@@ -48,6 +48,13 @@ func TestSchedulerKeepsLastGoodData(t *testing.T) {
 	if rev := reload(t, db).Revision; rev != 2 {
 		t.Fatalf("revision %d after a good run, want 2", rev)
 	}
+	if err := s.RunNow(); err != nil {
+		t.Fatal(err)
+	}
+	st := s.Stats()
+	if st.Failed != 1 || st.Changed != 1 || st.Unchanged != 1 || st.LastFailure.IsZero() || st.LastSuccess.Before(st.LastFailure) {
+		t.Errorf("stats %+v, want one failed, one changed and one unchanged run, the success last", st)
+	}
 	s.Start()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

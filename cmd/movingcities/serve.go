@@ -19,6 +19,7 @@ import (
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
 	"github.com/moving-cities/opendata/store/postgres"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -103,7 +104,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}()
 
 	if s.syncCMSURL != "" {
-		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, log)
+		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, metricsReg, log)
 		if err != nil {
 			return err
 		}
@@ -226,7 +227,7 @@ func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Edit
 // startCMSSync runs the sync from the platform's CMS on its schedule;
 // each run is a revision the publisher then serves, and a failed run
 // leaves the last good data in place. stop ends it.
-func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots, log *slog.Logger) (stop func(), err error) {
+func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots, reg prometheus.Registerer, log *slog.Logger) (stop func(), err error) {
 	if err := checkCMSURL(s.syncCMSURL); err != nil {
 		return nil, fmt.Errorf("--sync-cms-url: %w", err)
 	}
@@ -239,6 +240,9 @@ func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots,
 	if err != nil {
 		return nil, err
 	}
+	if err := reg.Register(cmsSyncCollector{sched}); err != nil {
+		return nil, err
+	}
 	sched.Start()
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -247,4 +251,37 @@ func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots,
 			log.Warn("cms sync still in progress at shutdown", "err", err)
 		}
 	}, nil
+}
+
+// cmsSyncCollector publishes the scheduled sync's counts on /metrics.
+type cmsSyncCollector struct{ s *cms.Scheduler }
+
+var (
+	cmsSyncRunsDesc = prometheus.NewDesc("movingcities_cms_sync_runs_total",
+		"Scheduled syncs from the CMS, by result: changed (a new revision), unchanged, failed (nothing written).", []string{"result"}, nil)
+	cmsSyncLastSuccessDesc = prometheus.NewDesc("movingcities_cms_sync_last_success_timestamp_seconds",
+		"End of the last successful CMS sync, since the Unix epoch (0: none).", nil, nil)
+	cmsSyncLastFailureDesc = prometheus.NewDesc("movingcities_cms_sync_last_failure_timestamp_seconds",
+		"End of the last failed CMS sync, since the Unix epoch (0: none).", nil, nil)
+)
+
+func (c cmsSyncCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- cmsSyncRunsDesc
+	ch <- cmsSyncLastSuccessDesc
+	ch <- cmsSyncLastFailureDesc
+}
+
+func (c cmsSyncCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.s.Stats()
+	unix := func(t time.Time) float64 {
+		if t.IsZero() {
+			return 0
+		}
+		return float64(t.UnixNano()) / 1e9
+	}
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Changed), "changed")
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Unchanged), "unchanged")
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Failed), "failed")
+	ch <- prometheus.MustNewConstMetric(cmsSyncLastSuccessDesc, prometheus.GaugeValue, unix(st.LastSuccess))
+	ch <- prometheus.MustNewConstMetric(cmsSyncLastFailureDesc, prometheus.GaugeValue, unix(st.LastFailure))
 }

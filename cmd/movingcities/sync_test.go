@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -127,6 +128,46 @@ func TestSyncTokenNotInHelp(t *testing.T) {
 		run(context.Background(), args, e)
 		if strings.Contains(out.String()+errb.String(), "very-secret-token") {
 			t.Errorf("%v prints the token", args)
+		}
+	}
+}
+
+// TestServeWithCMSSync: a server given --sync-cms-url starts, serves,
+// and reports the scheduled sync's runs on /metrics.
+func TestServeWithCMSSync(t *testing.T) {
+	srv := fixtureCMS(t, "tok")
+	e, _, errb := testEnv(map[string]string{"MOVINGCITIES_ADDR": "127.0.0.1:0", "MOVINGCITIES_DB": filepath.Join(t.TempDir(), "s.db"),
+		"MOVINGCITIES_DUMPS_DIR": filepath.Join(t.TempDir(), "releases"), "MOVINGCITIES_SYNC_CMS_URL": srv.URL, "MOVINGCITIES_CMS_TOKEN": "tok"})
+	ready := make(chan string, 1)
+	e.ready = func(addr string) { ready <- addr }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve"}, e) }()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited with %d: %s", code, errb)
+		}
+	}()
+	var addr string
+	select {
+	case addr = <-ready:
+	case code := <-done:
+		done <- code
+		t.Fatalf("serve exited with %d: %s", code, errb)
+	}
+	res, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b strings.Builder
+	if _, err := io.Copy(&b, res.Body); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`movingcities_cms_sync_runs_total{result="failed"} 0`, "movingcities_cms_sync_last_success_timestamp_seconds 0"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("/metrics lacks %q", want)
 		}
 	}
 }
