@@ -59,9 +59,22 @@ func runSync(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	cur, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	// An empty database is given the seed first, as for an import; a dry
+	// run lays the CMS over the seed in memory instead, writing nothing.
+	seed := dataset.Seed
+	if *dryRun {
+		seed = nil
+	}
+	cur, err := ingest.Open(ctx, db, seed, slog.New(slog.NewTextHandler(e.stderr, nil)))
 	if err != nil {
 		return err
+	}
+	if *dryRun && cur.Revision == 0 && cur.Dataset().Len() == 0 {
+		d, err := dataset.Seed()
+		if err != nil {
+			return err
+		}
+		cur = dataset.NewSnapshot(d, 0)
 	}
 	var st store.Store = db
 	if h, ok := db.(store.History); ok {

@@ -88,6 +88,23 @@ func TestSyncCommand(t *testing.T) {
 	}
 }
 
+// TestSyncDryRunOnEmptyDatabase: a dry run on a new database shows the
+// sync over the seed and writes neither.
+func TestSyncDryRunOnEmptyDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	srv := fixtureCMS(t, "tok")
+	e, out, errb := testEnv(map[string]string{"MOVINGCITIES_DB": db, "MOVINGCITIES_CMS_TOKEN": "tok"})
+	if code := run(context.Background(), []string{"sync", "cms", "--url", srv.URL, "--dry-run"}, e); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out.String(), "changed  municipality berlin") {
+		t.Errorf("the dry run was not laid over the seed:\n%s", out)
+	}
+	if rev := storedRevision(t, db); rev != 0 {
+		t.Fatalf("revision %d after a dry run on a new database, want 0", rev)
+	}
+}
+
 func TestSyncCommandUsage(t *testing.T) {
 	for _, args := range [][]string{{"sync"}, {"sync", "wiki"}} {
 		e, _, _ := testEnv(nil)
