@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/catalog"
+	"github.com/moving-cities/opendata/cms"
 )
 
 // errUsage means the flags were wrong; the flag package has said why.
@@ -29,6 +30,9 @@ type settings struct {
 	requestTimeout    time.Duration
 	maxBodyBytes      int64
 	maxImportBytes    int64
+
+	// The scheduled sync from the platform's CMS (issue 15).
+	syncCMSURL, syncCMSSchedule string
 
 	// The DCAT-AP catalogue's statements about the publisher.
 	publisherName, publisherURL, publisherType   string
@@ -66,6 +70,10 @@ var settingTable = []setting{
 		typedFlag(func(s *settings) *int64 { return &s.maxBodyBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
 	{"max-import-bytes", "MOVINGCITIES_MAX_IMPORT_BYTES", "largest import file; 0 = 128 MiB, negative = none",
 		typedFlag(func(s *settings) *int64 { return &s.maxImportBytes }, 0, func(v string) (int64, error) { return strconv.ParseInt(v, 10, 64) })},
+	{"sync-cms-url", "MOVINGCITIES_SYNC_CMS_URL", "the platform's CMS (Strapi) to sync from on --sync-cms-schedule; empty: no scheduled sync",
+		stringFlag(func(s *settings) *string { return &s.syncCMSURL }, "")},
+	{"sync-cms-schedule", "MOVINGCITIES_SYNC_CMS_SCHEDULE", "when to sync from --sync-cms-url (five-field cron, UTC)",
+		stringFlag(func(s *settings) *string { return &s.syncCMSSchedule }, cms.DefaultSchedule)},
 	{"publisher-name", "MOVINGCITIES_PUBLISHER_NAME", "publisher named in the catalogue (default: Moving Cities)", stringFlag(func(s *settings) *string { return &s.publisherName }, "")},
 	{"publisher-url", "MOVINGCITIES_PUBLISHER_URL", "publisher's web address and IRI", stringFlag(func(s *settings) *string { return &s.publisherURL }, "")},
 	{"publisher-type", "MOVINGCITIES_PUBLISHER_TYPE", "ADMS publisher type code (default: NonProfitOrganisation)", stringFlag(func(s *settings) *string { return &s.publisherType }, "")},

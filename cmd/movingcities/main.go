@@ -41,6 +41,7 @@ func commands() []command {
 		{"serve", "[flags]", "serve the dataset over HTTP (loads the seed into an empty database)", runServe},
 		{"import", "[flags] FILE...", "import JSON or CSV files as one all-or-nothing change", runImport},
 		{"validate", "[flags] FILE...", "check files as an import would, without changing anything", runValidate},
+		{"sync", "cms --url URL [--token T] [--dry-run]", "bring the dataset up to date with the platform's CMS as one all-or-nothing change", runSync},
 		{"keys", "create|list|revoke", "manage editors' API keys (create --name N --role editor|admin; revoke NAME)", runKeys},
 		{"export", "--format F --out PATH", "write the dataset in a format", runExport},
 		{"dump", "--out DIR", "make a dump release (Parquet, CSV, RDF, GeoJSON…) unless nothing changed", runDump},

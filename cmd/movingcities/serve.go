@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/moving-cities/opendata/api"
+	"github.com/moving-cities/opendata/cms"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
 	"github.com/moving-cities/opendata/edit"
@@ -18,6 +19,7 @@ import (
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/backend"
 	"github.com/moving-cities/opendata/store/postgres"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // runServe serves the dataset: the store (seeded when empty) is followed
@@ -26,6 +28,7 @@ import (
 func runServe(ctx context.Context, e env, args []string) error {
 	var s settings
 	fs, err := newFlags("serve", e, &s, append([]string{"addr", "metrics-addr", "db", "base-uri", "dumps-dir",
+		"sync-cms-url", "sync-cms-schedule",
 		"rate-limit", "rate-burst", "fragments-rate-limit", "fragments-rate-burst", "rate-limit-loopback", "client-ip-header", "request-timeout", "max-body-bytes"},
 		catalogFlags...)...)
 	if err != nil {
@@ -99,6 +102,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 			log.Warn("dump run still in progress at shutdown", "err", err)
 		}
 	}()
+
+	if s.syncCMSURL != "" {
+		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, metricsReg, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	handler, err := api.New(api.Config{
 		BaseURI:            s.base(),
@@ -211,4 +222,66 @@ func editing(db store.Store, pub *publish.Publisher, log *slog.Logger) *api.Edit
 		return nil
 	}
 	return &api.Editing{Editor: edit.New(es, pub), Keys: es, History: es, Proposals: es}
+}
+
+// startCMSSync runs the sync from the platform's CMS on its schedule;
+// each run is a revision the publisher then serves, and a failed run
+// leaves the last good data in place. stop ends it.
+func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots, reg prometheus.Registerer, log *slog.Logger) (stop func(), err error) {
+	if err := checkCMSURL(s.syncCMSURL); err != nil {
+		return nil, fmt.Errorf("--sync-cms-url: %w", err)
+	}
+	st := db
+	if h, ok := db.(store.History); ok {
+		st = withMeta{Store: db, history: h, meta: store.Meta{Author: "cms-sync", Message: "scheduled sync from " + s.syncCMSURL}}
+	}
+	client := &cms.Client{Base: s.syncCMSURL, Token: token, HTTP: &http.Client{Timeout: time.Minute}}
+	sched, err := cms.NewScheduler(client, st, snaps, s.syncCMSSchedule, log)
+	if err != nil {
+		return nil, err
+	}
+	if err := reg.Register(cmsSyncCollector{sched}); err != nil {
+		return nil, err
+	}
+	sched.Start()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := sched.Stop(ctx); err != nil {
+			log.Warn("cms sync still in progress at shutdown", "err", err)
+		}
+	}, nil
+}
+
+// cmsSyncCollector publishes the scheduled sync's counts on /metrics.
+type cmsSyncCollector struct{ s *cms.Scheduler }
+
+var (
+	cmsSyncRunsDesc = prometheus.NewDesc("movingcities_cms_sync_runs_total",
+		"Scheduled syncs from the CMS, by result: changed (a new revision), unchanged, failed (nothing written).", []string{"result"}, nil)
+	cmsSyncLastSuccessDesc = prometheus.NewDesc("movingcities_cms_sync_last_success_timestamp_seconds",
+		"End of the last successful CMS sync, since the Unix epoch (0: none).", nil, nil)
+	cmsSyncLastFailureDesc = prometheus.NewDesc("movingcities_cms_sync_last_failure_timestamp_seconds",
+		"End of the last failed CMS sync, since the Unix epoch (0: none).", nil, nil)
+)
+
+func (c cmsSyncCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- cmsSyncRunsDesc
+	ch <- cmsSyncLastSuccessDesc
+	ch <- cmsSyncLastFailureDesc
+}
+
+func (c cmsSyncCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.s.Stats()
+	unix := func(t time.Time) float64 {
+		if t.IsZero() {
+			return 0
+		}
+		return float64(t.UnixNano()) / 1e9
+	}
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Changed), "changed")
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Unchanged), "unchanged")
+	ch <- prometheus.MustNewConstMetric(cmsSyncRunsDesc, prometheus.CounterValue, float64(st.Failed), "failed")
+	ch <- prometheus.MustNewConstMetric(cmsSyncLastSuccessDesc, prometheus.GaugeValue, unix(st.LastSuccess))
+	ch <- prometheus.MustNewConstMetric(cmsSyncLastFailureDesc, prometheus.GaugeValue, unix(st.LastFailure))
 }

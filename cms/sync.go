@@ -1,0 +1,31 @@
+package cms
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/ingest"
+	"github.com/moving-cities/opendata/store"
+)
+
+// Sync reads the CMS, maps it over cur and imports the result as one
+// revision through ingest.Import: all or nothing, nothing on a dry run,
+// no revision when nothing changed. Any unusable answer stops it before
+// the store is touched.
+func Sync(ctx context.Context, c *Client, st store.Store, cur *dataset.Snapshot, dryRun bool) (ingest.Report, *dataset.Snapshot, error) {
+	rep := ingest.Report{Revision: cur.Revision, DryRun: dryRun}
+	content, err := c.Fetch(ctx)
+	if err != nil {
+		return rep, cur, fmt.Errorf("sync from %s, nothing changed: %w", c.Base, err)
+	}
+	incoming, err := content.Map(cur, c.Base)
+	if err != nil {
+		return rep, cur, fmt.Errorf("sync from %s, nothing changed: %w", c.Base, err)
+	}
+	rep, next, err := ingest.Import(ctx, st, cur, incoming, dryRun)
+	if err != nil {
+		return rep, cur, fmt.Errorf("sync from %s, nothing changed: %w", c.Base, err)
+	}
+	return rep, next, nil
+}

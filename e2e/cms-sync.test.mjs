@@ -1,0 +1,102 @@
+// The sync from the platform's CMS (issue 15), end to end: a small
+// fixture server answers as Strapi v4's REST API does, from the Go
+// tests' fixture (cms/testdata/strapi.json), paginated; `movingcities
+// sync cms` run by another process lands in a running server as one
+// revision, a second run changes nothing, an entry deleted in the CMS
+// answers 410, and a CMS that answers 500 changes nothing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { bin, workDir, serverEnv, startServer, stopServer, until } from "./lib/server.mjs";
+
+const run = promisify(execFile);
+const work = workDir("cms-sync");
+const env = serverEnv(work, "cms.db");
+const fixture = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "cms", "testdata", "strapi.json"), "utf8"));
+
+let server, cms, cmsURL;
+let broken = false;
+
+before(async () => {
+  cms = createServer((req, res) => {
+    const url = new URL(req.url, "http://cms");
+    const all = fixture[url.pathname.replace(/^\/api\//, "")];
+    if (broken || !all || url.searchParams.get("locale") !== "all") {
+      res.writeHead(broken ? 500 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: null, error: { status: broken ? 500 : 404, name: broken ? "InternalServerError" : "NotFoundError", message: "no" } }));
+      return;
+    }
+    const page = Number(url.searchParams.get("pagination[page]") || 1);
+    const size = Number(url.searchParams.get("pagination[pageSize]") || 25);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({
+      data: all.slice((page - 1) * size, page * size),
+      meta: { pagination: { page, pageSize: size, pageCount: Math.ceil(all.length / size), total: all.length } },
+    }));
+  });
+  await new Promise((r) => cms.listen(0, "127.0.0.1", r));
+  cmsURL = `http://127.0.0.1:${cms.address().port}`;
+  server = await startServer(env, { name: "the CMS sync's server" });
+});
+
+after(async () => {
+  await stopServer(server);
+  await new Promise((r) => cms.close(r));
+});
+
+const sync = (...args) => run(bin, ["sync", "cms", "--url", cmsURL, ...args], { env });
+const revision = async () => (await (await fetch(server.base + "/healthz")).json()).revision;
+
+test("a sync is one revision the running server serves, and a second changes nothing", async () => {
+  const before = await revision();
+  const dry = await sync("--dry-run");
+  assert.match(dry.stdout, /added {4}municipality neustadt/);
+  assert.match(dry.stdout, /municipality berlin:\n {2}coordinates\.lat: 52\.5167 → 52\.52/);
+  assert.equal(await revision(), before, "a dry run wrote");
+
+  const { stdout } = await sync("--message", "e2e sync");
+  assert.match(stdout, /imported: 6 added, 6 changed, 0 retired; now at revision/);
+  await until(5000, "the synced city served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 200);
+  const neustadt = await (await fetch(server.base + "/municipalities/neustadt")).json();
+  assert.deepEqual(neustadt.names, { en: "Neustadt an der Weinstraße" });
+  assert.equal(neustadt.country, "DE");
+  const berlin = await (await fetch(server.base + "/municipalities/berlin")).json();
+  assert.deepEqual(berlin.names, { de: "Berlin", en: "Berlin", pl: "Berlin" });
+  assert.equal(await revision(), before + 1);
+
+  const again = await sync();
+  assert.match(again.stdout, /^no changes \(revision \d+\)$/m);
+  assert.equal(await revision(), before + 1);
+});
+
+test("a CMS that answers 500 changes nothing", async () => {
+  const before = await revision();
+  broken = true;
+  try {
+    await assert.rejects(sync(), (err) => {
+      assert.equal(err.code, 1);
+      assert.match(err.stderr, /HTTP 500: InternalServerError: no/);
+      assert.match(err.stderr, /nothing changed/);
+      return true;
+    });
+  } finally {
+    broken = false;
+  }
+  assert.equal(await revision(), before);
+});
+
+test("an entry deleted in the CMS answers 410", async () => {
+  fixture.cities = fixture.cities.filter((e) => e.id !== 36);
+  fixture.approaches = fixture.approaches.filter((e) => e.id !== 42 && e.id !== 43);
+  const { stdout } = await sync();
+  assert.match(stdout, /retired {2}municipality neustadt/);
+  await until(5000, "the tombstone served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 410);
+  const gone = await fetch(server.base + "/municipalities/neustadt.jsonld");
+  assert.equal(gone.status, 410);
+  assert.match(await gone.text(), /removed from the Moving Cities CMS/);
+});
