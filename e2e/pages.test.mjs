@@ -100,14 +100,29 @@ async function visit(t, name, path) {
 async function axe(page) {
   // Injected through the DevTools protocol, which the pages' CSP (no
   // scripts at all) does not govern.
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(axeSource);
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  if (!(await bounded("injecting axe-core", page.evaluate(() => typeof window.axe === "object")))) {
+    await bounded("injecting axe-core", page.evaluate(axeSource));
+  }
+  const r = await bounded(`axe-core on ${page.url()}`, page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] })));
   return r.violations;
+}
+
+// bounded fails with what was waited for when promise takes longer than
+// ms: Playwright bounds its actions, but not page.evaluate, and a hang
+// should name its step instead of stalling the whole run.
+async function bounded(what, promise, ms = 60000) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms); });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // ours checks what every page of the shared layout has.
 async function ours(page, name) {
-  const facts = await page.evaluate(() => ({
+  const facts = await bounded(`${name}: the layout's facts`, page.evaluate(() => ({
     lang: document.documentElement.lang,
     h1: document.querySelectorAll("h1").length,
     main: document.querySelectorAll("main").length,
@@ -116,7 +131,7 @@ async function ours(page, name) {
     scripts: document.querySelectorAll('script:not([type="application/ld+json"])').length,
     css: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href),
     switcher: document.querySelectorAll("nav.langs a[hreflang]").length,
-  }));
+  })));
   assert.ok(facts.lang, `${name}: <html lang>`);
   assert.equal(facts.h1, 1, `${name}: one h1`);
   assert.equal(facts.main, 1, `${name}: one main`);
@@ -238,7 +253,8 @@ test("search", async (t) => {
   assert.ok(html.includes(`/municipalities/${s.municipality.id}`), `searching ${q} finds ${s.municipality.id}`);
   // The header's search box, by keyboard.
   await page.fill("#site-q", "Αθήνα");
-  await Promise.all([page.waitForURL(/q=/), page.press("#site-q", "Enter")]);
+  // The page is at ?q= already: wait for the new query, not any query.
+  await Promise.all([page.waitForURL((u) => u.searchParams.get("q") === "Αθήνα"), page.press("#site-q", "Enter")]);
   assert.match(decodeURIComponent(page.url()), /q=Αθήνα/);
   await page.close();
   done("search", problems);
