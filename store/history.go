@@ -38,8 +38,8 @@ type History interface {
 
 // Meta is who made a revision and why.
 type Meta struct {
-	// Author names the API key that wrote it ("" for imports and the seed,
-	// which run on the server's machine).
+	// Author names the API key that wrote it, or who ran an import or a
+	// CMS sync on the server's machine (--author); "" for the seed.
 	Author string
 	// Message says why, in the author's words.
 	Message string
