@@ -173,6 +173,7 @@ func (m *mapper) categories() error {
 			return err
 		}
 		c.Labels = dataset.Text(setNames(dataset.Names(c.Labels), it.Locales, func(a categoryAttrs) string { return a.Title }))
+		c.LabelsOrigin = fromPlatform(c.LabelsOrigin, it.Locales, func(a categoryAttrs) string { return a.Title })
 		// The category's slug is localized: every locale's slug leads here.
 		for _, l := range dataset.Languages {
 			a, ok := it.Locales[l]
@@ -372,6 +373,7 @@ func (m *mapper) approaches() error {
 			return err
 		}
 		x.Title = dataset.Text(setNames(dataset.Names(x.Title), it.Locales, func(a approachAttrs) string { return a.Title }))
+		x.TitleOrigin = fromPlatform(x.TitleOrigin, it.Locales, func(a approachAttrs) string { return a.Title })
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false
@@ -547,6 +549,25 @@ func setNames[A any](names dataset.Names, locales map[string]A, get func(A) stri
 		if v := strings.TrimSpace(get(a)); v != "" {
 			out[l] = v
 		}
+	}
+	return out
+}
+
+// fromPlatform marks every language the CMS gave a text in as the
+// platform's wording (issue 19): the CMS text replaces our translation,
+// and must not be presented as ours.
+func fromPlatform[A any](origins dataset.Origins, locales map[string]A, get func(A) string) dataset.Origins {
+	out := dataset.Origins{}
+	for l, o := range origins {
+		out[l] = o
+	}
+	for l, a := range locales {
+		if strings.TrimSpace(get(a)) != "" {
+			out[l] = dataset.OriginPlatform
+		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
