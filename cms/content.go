@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/moving-cities/opendata/dataset"
 )
@@ -32,26 +33,42 @@ type relMany struct {
 	} `json:"data"`
 }
 
-// The attributes a sync reads of each type; the rich text is left to
-// the text model (issue 15).
+// The attributes a sync reads of each type. Of the rich text, the texts
+// our model holds are read (summaries, a network's description); the
+// rest waits for the model to grow (issue 15). Rich text is kept as the
+// CMS gives it, Markdown.
 type (
 	cityAttrs struct {
-		Name        string  `json:"name"`
-		Slug        string  `json:"slug"`
-		Coordinates string  `json:"coordinates"`
-		Featured    bool    `json:"is_featured"`
-		Country     relOne  `json:"country"`
-		Networks    relMany `json:"networks"`
+		Name        string   `json:"name"`
+		Slug        string   `json:"slug"`
+		Coordinates string   `json:"coordinates"`
+		Featured    bool     `json:"is_featured"`
+		Country     relOne   `json:"country"`
+		Networks    relMany  `json:"networks"`
+		Summary     *summary `json:"summary"`
 	}
 	namedAttrs struct { // country, network
-		Name string `json:"name"`
-		Slug string `json:"slug"`
+		Name    string  `json:"name"`
+		Slug    string  `json:"slug"`
+		Content []block `json:"content"`
 	}
 	approachAttrs struct {
-		Title      string  `json:"title"`
-		Slug       string  `json:"slug"`
-		City       relOne  `json:"city"`
-		Categories relMany `json:"categories"`
+		Title      string   `json:"title"`
+		Slug       string   `json:"slug"`
+		City       relOne   `json:"city"`
+		Categories relMany  `json:"categories"`
+		Summary    *summary `json:"summary"`
+	}
+	// summary is the helper.summary component: a heading and its text.
+	summary struct {
+		Title   string `json:"title"`
+		Content string `json:"content"`
+	}
+	// block is one block of a dynamic zone; only blocks.richtext blocks
+	// carry text our model holds.
+	block struct {
+		Component string `json:"__component"`
+		Content   string `json:"content"`
 	}
 	categoryAttrs struct {
 		Title string `json:"title"`
@@ -201,4 +218,24 @@ func group[A any](plural string, es []Entry, slug func(A) string) ([]Item[A], ma
 		bySlug[it.Slug] = i
 	}
 	return items, index, nil
+}
+
+// summaryText is the text of a summary component, "" without one.
+func summaryText(s *summary) string {
+	if s == nil {
+		return ""
+	}
+	return s.Content
+}
+
+// richText joins the text of a dynamic zone's rich-text blocks, as
+// Markdown paragraphs.
+func richText(blocks []block) string {
+	var parts []string
+	for _, b := range blocks {
+		if b.Component == "blocks.richtext" && strings.TrimSpace(b.Content) != "" {
+			parts = append(parts, strings.TrimSpace(b.Content))
+		}
+	}
+	return strings.Join(parts, "\n\n")
 }

@@ -223,6 +223,8 @@ func (m *mapper) networks() error {
 			return err
 		}
 		n.Names = setNames(n.Names, it.Locales, func(a namedAttrs) string { return a.Name })
+		n.Description = setText(n.Description, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
+		n.DescriptionOrigin = fromPlatform(n.DescriptionOrigin, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
 		n.Aliases = slugAlias(n.Aliases, n.ID, it.Slug)
 		n.Sources = mark(n.Sources, m.origin, PluralNetworks, it.Slug)
 		m.out.Networks = append(m.out.Networks, n)
@@ -272,6 +274,8 @@ func (m *mapper) municipalities() error {
 			return err
 		}
 		x.Names = setNames(x.Names, it.Locales, func(a cityAttrs) string { return a.Name })
+		x.Summary = setText(x.Summary, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
+		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.Aliases = slugAlias(x.Aliases, x.ID, it.Slug)
 		x.Country = country
 		x.Coordinates = &pos
@@ -374,6 +378,8 @@ func (m *mapper) approaches() error {
 		}
 		x.Title = dataset.Text(setNames(dataset.Names(x.Title), it.Locales, func(a approachAttrs) string { return a.Title }))
 		x.TitleOrigin = fromPlatform(x.TitleOrigin, it.Locales, func(a approachAttrs) string { return a.Title })
+		x.Summary = setText(x.Summary, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
+		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false
@@ -549,6 +555,16 @@ func setNames[A any](names dataset.Names, locales map[string]A, get func(A) stri
 		if v := strings.TrimSpace(get(a)); v != "" {
 			out[l] = v
 		}
+	}
+	return out
+}
+
+// setText is setNames for a text: each locale's non-empty CMS text
+// replaces ours in that language, the others stay.
+func setText[A any](text dataset.Text, locales map[string]A, get func(A) string) dataset.Text {
+	out := dataset.Text(setNames(dataset.Names(text), locales, get))
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

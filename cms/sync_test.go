@@ -498,3 +498,47 @@ func TestSyncFollowsASlugChange(t *testing.T) {
 		t.Errorf("next sync: %d changes, %v", len(again.Changes), err)
 	}
 }
+
+// TestSyncCarriesTexts: the summaries and a network's description the
+// CMS gives replace ours in their languages, as Markdown, marked as the
+// platform's wording; the languages the CMS leaves empty keep our text
+// and its origin.
+func TestSyncCarriesTexts(t *testing.T) {
+	db, seeded := openSeeded(t)
+	_, srv := newFake(t)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	snap := reload(t, db)
+	seedBerlin, _ := seeded.Municipality("berlin")
+	berlin, _ := snap.Municipality("berlin")
+	network, _ := snap.Network("sichere-haefen")
+	approach, _ := snap.Approach("open-harbors")
+	tests := []struct {
+		name       string
+		text       dataset.Text
+		origins    dataset.Origins
+		lang, want string
+		origin     dataset.TextOrigin
+	}{
+		{"berlin summary en", berlin.Summary, berlin.SummaryOrigin, "en", "Berlin joined the *Safe Harbours* in 2019.", dataset.OriginPlatform},
+		{"berlin summary de", berlin.Summary, berlin.SummaryOrigin, "de", "Berlin trat 2019 den *Sicheren Häfen* bei.", dataset.OriginPlatform},
+		{"berlin summary fr kept", berlin.Summary, berlin.SummaryOrigin, "fr", seedBerlin.Summary["fr"], seedBerlin.SummaryOrigin["fr"]},
+		{"network description en", network.Description, network.DescriptionOrigin, "en",
+			"Municipalities that declare themselves **safe harbours** for people rescued at sea.\n\nThey offer to take in more than their share.", dataset.OriginPlatform},
+		{"approach summary en", approach.Summary, approach.SummaryOrigin, "en", "A city offers to receive people rescued at sea.", dataset.OriginPlatform},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.want == "" {
+				t.Fatalf("the seed has no text to keep in %s", tt.lang)
+			}
+			if got := tt.text[tt.lang]; got != tt.want {
+				t.Errorf("text[%s] = %q, want %q", tt.lang, got, tt.want)
+			}
+			if got := tt.origins[tt.lang]; got != tt.origin {
+				t.Errorf("origin[%s] = %q, want %q", tt.lang, got, tt.origin)
+			}
+		})
+	}
+}
