@@ -321,20 +321,8 @@ func (d *jsonDecoder) records(key string, typ dataset.Type, slice reflect.Value)
 // object reads an object, calling member with each name (its value
 // unread). Repeated names are reported when dups is set.
 func (d *jsonDecoder) object(dups bool, member func(key string, line, col int) error) error {
-	if err := d.expect('{', "at the start of an object"); err != nil {
-		return err
-	}
-	if d.depth++; d.depth > maxDepth {
-		return d.syntax("nested deeper than %d levels", maxDepth)
-	}
 	defer func() { d.depth-- }()
-	if _, err := d.space(); err != nil {
-		return err
-	}
-	if c, err := d.peek(); err != nil {
-		return err
-	} else if c == '}' {
-		_, err := d.next()
+	if empty, err := d.open('{', '}', "an object"); err != nil || empty {
 		return err
 	}
 	var seenBuf [16]string
@@ -375,59 +363,67 @@ func (d *jsonDecoder) object(dups bool, member func(key string, line, col int) e
 		if err != nil {
 			return err
 		}
-		if _, err := d.space(); err != nil {
+		if more, err := d.more('}', "a field's value"); err != nil || !more {
 			return err
-		}
-		c, err := d.next()
-		if err != nil {
-			return err
-		}
-		switch c {
-		case ',':
-		case '}':
-			return nil
-		default:
-			return d.syntax("found %s after a field's value, want ',' or '}'", describe(c))
 		}
 	}
 }
 
 // array reads an array, calling elem for each element (unread).
 func (d *jsonDecoder) array(elem func(i int) error) error {
-	if err := d.expect('[', "at the start of an array"); err != nil {
-		return err
-	}
-	if d.depth++; d.depth > maxDepth {
-		return d.syntax("nested deeper than %d levels", maxDepth)
-	}
 	defer func() { d.depth-- }()
-	if _, err := d.space(); err != nil {
-		return err
-	}
-	if c, err := d.peek(); err != nil {
-		return err
-	} else if c == ']' {
-		_, err := d.next()
+	if empty, err := d.open('[', ']', "an array"); err != nil || empty {
 		return err
 	}
 	for i := 0; ; i++ {
 		if err := elem(i); err != nil {
 			return err
 		}
-		if _, err := d.space(); err != nil {
+		if more, err := d.more(']', "an array element"); err != nil || !more {
 			return err
 		}
-		c, err := d.next()
-		if err != nil {
-			return err
-		}
-		switch c {
-		case ',':
-		case ']':
-			return nil
-		default:
-			return d.syntax("found %s after an array element, want ',' or ']'", describe(c))
-		}
+	}
+}
+
+// open reads the opening delimiter of an object or array (what) and
+// counts one more level of nesting, which the caller undoes; empty
+// reports that the closing delimiter followed at once, and was read.
+func (d *jsonDecoder) open(opening, closing byte, what string) (empty bool, err error) {
+	d.depth++
+	if err := d.expect(opening, "at the start of "+what); err != nil {
+		return false, err
+	}
+	if d.depth > maxDepth {
+		return false, d.syntax("nested deeper than %d levels", maxDepth)
+	}
+	if _, err := d.space(); err != nil {
+		return false, err
+	}
+	c, err := d.peek()
+	if err != nil || c != closing {
+		return false, err
+	}
+	_, err = d.next()
+	return true, err
+}
+
+// more reads what follows a member or element (after): a comma, so more
+// follow, or the closing delimiter.
+func (d *jsonDecoder) more(closing byte, after string) (bool, error) {
+	if _, err := d.space(); err != nil {
+		return false, err
+	}
+	c, err := d.next()
+	if err != nil {
+		return false, err
+	}
+	switch c {
+	case ',':
+		return true, nil
+	case closing:
+		return false, nil
+	default:
+		return false, d.syntax("found %s after %s, want ',' or '%c'", describe(c), after, closing)
 	}
 }
 
