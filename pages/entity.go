@@ -63,7 +63,7 @@ func (p *Pages) Entity(w http.ResponseWriter, r *http.Request, view *query.View,
 	v.Canonical = p.cfg.BaseURI + docPath(t, id)
 	v.JSONLD = ld
 	if ev.Lead != nil {
-		v.Description = ev.Lead.Text
+		v.Description = markdown.Plain(ev.Lead.Text)
 	}
 	return p.write(w, r, c, "entity", v)
 }

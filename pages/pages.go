@@ -80,13 +80,16 @@ var (
 	// tmpls holds, per interface language, each page kind's template set;
 	// every set's "t" function speaks its language.
 	tmpls map[string]map[string]*template.Template
+	// markdown renders the CMS's rich text; set with tmpls, read-only after.
+	markdown *markdownRenderer
 )
 
 func loadTemplates() error {
 	tmplOnce.Do(func() {
 		tmpls = map[string]map[string]*template.Template{}
+		markdown = newMarkdownRenderer()
 		for _, lang := range Languages {
-			base, err := template.New("layout").Funcs(funcsFor(lang)).ParseFS(templateFS, "templates/layout.html")
+			base, err := template.New("layout").Funcs(funcsFor(lang, markdown)).ParseFS(templateFS, "templates/layout.html")
 			if err != nil {
 				tmplErr = fmt.Errorf("pages: parse layout: %w", err)
 				return
@@ -106,9 +109,10 @@ func loadTemplates() error {
 }
 
 // funcsFor returns the template functions of the interface language lang.
-func funcsFor(lang string) template.FuncMap {
+func funcsFor(lang string, md *markdownRenderer) template.FuncMap {
 	return template.FuncMap{
-		"t": func(key string) string { return msg(lang, key) },
+		"t":        func(key string) string { return msg(lang, key) },
+		"markdown": md.HTML,
 	}
 }
 

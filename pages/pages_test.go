@@ -222,7 +222,7 @@ func TestFallbackToEnglish(t *testing.T) {
 		if got := strings.Contains(page, `class="notice`); got != c.notice {
 			t.Errorf("%s: notice %v", c.lang, got)
 		}
-		if c.notice && !strings.Contains(page, `<p lang="en">`+template.HTMLEscapeString(a.Summary["en"])) {
+		if c.notice && !strings.Contains(page, `<div class="md" lang="en"><p>`+template.HTMLEscapeString(a.Summary["en"])) {
 			t.Errorf("%s: the English summary is not marked as English", c.lang)
 		}
 		if w.Header().Get("Content-Language") != c.lang {
