@@ -94,8 +94,11 @@ type Country struct {
 	Names    map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
 	Wikidata string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
 	BBox     *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
-	Created  time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
-	Modified time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
+	// Country content (dataset.CountryContent).
+	PoliticalContext       map[string]string `json:"political_context,omitempty" doc:"The national political context its municipalities act in, as the platform describes it, by platform language (Markdown)"`
+	PoliticalContextOrigin map[string]string `json:"political_context_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Created                time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified               time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Network is an alliance or programme that municipalities join.
@@ -160,14 +163,17 @@ type Approach struct {
 	Categories    []string          `json:"categories" doc:"IDs of the categories it is filed under"`
 	Summary       map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
 	SummaryOrigin map[string]string `json:"summary_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
-	YearStarted   int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
-	Status        string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
-	Related       []string          `json:"related,omitempty" doc:"IDs of related approaches"`
-	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
-	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
-	OwnCategories bool              `json:"own_categories,omitempty" doc:"True when the categories are this project's classification, not the platform's own tags"`
-	Created       time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
-	Modified      time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
+	// Approach content (dataset.ApproachContent).
+	ShortTitle       map[string]string `json:"short_title,omitempty" doc:"Short title by platform language, shown where space is tight" example:"{\"en\":\"Immigrants' council\"}"`
+	ShortTitleOrigin map[string]string `json:"short_title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	YearStarted      int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
+	Status           string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
+	Related          []string          `json:"related,omitempty" doc:"IDs of related approaches"`
+	Sources          []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
+	IDCoined         bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
+	OwnCategories    bool              `json:"own_categories,omitempty" doc:"True when the categories are this project's classification, not the platform's own tags"`
+	Created          time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
+	Modified         time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
 
 // Category is a theme approaches are filed under.
@@ -307,7 +313,8 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 
 func (s *Server) country(c *dataset.Country) Country {
 	w := Country{ID: c.ID, IRI: s.iri(dataset.TypeCountry, c.ID), Type: className(dataset.TypeCountry),
-		Names: names(c.Names), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified}
+		Names: names(c.Names), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified,
+		PoliticalContext: text(c.PoliticalContext), PoliticalContextOrigin: origins(c.PoliticalContextOrigin)}
 	if b := c.BBox; b != nil {
 		w.BBox = &BBox{West: b.West, South: b.South, East: b.East, North: b.North}
 	}
@@ -353,7 +360,8 @@ func (s *Server) approach(a *dataset.Approach) Approach {
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
 		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
-		Summary: text(a.Summary), YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
+		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin),
+		YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
 		Sources: sources(a.Sources), IDCoined: a.IDCoined, OwnCategories: a.OwnCategories, Created: a.Created, Modified: a.Modified,
 	}
 }

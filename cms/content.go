@@ -47,7 +47,7 @@ type (
 		Networks    relMany  `json:"networks"`
 		Summary     *summary `json:"summary"`
 	}
-	namedAttrs struct { // country, network
+	namedAttrs struct { // country (content: its political context), network
 		Name    string  `json:"name"`
 		Slug    string  `json:"slug"`
 		Content []block `json:"content"`
@@ -58,6 +58,7 @@ type (
 		City       relOne   `json:"city"`
 		Categories relMany  `json:"categories"`
 		Summary    *summary `json:"summary"`
+		approachContentAttrs
 	}
 	// summary is the helper.summary component: a heading and its text.
 	summary struct {

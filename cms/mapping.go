@@ -154,6 +154,7 @@ func (m *mapper) countries() error {
 			return err
 		}
 		c.Names = setNames(dataset.Names(c.Names), it.Locales, func(a namedAttrs) string { return a.Name })
+		mapCountryContent(&c, it)
 		m.out.Countries = append(m.out.Countries, c)
 		m.countryIDs = append(m.countryIDs, c.ID)
 	}
@@ -380,6 +381,7 @@ func (m *mapper) approaches() error {
 		x.TitleOrigin = fromPlatform(x.TitleOrigin, it.Locales, func(a approachAttrs) string { return a.Title })
 		x.Summary = setText(x.Summary, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
+		mapApproachContent(&x, it)
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false

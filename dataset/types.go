@@ -95,6 +95,9 @@ type Country struct {
 	// BBox bounds the country's territory; validation uses it to catch
 	// coordinates that are far outside the named country.
 	BBox *BBox `json:"bbox,omitempty"`
+	// Content people read on the platform about the country (issue 15;
+	// see countrycontent.go).
+	CountryContent
 	Stamps
 }
 
@@ -235,11 +238,14 @@ type Approach struct {
 	Categories   []string `json:"categories"`
 	Summary      Text     `json:"summary,omitempty"`
 	// SummaryOrigin says, per language, where the summary came from.
-	SummaryOrigin Origins        `json:"summary_origin,omitempty"`
-	YearStarted   int            `json:"year_started,omitempty"`
-	Status        ApproachStatus `json:"status"`
-	Related       []string       `json:"related,omitempty"` // approach IDs
-	Sources       []Source       `json:"sources,omitempty"`
+	SummaryOrigin Origins `json:"summary_origin,omitempty"`
+	// Content people read on the platform about the approach (issue 15;
+	// see approachcontent.go).
+	ApproachContent
+	YearStarted int            `json:"year_started,omitempty"`
+	Status      ApproachStatus `json:"status"`
+	Related     []string       `json:"related,omitempty"` // approach IDs
+	Sources     []Source       `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool `json:"id_coined,omitempty"`

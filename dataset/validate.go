@@ -126,6 +126,7 @@ func (d *Dataset) Validate() error {
 		if b := x.BBox; b != nil && (b.South > b.North || b.South < -90 || b.North > 90 || b.West < -180 || b.East > 180) {
 			c.add(TypeCountry, x.ID, "bbox", "not a valid WGS84 bounding box")
 		}
+		c.checkCountryContent(x.ID, x.CountryContent)
 		c.stamps(TypeCountry, x.ID, x.Stamps)
 	}
 	for _, x := range d.Categories {
@@ -257,6 +258,7 @@ func (d *Dataset) Validate() error {
 		}
 		c.text(t, id, "summary", x.Summary, false)
 		c.origins(t, id, "summary", x.Summary, x.SummaryOrigin)
+		c.checkApproachContent(id, x.ApproachContent)
 		c.year(t, id, "year_started", x.YearStarted)
 		switch x.Status {
 		case ApproachActive, ApproachEnded, ApproachUnknown:

@@ -192,6 +192,9 @@ var entityTypes = []*EntityType{
 			{Key: "east", Term: East, Value: Literal, Column: "bbox_east"},
 			{Key: "north", Term: North, Value: Literal, Column: "bbox_north"},
 		}},
+		// Country content (dataset.CountryContent).
+		{Key: "political_context", Term: PoliticalContext, Value: LangMap, Column: "political_context_{lang}"},
+		{Key: "political_context_origin", Term: PoliticalContextOrigin, Value: LangMap, Column: "political_context_origin_{lang}"},
 		createdField,
 		modifiedField,
 	}},
@@ -214,6 +217,9 @@ var entityTypes = []*EntityType{
 		{Key: "categories", Term: DCTermsSubject, Value: EntityRef, Ref: dataset.TypeCategory, Many: true, Column: "categories"},
 		summaryField,
 		summaryOriginField,
+		// Approach content (dataset.ApproachContent).
+		{Key: "short_title", Term: SchemaAlternativeHeadline, Value: LangMap, Column: "short_title_{lang}"},
+		{Key: "short_title_origin", Term: ShortTitleOrigin, Value: LangMap, Column: "short_title_origin_{lang}"},
 		{Key: "year_started", Term: StartYear, Value: Literal, Column: "year_started"},
 		statusField,
 		{Key: "related", Term: DCTermsRelation, Value: EntityRef, Ref: dataset.TypeApproach, Many: true, Column: "related"},

@@ -12,6 +12,8 @@ var Ours = []*Term{
 
 	Featured, IDCoined, OwnCategories, SummaryOrigin, DescriptionOrigin, TitleOrigin, LabelOrigin, DefinitionOrigin, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
+	// Approach and country content (approach_country_terms.go).
+	PoliticalContext, ShortTitleOrigin, PoliticalContextOrigin,
 
 	CategoryScheme,
 	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
@@ -45,6 +47,8 @@ var Reused = []*Term{
 	HydraMember, HydraTotalItems, HydraLimit, HydraNext, HydraPrevious,
 	ADMSStatus,
 	VoIDDataset, VoIDInDataset,
+	// Approach and country content (approach_country_terms.go).
+	SchemaAlternativeHeadline,
 
 	// The data catalogue (catalog_terms.go).
 	RDFSResource, XSDHexBinary, XSDNonNegativeInteger, XSDGYearMonth,

@@ -143,10 +143,13 @@ func TestOurTermsRelateToStandardOnes(t *testing.T) {
 		TitleOrigin:       "the origin of one language of a text",
 		LabelOrigin:       "the origin of one language of a text",
 		DefinitionOrigin:  "the origin of one language of a text",
-		West:              "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		South:             "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		East:              "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
-		North:             "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		// Approach and country content (approach_country_terms.go).
+		ShortTitleOrigin:       "the origin of one language of a text",
+		PoliticalContextOrigin: "the origin of one language of a text",
+		West:                   "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		South:                  "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		East:                   "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
+		North:                  "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
 	}
 	for _, term := range Ours {
 		switch term.Kind {

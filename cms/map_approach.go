@@ -1,0 +1,29 @@
+package cms
+
+import "github.com/moving-cities/opendata/dataset"
+
+// The content people read about approaches and countries (issue 15),
+// mapped here apart from the structural fields.
+
+// approachContentAttrs are the approach's content attributes a sync reads
+// beyond its title and summary.
+type approachContentAttrs struct {
+	TitleShort string `json:"title_short"`
+}
+
+// mapApproachContent lays the CMS's approach content over x, per locale:
+// a locale the CMS gives a text in replaces ours and marks it as the
+// platform's wording; the others keep ours.
+func mapApproachContent(x *dataset.Approach, it Item[approachAttrs]) {
+	short := func(a approachAttrs) string { return a.TitleShort }
+	x.ShortTitle = setText(x.ShortTitle, it.Locales, short)
+	x.ShortTitleOrigin = fromPlatform(x.ShortTitleOrigin, it.Locales, short)
+}
+
+// mapCountryContent lays the CMS's country content over c: its
+// rich-text blocks are the political context, as Markdown paragraphs.
+func mapCountryContent(c *dataset.Country, it Item[namedAttrs]) {
+	context := func(a namedAttrs) string { return richText(a.Content) }
+	c.PoliticalContext = setText(c.PoliticalContext, it.Locales, context)
+	c.PoliticalContextOrigin = fromPlatform(c.PoliticalContextOrigin, it.Locales, context)
+}

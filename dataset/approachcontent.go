@@ -1,0 +1,23 @@
+package dataset
+
+// ApproachContent is what people read about an approach on the platform
+// beyond its title and summary (issue 15). Kept in a block of its own, as
+// the platform's CMS gives it per locale.
+type ApproachContent struct {
+	// ShortTitle is the short form of the title the platform shows where
+	// space is tight (the CMS's title_short). One line.
+	ShortTitle Text `json:"short_title,omitempty"`
+	// ShortTitleOrigin says, per language, where the short title came from.
+	ShortTitleOrigin Origins `json:"short_title_origin,omitempty"`
+}
+
+// MaxLineLength bounds one-line texts (titles, short titles) in
+// characters: the CMS's string fields hold 255.
+const MaxLineLength = 255
+
+// checkApproachContent validates the content fields of approach id.
+func (c *checker) checkApproachContent(id string, x ApproachContent) {
+	c.text(TypeApproach, id, "short_title", x.ShortTitle, false)
+	c.line(TypeApproach, id, "short_title", x.ShortTitle)
+	c.origins(TypeApproach, id, "short_title", x.ShortTitle, x.ShortTitleOrigin)
+}
