@@ -21,6 +21,7 @@ type entityView struct {
 	Subtitle          []Value
 	Badges            []badge
 	Lead              *LText
+	Texts             []textBlock // rich texts of their own (content.go)
 	Facts             []fact
 	Sections          []section
 	Sources           []sourceView
@@ -463,6 +464,9 @@ func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approa
 	ev.facts(
 		c.fact(t, "id", idValue(a.ID)),
 		c.fact(t, "title", c.namesValues(a.Title)...),
+	)
+	c.approachContent(ev, a)
+	ev.facts(
 		c.fact(t, "municipality", c.municipalityValue(snap, a.Municipality)),
 		inline(c.fact(t, "categories", cats...)),
 		c.fact(t, "year_started", year),
@@ -528,6 +532,7 @@ func (c *ctx) country(ev *entityView, snap *dataset.Snapshot, k *dataset.Country
 		c.fact(t, "wikidata", wikidataValue(k.Wikidata)),
 		c.fact(t, "bbox.west", w), c.fact(t, "bbox.south", s), c.fact(t, "bbox.east", e), c.fact(t, "bbox.north", n),
 	)
+	c.countryContent(ev, k)
 	ms := snap.MunicipalitiesIn(k.ID)
 	sec := section{ID: "municipalities", Heading: c.typePlural(dataset.TypeMunicipality), Count: len(ms), Empty: c.t("browse.none")}
 	for _, m := range ms {
