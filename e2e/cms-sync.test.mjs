@@ -60,13 +60,26 @@ test("a sync is one revision the running server serves, and a second changes not
   assert.equal(await revision(), before, "a dry run wrote");
 
   const { stdout } = await sync("--message", "e2e sync");
-  assert.match(stdout, /imported: 6 added, 6 changed, 0 retired; now at revision/);
+  assert.match(stdout, /imported: 6 added, 8 changed, 0 retired; now at revision/);
   await until(5000, "the synced city served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 200);
   const neustadt = await (await fetch(server.base + "/municipalities/neustadt")).json();
   assert.deepEqual(neustadt.names, { en: "Neustadt an der Weinstraße" });
   assert.equal(neustadt.country, "DE");
   const berlin = await (await fetch(server.base + "/municipalities/berlin")).json();
   assert.deepEqual(berlin.names, { de: "Berlin", en: "Berlin", pl: "Berlin" });
+  // The approach's short title and the country's political context, in
+  // each locale the fixture gives them, as the platform's wording.
+  const entry = (type, slug, locale) => fixture[type].find((e) => e.attributes.slug === slug && e.attributes.locale === locale).attributes;
+  const germany = await (await fetch(server.base + "/countries/DE")).json();
+  for (const l of ["en", "de"]) {
+    assert.equal(germany.political_context[l], entry("countries", "germany", l).content.map((b) => b.content).join("\n\n"));
+    assert.equal(germany.political_context_origin[l], "platform");
+  }
+  const harbours = await (await fetch(server.base + "/approaches/open-harbors")).json();
+  for (const l of ["en", "it"]) {
+    assert.equal(harbours.short_title[l], entry("approaches", "open-harbors", l).title_short);
+    assert.equal(harbours.short_title_origin[l], "platform");
+  }
   assert.equal(await revision(), before + 1);
 
   const again = await sync();
