@@ -54,7 +54,7 @@ type Scheduler struct {
 	// Leader, when set, lets one replica of several run each scheduled
 	// sync; the others skip it. Set it before Start.
 	Leader Leader
-	wg      sync.WaitGroup
+	wg     sync.WaitGroup
 
 	mu    sync.Mutex
 	stats Stats
