@@ -146,10 +146,34 @@ func (m *mapper) countries() error {
 				found = append(found, c)
 			}
 		}
-		if len(found) != 1 {
-			return fmt.Errorf("cms: country %q (CMS id %d) matches %d of our countries by name, not one; countries are keyed by ISO code and added by import", it.Slug, it.CMSIDs[0], len(found))
+		var c dataset.Country
+		switch len(found) {
+		case 1:
+			c = *found[0]
+		case 0:
+			// Ours are keyed by ISO code, which the CMS does not hold:
+			// its names give it, and the country is ours if we hold the
+			// code under other names, else a new one.
+			names := map[string]string{}
+			for l, a := range it.Locales {
+				names[l] = a.Name
+			}
+			code, err := countryCode(it.Slug, names)
+			if err != nil {
+				return err
+			}
+			if x, ok := m.cur.Country(code); ok {
+				c = *x
+			} else {
+				c = dataset.Country{ID: code}
+			}
+		default:
+			var ids []string
+			for _, x := range found {
+				ids = append(ids, x.ID)
+			}
+			return fmt.Errorf("cms: country %q (CMS id %d) matches several of our countries by name (%s), not one", it.Slug, it.CMSIDs[0], strings.Join(ids, ", "))
 		}
-		c := *found[0]
 		if err := claim(claimed, PluralCountries, c.ID, it.Slug); err != nil {
 			return err
 		}
