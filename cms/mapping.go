@@ -70,6 +70,19 @@ func slugAlias(as []dataset.Alias, id, slug string) []dataset.Alias {
 	return append(slices.Clone(as), a)
 }
 
+// localeSlugAliases keeps the slug of every locale of an entry, in the
+// platform's order, as slugAlias keeps the primary one: the content types
+// do not localize these slugs today, but a CMS that does (as it does a
+// category's) still has its localized addresses find ours.
+func localeSlugAliases[A any](as []dataset.Alias, id string, locales map[string]A, slug func(A) string) []dataset.Alias {
+	for _, l := range dataset.Languages {
+		if a, ok := locales[l]; ok && dataset.IsSlug(slug(a)) {
+			as = slugAlias(as, id, slug(a))
+		}
+	}
+	return as
+}
+
 // Map lays the CMS content over the current data: it returns the records
 // to import (every CMS entry as our record, our fields the CMS lacks
 // kept) and tombstones for the records that came from the CMS at origin
@@ -250,6 +263,7 @@ func (m *mapper) networks() error {
 		n.Description = setText(n.Description, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
 		n.DescriptionOrigin = fromPlatform(n.DescriptionOrigin, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
 		n.Aliases = slugAlias(n.Aliases, n.ID, it.Slug)
+		n.Aliases = localeSlugAliases(n.Aliases, n.ID, it.Locales, func(a namedAttrs) string { return a.Slug })
 		n.Sources = mark(n.Sources, m.origin, PluralNetworks, it.Slug)
 		m.out.Networks = append(m.out.Networks, n)
 		m.networkIDs = append(m.networkIDs, n.ID)
@@ -301,6 +315,7 @@ func (m *mapper) municipalities() error {
 		x.Summary = setText(x.Summary, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.Aliases = slugAlias(x.Aliases, x.ID, it.Slug)
+		x.Aliases = localeSlugAliases(x.Aliases, x.ID, it.Locales, func(a cityAttrs) string { return a.Slug })
 		x.Country = country
 		x.Coordinates = &pos
 		x.Featured = p.Featured

@@ -277,3 +277,29 @@ func TestSyncFixtureIntoEmptyAndSeeded(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncKeepsEveryLocaleSlug: a city's or network's slug that differs
+// in some locale (the content types share it between locales, but a CMS
+// may localize it, as it does a category's) becomes an alias too.
+func TestSyncKeepsEveryLocaleSlug(t *testing.T) {
+	db, _ := openSeeded(t)
+	f, srv := newFake(t)
+	editEntry(f, PluralCities, 38, func(a map[string]any) { a["slug"] = "danzig" })
+	editEntry(f, PluralNetworks, 11, func(a map[string]any) { a["slug"] = "sichere-haefen-netz" })
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	snap := reload(t, db)
+	for _, c := range []struct {
+		t        dataset.Type
+		slug, id string
+	}{
+		{dataset.TypeMunicipality, "danzig", "gdansk"},
+		{dataset.TypeMunicipality, "gdansk-city", "gdansk"},
+		{dataset.TypeNetwork, "sichere-haefen-netz", "sichere-haefen"},
+	} {
+		if id, ok := snap.BySlugAlias(c.t, c.slug); !ok || id != c.id {
+			t.Errorf("%s slug %q finds %q (%v), want %q", c.t, c.slug, id, ok, c.id)
+		}
+	}
+}
