@@ -116,3 +116,34 @@ func TestSyncBadInputLeavesDataIdentical(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncReturningEntryIsRefused pins today's answer to an entry that
+// comes back to the CMS after its record was retired: the retired ID is
+// not taken again (the store has no way yet to lift a tombstone), so the
+// sync stops, names the ID, and changes nothing.
+func TestSyncReturningEntryIsRefused(t *testing.T) {
+	db, _ := openSeeded(t)
+	f, srv := newFake(t)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	all := loadFixture(t)
+	f.remove(PluralCities, 36) // Neustadt, new from the CMS, with its approach
+	f.remove(PluralApproaches, 42, 43)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	data, revs := state(t, db)
+	f.mu.Lock()
+	f.collections[PluralCities] = all[PluralCities]
+	f.collections[PluralApproaches] = all[PluralApproaches]
+	f.mu.Unlock()
+	_, err := syncOnce(t, db, srv.URL, false)
+	if err == nil || !strings.Contains(err.Error(), "neustadt") || !strings.Contains(err.Error(), "retired IDs are never reused") ||
+		!strings.Contains(err.Error(), "nothing changed") {
+		t.Fatalf("err = %v, want the retired ID named and nothing changed", err)
+	}
+	if d, r := state(t, db); d != data || r != revs {
+		t.Errorf("after the refused sync: %d revisions (was %d), data identical: %v", r, revs, d == data)
+	}
+}
