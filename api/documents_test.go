@@ -726,3 +726,51 @@ func TestDocumentGzip(t *testing.T) {
 		}
 	}
 }
+
+// The platform's slugs that differ from our IDs, which the CMS sync keeps
+// as aliases (a category's in every locale, a city's or network's as an
+// alias of the undetermined language), answer 301 to our record: the
+// platform's localized addresses find ours. A tombstone of the ID wins
+// over an alias, as IDs are never reused.
+func TestPlatformSlugsRedirect(t *testing.T) {
+	d := graphtest.Escaping(t)
+	for i := range d.Categories {
+		if d.Categories[i].ID == "reception" {
+			d.Categories[i].Aliases = append(d.Categories[i].Aliases, "aufnahme", "accueil")
+		}
+	}
+	for i := range d.Municipalities {
+		if d.Municipalities[i].ID == "gdansk" {
+			d.Municipalities[i].Aliases = append(d.Municipalities[i].Aliases,
+				dataset.Alias{Lang: "und", Name: "gdansk-city"}, dataset.Alias{Lang: "und", Name: "escaping-gone-town"})
+		}
+	}
+	for i := range d.Networks {
+		if d.Networks[i].ID == "anvita" {
+			d.Networks[i].Aliases = append(d.Networks[i].Aliases, dataset.Alias{Lang: "und", Name: "anvita-netzwerk"})
+		}
+	}
+	a := newTestAPI(t, d, Config{})
+	for _, tc := range []struct {
+		path     string
+		status   int
+		location string
+	}{
+		{"/categories/aufnahme", 301, "/categories/reception"},
+		{"/categories/accueil.ttl", 301, "/categories/reception.ttl"},
+		{"/municipalities/gdansk-city", 301, "/municipalities/gdansk"},
+		{"/municipalities/gdansk-city.json", 301, "/municipalities/gdansk.json"},
+		{"/networks/anvita-netzwerk", 301, "/networks/anvita"},
+		{"/municipalities/escaping-gone-town", 410, ""},
+		{"/municipalities/anvita-netzwerk", 404, ""},
+	} {
+		w := a.do(http.MethodGet, tc.path, nil)
+		if w.Code != tc.status {
+			t.Errorf("%s: %d, want %d: %s", tc.path, w.Code, tc.status, w.Body)
+			continue
+		}
+		if tc.location != "" && w.Header().Get("Location") != testBase+tc.location {
+			t.Errorf("%s: Location %q, want %q", tc.path, w.Header().Get("Location"), testBase+tc.location)
+		}
+	}
+}

@@ -528,6 +528,15 @@ func redirect(snap *dataset.Snapshot, t dataset.Type, id string) (to, msg string
 	if _, current, ok := snap.Retirement(t, id); ok && current != "" {
 		return current, fmt.Sprintf("%s %q is now %q", t, id, current), true
 	}
+	// The platform's slug of a record whose ID differs (kept by the CMS
+	// sync as an alias), so that the platform's addresses find ours.
+	// A tombstone of the ID wins: IDs are never reused.
+	if _, _, retired := snap.Retirement(t, id); retired {
+		return "", "", false
+	}
+	if to, ok := snap.BySlugAlias(t, id); ok {
+		return to, fmt.Sprintf("%q is the platform's slug of %s %q", id, t, to), true
+	}
 	return "", "", false
 }
 

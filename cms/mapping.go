@@ -70,6 +70,19 @@ func slugAlias(as []dataset.Alias, id, slug string) []dataset.Alias {
 	return append(slices.Clone(as), a)
 }
 
+// localeSlugAliases keeps the slug of every locale of an entry, in the
+// platform's order, as slugAlias keeps the primary one: the content types
+// do not localize these slugs today, but a CMS that does (as it does a
+// category's) still has its localized addresses find ours.
+func localeSlugAliases[A any](as []dataset.Alias, id string, locales map[string]A, slug func(A) string) []dataset.Alias {
+	for _, l := range dataset.Languages {
+		if a, ok := locales[l]; ok && dataset.IsSlug(slug(a)) {
+			as = slugAlias(as, id, slug(a))
+		}
+	}
+	return as
+}
+
 // Map lays the CMS content over the current data: it returns the records
 // to import (every CMS entry as our record, our fields the CMS lacks
 // kept) and tombstones for the records that came from the CMS at origin
@@ -146,10 +159,34 @@ func (m *mapper) countries() error {
 				found = append(found, c)
 			}
 		}
-		if len(found) != 1 {
-			return fmt.Errorf("cms: country %q (CMS id %d) matches %d of our countries by name, not one; countries are keyed by ISO code and added by import", it.Slug, it.CMSIDs[0], len(found))
+		var c dataset.Country
+		switch len(found) {
+		case 1:
+			c = *found[0]
+		case 0:
+			// Ours are keyed by ISO code, which the CMS does not hold:
+			// its names give it, and the country is ours if we hold the
+			// code under other names, else a new one.
+			names := map[string]string{}
+			for l, a := range it.Locales {
+				names[l] = a.Name
+			}
+			code, err := countryCode(it.Slug, names)
+			if err != nil {
+				return err
+			}
+			if x, ok := m.cur.Country(code); ok {
+				c = *x
+			} else {
+				c = dataset.Country{ID: code}
+			}
+		default:
+			var ids []string
+			for _, x := range found {
+				ids = append(ids, x.ID)
+			}
+			return fmt.Errorf("cms: country %q (CMS id %d) matches several of our countries by name (%s), not one", it.Slug, it.CMSIDs[0], strings.Join(ids, ", "))
 		}
-		c := *found[0]
 		if err := claim(claimed, PluralCountries, c.ID, it.Slug); err != nil {
 			return err
 		}
@@ -227,6 +264,7 @@ func (m *mapper) networks() error {
 		n.Description = setText(n.Description, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
 		n.DescriptionOrigin = fromPlatform(n.DescriptionOrigin, it.Locales, func(a namedAttrs) string { return richText(a.Content) })
 		n.Aliases = slugAlias(n.Aliases, n.ID, it.Slug)
+		n.Aliases = localeSlugAliases(n.Aliases, n.ID, it.Locales, func(a namedAttrs) string { return a.Slug })
 		n.Sources = mark(n.Sources, m.origin, PluralNetworks, it.Slug)
 		m.out.Networks = append(m.out.Networks, n)
 		m.networkIDs = append(m.networkIDs, n.ID)
@@ -278,6 +316,7 @@ func (m *mapper) municipalities() error {
 		x.Summary = setText(x.Summary, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.Aliases = slugAlias(x.Aliases, x.ID, it.Slug)
+		x.Aliases = localeSlugAliases(x.Aliases, x.ID, it.Locales, func(a cityAttrs) string { return a.Slug })
 		x.Country = country
 		x.Coordinates = &pos
 		x.Featured = p.Featured

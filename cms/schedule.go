@@ -24,6 +24,20 @@ type Snapshots interface {
 	Load() *dataset.Snapshot
 }
 
+// Leader elects the one replica, of several serving one PostgreSQL
+// database, that runs a scheduled sync. TryLead does not wait: ok is
+// false while another replica leads. The lead must end with the process
+// that holds it (a PostgreSQL advisory lock ends with its session).
+type Leader interface {
+	TryLead(ctx context.Context) (release func(), ok bool, err error)
+}
+
+// LeaderFunc is a function that is a Leader.
+type LeaderFunc func(ctx context.Context) (release func(), ok bool, err error)
+
+// TryLead implements Leader.
+func (f LeaderFunc) TryLead(ctx context.Context) (func(), bool, error) { return f(ctx) }
+
 // Scheduler runs Sync on a cron schedule inside the server. A failed run
 // changes nothing, so the server goes on serving the last good data; the
 // failure is logged and the next run tries again.
@@ -37,7 +51,10 @@ type Scheduler struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	running sync.Mutex // runs never overlap
-	wg      sync.WaitGroup
+	// Leader, when set, lets one replica of several run each scheduled
+	// sync; the others skip it. Set it before Start.
+	Leader Leader
+	wg     sync.WaitGroup
 
 	mu    sync.Mutex
 	stats Stats
@@ -112,6 +129,20 @@ func (s *Scheduler) RunNow() (err error) {
 			s.count(err, 0)
 		}
 	}()
+	if s.Leader != nil {
+		release, ok, err := s.Leader.TryLead(s.ctx)
+		if err != nil {
+			err = fmt.Errorf("cms sync: %w", err)
+			s.log.Warn("cms sync failed; serving the last good data", "cms", s.client.Base, "err", err)
+			s.count(err, 0)
+			return err
+		}
+		if !ok {
+			s.log.Info("cms sync skipped: another replica is running it")
+			return nil
+		}
+		defer release()
+	}
 	snap := s.snaps.Load()
 	if snap == nil {
 		return errors.New("cms sync skipped: no dataset snapshot loaded")

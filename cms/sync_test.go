@@ -306,7 +306,9 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 		{"approach without a city", edit(PluralApproaches, 40, func(a map[string]any) { a["city"] = map[string]any{"data": nil} }),
 			`approaches "open-harbors": no city`},
 		{"unknown country", edit(PluralCountries, 5, func(a map[string]any) { a["name"] = "Atlantis" }),
-			`country "poland" (CMS id 5) matches 0 of our countries`},
+			`country "poland": none of its names (en "Atlantis") is a country's name we know`},
+		{"country of several names", edit(PluralCountries, 4, func(a map[string]any) { a["name"] = "Francia" }),
+			`country "italy" (CMS id 3) matches several of our countries by name (FR, IT), not one`},
 		{"membership ID taken by another pair", func(f *fakeStrapi) {
 			f.collections[PluralNetworks] = append(f.collections[PluralNetworks], json.RawMessage(
 				`{"id":13,"attributes":{"locale":"en","name":"Sea City","slug":"the-sea-to-the-city","localizations":{"data":[]}}}`))

@@ -267,6 +267,33 @@ func (s *Snapshot) CategoryByAlias(alias string) (*Category, bool) {
 	return x, ok
 }
 
+// BySlugAlias finds the municipality or network (t) that holds slug as
+// an alias of the undetermined language, the form a slug of the
+// platform's takes when it differs from our ID; ok only when exactly one
+// does. Only a miss looks here, so a scan will do.
+func (s *Snapshot) BySlugAlias(t Type, slug string) (id string, ok bool) {
+	a := Alias{Lang: "und", Name: slug}
+	var found []string
+	switch t {
+	case TypeMunicipality:
+		for _, x := range s.Municipalities {
+			if slices.Contains(x.Aliases, a) {
+				found = append(found, x.ID)
+			}
+		}
+	case TypeNetwork:
+		for _, x := range s.Networks {
+			if slices.Contains(x.Aliases, a) {
+				found = append(found, x.ID)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
+}
+
 // MunicipalitiesNamed finds municipalities one of whose names or aliases,
 // in any language, has the search key of name (see SearchKeys): "munchen",
 // "Munich" and "MÜNCHEN" all find München when it holds those names.

@@ -240,6 +240,11 @@ func startCMSSync(s settings, token string, db store.Store, snaps cms.Snapshots,
 	if err != nil {
 		return nil, err
 	}
+	// Replicas on one PostgreSQL share the data: one of them runs each
+	// scheduled sync.
+	if pg, ok := db.(*postgres.DB); ok {
+		sched.Leader = cms.LeaderFunc(pg.TryLeadCMSSync)
+	}
 	if err := reg.Register(cmsSyncCollector{sched}); err != nil {
 		return nil, err
 	}

@@ -33,6 +33,7 @@ const (
 	lockMigrate int64 = 0x6d6f7631 // "mov1": schema migrations
 	lockApply   int64 = 0x6d6f7632 // "mov2": writers, one at a time
 	lockRelease int64 = 0x6d6f7633 // "mov3": the replica making the nightly release
+	lockCMSSync int64 = 0x6d6f7634 // "mov4": the replica running a scheduled CMS sync
 )
 
 // Channel is the NOTIFY channel a commit announces its revision on.
@@ -508,16 +509,28 @@ func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
 // replica that dies loses its session, and the lock with it, so another
 // takes over next time. release must be called once.
 func (s *DB) TryLeadRelease(ctx context.Context) (release func(), ok bool, err error) {
+	return s.tryLead(ctx, lockRelease, "release lock")
+}
+
+// TryLeadCMSSync takes the scheduled CMS sync's lock unless another
+// replica holds it, without waiting (cms.Leader), as TryLeadRelease does
+// for the release: of several replicas woken by the same schedule, one
+// syncs. release must be called once.
+func (s *DB) TryLeadCMSSync(ctx context.Context) (release func(), ok bool, err error) {
+	return s.tryLead(ctx, lockCMSSync, "cms sync lock")
+}
+
+func (s *DB) tryLead(ctx context.Context, key int64, what string) (release func(), ok bool, err error) {
 	if err := s.open(); err != nil {
-		return nil, false, fmt.Errorf("release lock: %w", err)
+		return nil, false, fmt.Errorf("%s: %w", what, err)
 	}
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
-		return nil, false, fmt.Errorf("release lock: %w", err)
+		return nil, false, fmt.Errorf("%s: %w", what, err)
 	}
-	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, lockRelease).Scan(&ok); err != nil {
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok); err != nil {
 		conn.Release()
-		return nil, false, fmt.Errorf("release lock: %w", err)
+		return nil, false, fmt.Errorf("%s: %w", what, err)
 	}
 	if !ok {
 		conn.Release()
@@ -526,7 +539,7 @@ func (s *DB) TryLeadRelease(ctx context.Context) (release func(), ok bool, err e
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, lockRelease); err != nil {
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1)`, key); err != nil {
 			// The session may still hold the lock: end it rather than
 			// give it back to the pool.
 			c := conn.Hijack()
