@@ -159,6 +159,8 @@ var entityTypes = []*EntityType{
 		{Key: "featured", Term: Featured, Value: Literal, Column: "featured"},
 		summaryField,
 		summaryOriginField,
+		cityContentFields[0], cityContentFields[1], cityContentFields[2], cityContentFields[3],
+		cityContentFields[4], cityContentFields[5], cityContentFields[6],
 		websiteField,
 		sourcesField,
 		idCoinedField,

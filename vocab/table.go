@@ -12,6 +12,8 @@ var Ours = []*Term{
 
 	Featured, IDCoined, OwnCategories, SummaryOrigin, DescriptionOrigin, TitleOrigin, LabelOrigin, DefinitionOrigin, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
+	// The case-study content of municipalities (city_terms.go).
+	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, ContentOrigin,
 
 	CategoryScheme,
 	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
@@ -45,6 +47,8 @@ var Reused = []*Term{
 	HydraMember, HydraTotalItems, HydraLimit, HydraNext, HydraPrevious,
 	ADMSStatus,
 	VoIDDataset, VoIDInDataset,
+	// The case-study content of municipalities (city_terms.go).
+	SchemaSlogan,
 
 	// The data catalogue (catalog_terms.go).
 	RDFSResource, XSDHexBinary, XSDNonNegativeInteger, XSDGYearMonth,
