@@ -94,4 +94,3 @@ func (c *checker) cityContent(id string, x *CityContent) {
 		}
 	}
 }
-
