@@ -16,6 +16,9 @@ type cityContentAttrs struct {
 	Reasoning  string  `json:"reasoning"`
 	Report     *report `json:"report"`
 	ReportFile media   `json:"report_file"`
+	Takeaways  []struct {
+		Content string `json:"content"`
+	} `json:"takeaways"` // city.takeaway components
 }
 
 // report is the city.report component.
@@ -82,9 +85,43 @@ func (m *mapper) cityContent(x *dataset.CityContent, it Item[cityAttrs]) error {
 		}
 		return ""
 	}
+	x.Takeaways = takeaways(x.Takeaways, it.Locales)
 	x.ContentOrigin = fromPlatform(x.ContentOrigin, it.Locales, anyText)
+	x.ContentOrigin = fromPlatform(x.ContentOrigin, it.Locales, func(a cityAttrs) string {
+		for _, t := range a.Takeaways {
+			if s := strings.TrimSpace(t.Content); s != "" {
+				return s
+			}
+		}
+		return ""
+	})
 	x.ContentOrigin = fromPlatform(x.ContentOrigin, localeKeys(it.Locales), fileOf)
 	return nil
+}
+
+// takeaways replaces ours in every language the CMS gives takeaways in,
+// keeps ours in the others, and lists them by language in the platform's
+// order, each language's in the CMS's order.
+func takeaways(ours []dataset.Takeaway, locales map[string]cityAttrs) []dataset.Takeaway {
+	var out []dataset.Takeaway
+	for _, l := range dataset.Languages {
+		var cms []dataset.Takeaway
+		for _, t := range locales[l].Takeaways {
+			if s := strings.TrimSpace(t.Content); s != "" {
+				cms = append(cms, dataset.Takeaway{Lang: l, Text: s})
+			}
+		}
+		if len(cms) > 0 {
+			out = append(out, cms...)
+			continue
+		}
+		for _, t := range ours {
+			if t.Lang == l {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // localeKeys maps each locale of locales to itself, for texts that are

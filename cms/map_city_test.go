@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +35,9 @@ type fixtureCity struct {
 			} `json:"attributes"`
 		} `json:"data"`
 	} `json:"report_file"`
+	Takeaways []struct {
+		Content string `json:"content"`
+	} `json:"takeaways"`
 }
 
 // TestSyncCarriesCityContent checks every case-study field of every
@@ -106,6 +110,16 @@ func TestSyncCarriesCityContent(t *testing.T) {
 					"subtitle": m.Subtitle, "summary_title": m.SummaryTitle, "reasoning": m.Reasoning,
 					"report_title": m.ReportTitle, "report_intro": m.ReportIntro, "report_file": m.ReportFile,
 				}
+				var wantTk []string
+				for _, tk := range a.Takeaways {
+					wantTk = append(wantTk, tk.Content)
+				}
+				if len(wantTk) > 0 {
+					checked["takeaways"]++
+					if got := m.TakeawaysIn(a.Locale); !slices.Equal(got, wantTk) {
+						t.Errorf("%s takeaways in %s = %q, want %q", a.Slug, a.Locale, got, wantTk)
+					}
+				}
 				for field, w := range want {
 					if w == "" {
 						continue
@@ -119,7 +133,7 @@ func TestSyncCarriesCityContent(t *testing.T) {
 					}
 				}
 			}
-			for _, f := range []string{"subtitle", "summary_title", "reasoning", "report_title", "report_intro", "report_file"} {
+			for _, f := range []string{"subtitle", "summary_title", "reasoning", "report_title", "report_intro", "report_file", "takeaways"} {
 				if checked[f] < 2 {
 					t.Errorf("the fixture gives %s in %d locales; it should in several", f, checked[f])
 				}

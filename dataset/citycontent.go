@@ -1,6 +1,10 @@
 package dataset
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // CityContent is the case-study content people read on a municipality's
 // page on the platform (issue 15): texts in the platform's languages, as
@@ -19,6 +23,9 @@ type CityContent struct {
 	ReportTitle Text `json:"report_title,omitempty"`
 	ReportIntro Text `json:"report_intro,omitempty"`
 	ReportFile  Text `json:"report_file,omitempty"`
+	// Takeaways are the case study's key points (Markdown), in the order
+	// the platform lists them within each language.
+	Takeaways []Takeaway `json:"takeaways,omitempty"`
 	// ContentOrigin says, per language, where the texts above came from:
 	// the CMS gives them together, so one origin covers them all.
 	ContentOrigin Origins `json:"content_origin,omitempty"`
@@ -34,7 +41,25 @@ const (
 // IsZero reports whether the municipality has no case-study content.
 func (c *CityContent) IsZero() bool {
 	return len(c.Subtitle) == 0 && len(c.SummaryTitle) == 0 && len(c.Reasoning) == 0 &&
-		len(c.ReportTitle) == 0 && len(c.ReportIntro) == 0 && len(c.ReportFile) == 0 && len(c.ContentOrigin) == 0
+		len(c.ReportTitle) == 0 && len(c.ReportIntro) == 0 && len(c.ReportFile) == 0 && len(c.ContentOrigin) == 0 &&
+		len(c.Takeaways) == 0
+}
+
+// Takeaway is one key point of a case study, in one language.
+type Takeaway struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"`
+}
+
+// TakeawaysIn returns the texts of the takeaways in lang, in order.
+func (c *CityContent) TakeawaysIn(lang string) []string {
+	var out []string
+	for _, t := range c.Takeaways {
+		if t.Lang == lang {
+			out = append(out, t.Text)
+		}
+	}
+	return out
 }
 
 // texts are the content's texts by field name, for checks and origins.
@@ -81,6 +106,25 @@ func (c *checker) cityContent(id string, x *CityContent) {
 				c.url(t, id, f.field+"."+lang, s)
 			}
 		}
+	}
+	langs := map[string]bool{}
+	for i, tk := range x.Takeaways {
+		key := fmt.Sprintf("takeaways[%d]", i)
+		switch {
+		case !IsPlatformLanguage(tk.Lang):
+			c.add(t, id, key+".lang", "%q is not one of the platform's languages (%s)", tk.Lang, strings.Join(Languages, ", "))
+		case strings.TrimSpace(tk.Text) == "":
+			c.add(t, id, key+".text", "missing")
+		case len(tk.Text) > maxContentBytes:
+			c.add(t, id, key+".text", "%d bytes is longer than the %d allowed", len(tk.Text), maxContentBytes)
+		default:
+			has[tk.Lang] = true
+			langs[tk.Lang] = true
+		}
+		c.chars(t, id, key+".text", tk.Text, true)
+	}
+	if len(langs) > 0 && !langs["en"] {
+		c.add(t, id, "takeaways", "takeaways in other languages need English ones")
 	}
 	for _, lang := range x.ContentOrigin.Langs() {
 		key := "content_origin." + lang

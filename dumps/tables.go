@@ -629,7 +629,7 @@ func (n *nameSource) emit(rec reflect.Value, id string, row []cell, emit func() 
 		if err != nil {
 			return err
 		}
-		np, err := pathOf(et, PairNameKey)
+		np, err := pathOf(et, n.field.PairKey())
 		if err != nil {
 			return err
 		}

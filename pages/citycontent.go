@@ -12,6 +12,8 @@ type caseStudyView struct {
 	SummaryTitle *LText
 	Reasoning    *LText
 	Report       *reportView
+	// Takeaways are in one language: the page's, else English.
+	Takeaways []LText
 }
 
 type reportView struct {
@@ -32,6 +34,15 @@ func (c *ctx) caseStudy(m *dataset.Municipality) *caseStudyView {
 		Tagline:      c.optTextFrom(x.Subtitle, o),
 		SummaryTitle: c.optTextFrom(x.SummaryTitle, o),
 		Reasoning:    c.optTextFrom(x.Reasoning, o),
+	}
+	lang, fellBack := c.lang, false
+	items := x.TakeawaysIn(lang)
+	if len(items) == 0 && lang != "en" {
+		lang, fellBack, items = "en", true, x.TakeawaysIn("en")
+	}
+	for _, s := range items {
+		v.Takeaways = append(v.Takeaways, LText{Text: s, Attr: c.attr(lang), Fallback: fellBack,
+			Translated: !fellBack && o.Translated(lang)})
 	}
 	r := &reportView{Title: c.optTextFrom(x.ReportTitle, o), Intro: c.optTextFrom(x.ReportIntro, o)}
 	r.File, _ = x.ReportFile.Get(c.lang)

@@ -28,6 +28,7 @@ func TestCityPageShowsCaseStudy(t *testing.T) {
 		ReportTitle:   dataset.Text{"en": "The full report"},
 		ReportIntro:   dataset.Text{"en": "What the city *did*."},
 		ReportFile:    dataset.Text{"en": "https://cms.example.org/uploads/r-en.pdf", "de": "https://cms.example.org/uploads/r-de.pdf"},
+		Takeaways:     []dataset.Takeaway{{Lang: "en", Text: "First *point*"}, {Lang: "en", Text: "Second point"}},
 		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
 	}
 	if err := d.Validate(); err != nil {
@@ -48,6 +49,8 @@ func TestCityPageShowsCaseStudy(t *testing.T) {
 			`href="https://cms.example.org/uploads/r-en.pdf"`,
 			`"slogan":[{"@language":"en","@value":"A safe harbour"}`,
 			`"@type":"Report"`,
+			`<h2 id="takeaways-h">Key takeaways</h2>`,
+			`<p>First <em>point</em></p>`,
 		}},
 		{"de", []string{
 			`<p class="tagline"><span>Ein sicherer Hafen</span></p>`,
@@ -57,6 +60,8 @@ func TestCityPageShowsCaseStudy(t *testing.T) {
 			// No German title or introduction: English, marked as such.
 			`<h3><span lang="en">The full report</span> <span class="fb">auf Englisch</span></h3>`,
 			`<div class="md" lang="en">`,
+			`<h2 id="takeaways-h">Das Wichtigste</h2>`,
+			`<li><div class="md" lang="en"><p>Second point</p>`,
 			`href="https://cms.example.org/uploads/r-de.pdf"`,
 		}},
 	}

@@ -97,6 +97,21 @@ var (
 		"<https://data.moving-cities.eu/id/municipality/palermo> mc:reasoning \"Mobility is a human right.\"@en ;\n    mc:contentOrigin \"platform\"@en .")
 )
 
+// Takeaway is one key point of a case study: the platform's list, one
+// literal each (their order is the JSON's and the tables').
+var Takeaway = cityText("takeaway", func(t *Term) { t.CloseMatch = []*Term{DCTermsAbstract} },
+	text{"en": "key takeaway", "de": "Kernaussage", "es": "conclusión clave", "fr": "point clé", "el": "βασικό συμπέρασμα", "it": "punto chiave", "pl": "najważniejszy wniosek"},
+	text{
+		"en": "One key point of the municipality's case study on the platform (Markdown); a municipality has several, in each language.",
+		"de": "Eine Kernaussage der Fallstudie der Kommune auf der Plattform (Markdown); eine Kommune hat mehrere, in jeder Sprache.",
+		"es": "Una conclusión clave del estudio de caso del municipio en la plataforma (Markdown); un municipio tiene varias, en cada idioma.",
+		"fr": "Un point clé de l'étude de cas de la commune sur la plateforme (Markdown) ; une commune en a plusieurs, dans chaque langue.",
+		"el": "Ένα βασικό συμπέρασμα της μελέτης περίπτωσης του δήμου στην πλατφόρμα (Markdown)· ένας δήμος έχει πολλά, σε κάθε γλώσσα.",
+		"it": "Un punto chiave dello studio di caso del comune sulla piattaforma (Markdown); un comune ne ha diversi, in ogni lingua.",
+		"pl": "Jeden z najważniejszych wniosków studium przypadku gminy na platformie (Markdown); gmina ma ich kilka, w każdym języku.",
+	},
+	"<https://data.moving-cities.eu/id/municipality/palermo> mc:takeaway \"A charter for the right to move\"@en, \"Una carta per il diritto alla mobilità\"@it .")
+
 // cityContentFields are the municipality's fields of dataset.CityContent.
 var cityContentFields = []Field{
 	{Key: "subtitle", Term: SchemaSlogan, Value: LangMap, Column: "subtitle_{lang}"},
@@ -105,5 +120,7 @@ var cityContentFields = []Field{
 	{Key: "report_title", Term: ReportTitle, Value: LangMap, Column: "report_title_{lang}"},
 	{Key: "report_intro", Term: ReportIntro, Value: LangMap, Column: "report_intro_{lang}"},
 	{Key: "report_file", Term: ReportFile, Value: LangMap, Column: "report_file_{lang}"},
+	// One row each in the names table (kind "takeaway"), in order.
+	{Key: "takeaways", Term: Takeaway, Value: LangPairs, Many: true, PairValue: "text", Column: "takeaways"},
 	{Key: "content_origin", Term: ContentOrigin, Value: LangMap, Column: "content_origin_{lang}"},
 }

@@ -13,7 +13,7 @@ var Ours = []*Term{
 	Featured, IDCoined, OwnCategories, SummaryOrigin, DescriptionOrigin, TitleOrigin, LabelOrigin, DefinitionOrigin, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
 	// The case-study content of municipalities (city_terms.go).
-	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, ContentOrigin,
+	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, Takeaway, ContentOrigin,
 
 	CategoryScheme,
 	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,

@@ -234,6 +234,7 @@ func TestEveryDatasetFieldIsMapped(t *testing.T) {
 // kind (language pairs).
 var leaves = map[reflect.Type]bool{
 	reflect.TypeOf(time.Time{}): true, reflect.TypeOf(dataset.PartialDate{}): true, reflect.TypeOf(dataset.Alias{}): true,
+	reflect.TypeOf(dataset.Takeaway{}): true,
 }
 
 func compareFields(t *testing.T, where string, typ reflect.Type, fields []Field) {
