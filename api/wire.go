@@ -23,6 +23,12 @@ import (
 // The same rendering serves the list items and the single-entity
 // documents; entityBody is the entry point for other representations.
 
+// Takeaway is one key point of a municipality's case study.
+type Takeaway struct {
+	Lang string `json:"lang" enum:"en,de,es,fr,el,it,pl" doc:"Platform language of the text" example:"en"`
+	Text string `json:"text" doc:"The key point (Markdown)"`
+}
+
 // Alias is another name of a thing in a language.
 type Alias struct {
 	Lang string `json:"lang" doc:"BCP 47 language tag of the name" example:"de"`
@@ -78,6 +84,15 @@ type Municipality struct {
 	Featured      bool              `json:"featured" doc:"True for an in-depth case study on the Moving Cities platform"`
 	Summary       map[string]string `json:"summary,omitempty" doc:"Why the municipality is listed, by platform language" example:"{\"en\":\"Listed as a member of the Solidarity Cities initiative.\"}"`
 	SummaryOrigin map[string]string `json:"summary_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)" example:"{\"de\":\"translation\",\"en\":\"own\"}"`
+	// The case-study content of the platform's page (issue 15).
+	Subtitle      map[string]string `json:"subtitle,omitempty" doc:"Tagline under the name on the platform's page, by platform language"`
+	SummaryTitle  map[string]string `json:"summary_title,omitempty" doc:"Heading of the summary, by platform language"`
+	Reasoning     map[string]string `json:"reasoning,omitempty" doc:"Why the municipality pursues its policy (Markdown), by platform language"`
+	ReportTitle   map[string]string `json:"report_title,omitempty" doc:"Title of the municipality's report, by platform language"`
+	ReportIntro   map[string]string `json:"report_intro,omitempty" doc:"Introduction of the report (Markdown), by platform language"`
+	ReportFile    map[string]string `json:"report_file,omitempty" doc:"Web address of the report's file, by platform language"`
+	Takeaways     []Takeaway        `json:"takeaways,omitempty" doc:"Key points of the case study, in order within each language"`
+	ContentOrigin map[string]string `json:"content_origin,omitempty" doc:"Where the case-study texts (subtitle to report_file) of each language came from: platform, own or translation"`
 	Website       string            `json:"website,omitempty" format:"uri" doc:"Official website"`
 	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
@@ -243,6 +258,17 @@ func names(n dataset.Names) map[string]string {
 	return map[string]string(n)
 }
 
+func takeaways(ts []dataset.Takeaway) []Takeaway {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]Takeaway, len(ts))
+	for i, t := range ts {
+		out[i] = Takeaway{Lang: t.Lang, Text: t.Text}
+	}
+	return out
+}
+
 func aliases(as []dataset.Alias) []Alias {
 	if len(as) == 0 {
 		return nil
@@ -302,7 +328,10 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 		Coordinates: coordinates(m.Coordinates), Wikidata: m.Wikidata, GeoNames: m.GeoNames, LAU: m.LAU,
 		NUTS3: m.NUTS3, OSMRelation: m.OSMRelation, Featured: m.Featured, Summary: text(m.Summary),
 		SummaryOrigin: origins(m.SummaryOrigin),
-		Website:       m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
+		Subtitle:      text(m.Subtitle), SummaryTitle: text(m.SummaryTitle), Reasoning: text(m.Reasoning),
+		ReportTitle: text(m.ReportTitle), ReportIntro: text(m.ReportIntro), ReportFile: text(m.ReportFile),
+		ContentOrigin: origins(m.ContentOrigin), Takeaways: takeaways(m.Takeaways),
+		Website: m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
 		Created: m.Created, Modified: m.Modified,
 	}
 	if p := m.Population; p != nil {

@@ -39,13 +39,14 @@ type relMany struct {
 // CMS gives it, Markdown.
 type (
 	cityAttrs struct {
-		Name        string   `json:"name"`
-		Slug        string   `json:"slug"`
-		Coordinates string   `json:"coordinates"`
-		Featured    bool     `json:"is_featured"`
-		Country     relOne   `json:"country"`
-		Networks    relMany  `json:"networks"`
-		Summary     *summary `json:"summary"`
+		Name             string   `json:"name"`
+		Slug             string   `json:"slug"`
+		Coordinates      string   `json:"coordinates"`
+		Featured         bool     `json:"is_featured"`
+		Country          relOne   `json:"country"`
+		Networks         relMany  `json:"networks"`
+		Summary          *summary `json:"summary"`
+		cityContentAttrs          // map_city.go
 	}
 	namedAttrs struct { // country (content: its political context), network
 		Name    string  `json:"name"`

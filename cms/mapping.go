@@ -315,6 +315,9 @@ func (m *mapper) municipalities() error {
 		x.Names = setNames(x.Names, it.Locales, func(a cityAttrs) string { return a.Name })
 		x.Summary = setText(x.Summary, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a cityAttrs) string { return summaryText(a.Summary) })
+		if err := m.cityContent(&x.CityContent, it); err != nil {
+			return err
+		}
 		x.Aliases = slugAlias(x.Aliases, x.ID, it.Slug)
 		x.Aliases = localeSlugAliases(x.Aliases, x.ID, it.Locales, func(a cityAttrs) string { return a.Slug })
 		x.Country = country

@@ -288,6 +288,11 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 			`cities "berlin": coordinates "52.52;13.405": want "lat,lng"`},
 		{"coordinates outside the country", edit(PluralCities, 30, func(a map[string]any) { a["coordinates"] = "13.405,52.52" }),
 			"municipality berlin: coordinates: (13.405, 52.52) lies far outside DE"},
+		{"report file on another scheme", edit(PluralCities, 31, func(a map[string]any) {
+			a["report_file"] = map[string]any{"data": map[string]any{"id": 7, "attributes": map[string]any{"url": "ftp://example.org/r.pdf"}}}
+		}), `cities "berlin", locale de: report_file: "ftp://example.org/r.pdf" is not an http(s) address`},
+		{"takeaways only in a translation", edit(PluralCities, 30, func(a map[string]any) { delete(a, "takeaways") }),
+			"municipality berlin: takeaways: takeaways in other languages need English ones"},
 		{"unknown locale", edit(PluralCities, 31, func(a map[string]any) { a["locale"] = "nl" }),
 			`cities entry 31: locale "nl" is not one of the platform's languages`},
 		{"relation to a missing record", edit(PluralCities, 36, func(a map[string]any) { a["country"] = map[string]any{"data": map[string]any{"id": 99}} }),

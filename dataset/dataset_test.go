@@ -101,6 +101,44 @@ func TestValidate(t *testing.T) {
 		{"missing english name", func(d *Dataset) { delete(d.Municipalities[0].Names, "en") }, "names.en"},
 		{"text in non-platform language", func(d *Dataset) { d.Municipalities[0].Summary = Text{"en": "x", "nl": "y"} }, "summary"},
 		{"bad url", func(d *Dataset) { d.Municipalities[0].Website = "www.example.org" }, "website"},
+		// The case-study content (issue 15).
+		{"case study", func(d *Dataset) { d.Municipalities[0].CityContent = validCityContent() }, ""},
+		{"report file not a URL", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].ReportFile["de"] = "uploads/r.pdf"
+		}, "report_file.de"},
+		{"tagline on two lines", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Subtitle["en"] = "a\nb"
+		}, "subtitle.en"},
+		{"reasoning too long", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Reasoning["en"] = strings.Repeat("x", maxContentBytes+1)
+		}, "reasoning.en"},
+		{"reasoning without English", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			delete(d.Municipalities[0].Reasoning, "en")
+		}, "reasoning.en"},
+		{"takeaway in another language", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Takeaways[0].Lang = "nl"
+		}, "takeaways[0].lang"},
+		{"empty takeaway", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Takeaways[1].Text = " "
+		}, "takeaways[1].text"},
+		{"takeaways without English", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Takeaways = []Takeaway{{Lang: "de", Text: "Eins"}}
+		}, "takeaways"},
+		{"content origin for a language without content", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].ContentOrigin["pl"] = OriginPlatform
+		}, "content_origin.pl"},
+		{"English content a translation", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].ContentOrigin["en"] = OriginTranslation
+		}, "content_origin.en"},
 		{"bad source date", func(d *Dataset) {
 			d.Municipalities[0].Sources = []Source{{URL: "https://example.org", Accessed: mustDate(t, "2024-05")}}
 		}, "sources[0].accessed"},
@@ -283,5 +321,17 @@ func TestValidateFollowsRenameChains(t *testing.T) {
 	err := base(Retired{Type: TypeCountry, ID: "XA", ReplacedBy: "ZZ", Reason: "renamed"}).Validate()
 	if err == nil || !strings.Contains(err.Error(), `refers to unknown country "ZZ"`) {
 		t.Fatalf("a successor no record or tombstone has: %v", err)
+	}
+}
+
+// validCityContent is a case study in English and German.
+func validCityContent() CityContent {
+	return CityContent{
+		Subtitle: Text{"en": "A safe harbour", "de": "Ein sicherer Hafen"}, SummaryTitle: Text{"en": "In short"},
+		Reasoning:   Text{"en": "Because **everyone** counts.", "de": "Weil alle zählen."},
+		ReportTitle: Text{"en": "Report"}, ReportIntro: Text{"en": "An *intro*."},
+		ReportFile:    Text{"en": "https://cms.example.org/uploads/r-en.pdf", "de": "https://cms.example.org/uploads/r-de.pdf"},
+		Takeaways:     []Takeaway{{Lang: "en", Text: "One"}, {Lang: "en", Text: "Two"}, {Lang: "de", Text: "Eins"}},
+		ContentOrigin: Origins{"en": OriginPlatform, "de": OriginTranslation},
 	}
 }

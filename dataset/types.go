@@ -162,9 +162,12 @@ type Municipality struct {
 	Featured bool `json:"featured"`
 	Summary  Text `json:"summary,omitempty"` // why it is listed
 	// SummaryOrigin says, per language, where the summary came from.
-	SummaryOrigin Origins  `json:"summary_origin,omitempty"`
-	Website       string   `json:"website,omitempty"`
-	Sources       []Source `json:"sources,omitempty"`
+	SummaryOrigin Origins `json:"summary_origin,omitempty"`
+	// CityContent is the case-study content of the platform's page
+	// (dataset/citycontent.go).
+	CityContent
+	Website string   `json:"website,omitempty"`
+	Sources []Source `json:"sources,omitempty"`
 	// IDCoined is set when this project made the ID up, rather than taking
 	// the platform's own slug for the record.
 	IDCoined bool               `json:"id_coined,omitempty"`

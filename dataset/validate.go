@@ -218,6 +218,7 @@ func (d *Dataset) Validate() error {
 		}
 		c.text(t, id, "summary", x.Summary, false)
 		c.origins(t, id, "summary", x.Summary, x.SummaryOrigin)
+		c.cityContent(id, &x.CityContent)
 		c.url(t, id, "website", x.Website)
 		c.sources(t, id, x.Sources)
 		switch x.Status {

@@ -59,7 +59,8 @@ func SplitList(cell string) ([]string, error) {
 }
 
 // The keys of a LangPairs value's elements (dataset.Alias), as the JSON-LD
-// context reads them.
+// context reads them; a field's PairValue may name its text otherwise
+// (a takeaway's "text").
 const (
 	PairLangKey = "lang"
 	PairNameKey = "name"

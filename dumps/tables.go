@@ -563,7 +563,7 @@ func namesTableOf(srcs []nameSource) *Table {
 		{Name: ColNameLanguage, typ: tString, Required: true, Suppress: true, Title: "language", Doc: "The BCP 47 language tag of the name."},
 		{Name: ColName, typ: tString, Required: true, Suppress: true, Title: "name", Doc: "The name."},
 		{Name: ColNameKind, typ: tString, Required: true, Suppress: true, Title: "kind",
-			Doc: "prefLabel for a name (skos:prefLabel) in a language that has no column of its own, altLabel for an alias (skos:altLabel): a former name, an exonym, a short form."},
+			Doc: "prefLabel for a name (skos:prefLabel) in a language that has no column of its own, altLabel for an alias (skos:altLabel): a former name, an exonym, a short form; takeaway for a key point of a municipality's case study (mc:takeaway), the rows of one language in their order."},
 	}
 	return &Table{
 		Name: NamesTable, Role: RoleNames, Title: "Names in other languages and aliases", Columns: cols,
@@ -629,7 +629,7 @@ func (n *nameSource) emit(rec reflect.Value, id string, row []cell, emit func() 
 		if err != nil {
 			return err
 		}
-		np, err := pathOf(et, PairNameKey)
+		np, err := pathOf(et, n.field.PairKey())
 		if err != nil {
 			return err
 		}

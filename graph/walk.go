@@ -308,13 +308,14 @@ func (n *node) value(f *vocab.Field, v any, sc *scope) error {
 			n.triple(f.Term, vocab.LangStr(m[lang], lang))
 		}
 	case vocab.LangPairs:
-		// A value object: "lang" is its @language, "name" its @value.
+		// A value object: "lang" is its @language, "name" (or the
+		// field's PairKey) its @value.
 		pair, ok := v.(Object)
 		var name, lang string
 		for _, m := range pair {
 			s, isStr := m.Value.(string)
 			switch {
-			case m.Key == "name" && isStr:
+			case m.Key == f.PairKey() && isStr:
 				name = s
 			case m.Key == "lang" && isStr:
 				lang = s
@@ -322,8 +323,8 @@ func (n *node) value(f *vocab.Field, v any, sc *scope) error {
 				ok = false
 			}
 		}
-		if !ok || !pair.Has("name") {
-			return fmt.Errorf("%v is not a {lang, name} pair", v)
+		if !ok || !pair.Has(f.PairKey()) {
+			return fmt.Errorf("%v is not a {lang, %s} pair", v, f.PairKey())
 		}
 		if lang == "" {
 			n.triple(f.Term, vocab.Str(name))

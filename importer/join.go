@@ -179,7 +179,7 @@ func nameAdder(f *vocab.Field, lang, name string) func(rec reflect.Value, _ *joi
 			v.SetMapIndex(k, reflect.ValueOf(name).Convert(v.Type().Elem()))
 		case vocab.LangPairs:
 			e := reflect.New(v.Type().Elem()).Elem()
-			for k, x := range map[string]string{dumps.PairLangKey: lang, dumps.PairNameKey: name} {
+			for k, x := range map[string]string{dumps.PairLangKey: lang, f.PairKey(): name} {
 				f, err := field(e, []string{k})
 				if err != nil {
 					return err.Error()

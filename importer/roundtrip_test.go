@@ -91,6 +91,15 @@ func sources(t *testing.T) map[string]*dataset.Dataset {
 			big.Memberships[i].Until = dataset.PartialDate{Year: 2019, Month: 6, Precision: dataset.PrecisionMonth}
 		}
 	}
+	// A case study in two languages, so that every field of it, and the
+	// takeaways' order in the names table, make the round trip (issue 15).
+	big.Municipalities[1].CityContent = dataset.CityContent{
+		Subtitle: dataset.Text{"en": "A tagline", "de": "Ein Leitspruch"}, SummaryTitle: dataset.Text{"en": "In short"},
+		Reasoning: dataset.Text{"en": "Because.\n\nAnd **more**.", "de": "Weil."}, ReportTitle: dataset.Text{"en": "Report"},
+		ReportIntro: dataset.Text{"en": "An *intro*."}, ReportFile: dataset.Text{"en": "https://cms.example.org/uploads/r.pdf"},
+		Takeaways:     []dataset.Takeaway{{Lang: "en", Text: "Second, in order"}, {Lang: "de", Text: "Eins"}, {Lang: "en", Text: "First, in order"}},
+		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
+	}
 	big.Retired = append(big.Retired, dataset.Retired{Type: dataset.TypeMunicipality, ID: "old-town", ReplacedBy: big.Municipalities[0].ID, Reason: "merged"})
 	return map[string]*dataset.Dataset{"seed": seed, "seed and synthetic": big}
 }

@@ -14,14 +14,16 @@ import (
 
 // entityView is an entity page.
 type entityView struct {
-	Type, TypeLabel   string
-	HomeHref          string
-	Browse            *link
-	Heading           LText
-	Subtitle          []Value
-	Badges            []badge
-	Lead              *LText
-	Texts             []textBlock // rich texts of their own (content.go)
+	Type, TypeLabel string
+	HomeHref        string
+	Browse          *link
+	Heading         LText
+	Subtitle        []Value
+	Badges          []badge
+	Lead            *LText
+	Texts           []textBlock // rich texts of their own (content.go)
+	// Case is a municipality's case-study content (citycontent.go).
+	Case              *caseStudyView
 	Facts             []fact
 	Sections          []section
 	Sources           []sourceView
@@ -274,6 +276,7 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 		ev.Badges = append(ev.Badges, badge{Text: c.t("badge.unknown"), Class: "withdrawn"})
 	}
 	ev.Lead = c.optTextFrom(m.Summary, m.SummaryOrigin)
+	ev.Case = c.caseStudy(m)
 	ev.Profile = &link{Label: c.t("entity.profile"), Href: ProfilePath(m.ID) + "?lang=" + c.lang}
 
 	var lat, lon Value

@@ -81,9 +81,14 @@ var messages = map[string][7]string{
 	"types.country":      {"Countries", "Staaten", "Países", "Pays", "Χώρες", "Paesi", "Państwa"},
 	"types.membership":   {"Memberships", "Mitgliedschaften", "Membresías", "Adhésions", "Ιδιότητες μέλους", "Adesioni", "Członkostwa"},
 
-	"badge.featured":             {"Case study", "Fallstudie", "Estudio de caso", "Étude de cas", "Μελέτη περίπτωσης", "Caso di studio", "Studium przypadku"},
-	"badge.unknown":              {"Current participation unknown", "Aktuelle Mitwirkung unbekannt", "Participación actual desconocida", "Participation actuelle inconnue", "Άγνωστη η τρέχουσα συμμετοχή", "Partecipazione attuale sconosciuta", "Obecny udział nieznany"},
-	"badge.withdrawn":            {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
+	"badge.featured":  {"Case study", "Fallstudie", "Estudio de caso", "Étude de cas", "Μελέτη περίπτωσης", "Caso di studio", "Studium przypadku"},
+	"badge.unknown":   {"Current participation unknown", "Aktuelle Mitwirkung unbekannt", "Participación actual desconocida", "Participation actuelle inconnue", "Άγνωστη η τρέχουσα συμμετοχή", "Partecipazione attuale sconosciuta", "Obecny udział nieznany"},
+	"badge.withdrawn": {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
+	// The case-study content of a municipality's page (issue 15).
+	"case.reasoning":             {"Why the city acts", "Warum die Stadt handelt", "Por qué actúa la ciudad", "Pourquoi la ville agit", "Γιατί δρα η πόλη", "Perché la città agisce", "Dlaczego miasto działa"},
+	"case.takeaways":             {"Key takeaways", "Das Wichtigste", "Claves", "À retenir", "Βασικά συμπεράσματα", "Punti chiave", "Najważniejsze wnioski"},
+	"case.report":                {"Report", "Bericht", "Informe", "Rapport", "Έκθεση", "Rapporto", "Raport"},
+	"case.report.file":           {"Read the report (file)", "Bericht lesen (Datei)", "Leer el informe (archivo)", "Lire le rapport (fichier)", "Διαβάστε την έκθεση (αρχείο)", "Leggi il rapporto (file)", "Przeczytaj raport (plik)"},
 	"entity.facts":               {"Facts", "Angaben", "Datos", "Informations", "Στοιχεία", "Dati", "Dane"},
 	"entity.sources":             {"Sources", "Quellen", "Fuentes", "Sources", "Πηγές", "Fonti", "Źródła"},
 	"source.accessed":            {"accessed", "abgerufen", "consultado", "consulté le", "πρόσβαση", "consultato", "dostęp"},

@@ -121,6 +121,7 @@ func (c *ctx) municipalityLD(snap *dataset.Snapshot, m *dataset.Municipality) an
 	if s := sourcesLD(m.Sources); len(s) > 0 {
 		n["subjectOf"] = s
 	}
+	caseStudyLD(n, m)
 	stamp(n, m.Stamps)
 	return n
 }

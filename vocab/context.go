@@ -168,7 +168,7 @@ func termDef(base string, f *Field) any {
 	case LangMap:
 		return map[string]any{"@id": id, "@container": "@language"}
 	case LangPairs:
-		return map[string]any{"@id": id, "@context": map[string]any{"lang": "@language", "name": "@value"}}
+		return map[string]any{"@id": id, "@context": map[string]any{"lang": "@language", f.PairKey(): "@value"}}
 	case EntityRef:
 		return map[string]any{"@id": id, "@type": "@id", "@context": map[string]any{"@base": EntityNamespace(base, f.Ref)}}
 	case URL:

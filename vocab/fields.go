@@ -65,10 +65,21 @@ type Field struct {
 	// column of its own (the parts of a nested object are).
 	Column string
 	Fields []Field // of an Object or Nest
+	// PairValue is the key of the text in the elements of a LangPairs
+	// value: "name" (an alias) unless set ("text" of a takeaway).
+	PairValue string
 	// Reverse says that the record is the object of Term and each value
 	// its subject (JSON-LD @reverse): a municipality's "memberships" are
 	// the memberships whose org:member it is.
 	Reverse bool
+}
+
+// PairKey is the key of the text in the elements of a LangPairs value.
+func (f *Field) PairKey() string {
+	if f.PairValue != "" {
+		return f.PairValue
+	}
+	return "name"
 }
 
 // LiteralType is the datatype of a Literal field's values.
@@ -159,6 +170,8 @@ var entityTypes = []*EntityType{
 		{Key: "featured", Term: Featured, Value: Literal, Column: "featured"},
 		summaryField,
 		summaryOriginField,
+		cityContentFields[0], cityContentFields[1], cityContentFields[2], cityContentFields[3],
+		cityContentFields[4], cityContentFields[5], cityContentFields[6], cityContentFields[7],
 		websiteField,
 		sourcesField,
 		idCoinedField,

@@ -14,6 +14,8 @@ var Ours = []*Term{
 	West, South, East, North, RetirementReason,
 	// Approach and country content (approach_country_terms.go).
 	PoliticalContext, ShortTitleOrigin, PoliticalContextOrigin,
+	// The case-study content of municipalities (city_terms.go).
+	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, Takeaway, ContentOrigin,
 
 	CategoryScheme,
 	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
@@ -49,6 +51,8 @@ var Reused = []*Term{
 	VoIDDataset, VoIDInDataset,
 	// Approach and country content (approach_country_terms.go).
 	SchemaAlternativeHeadline,
+	// The case-study content of municipalities (city_terms.go).
+	SchemaSlogan,
 
 	// The data catalogue (catalog_terms.go).
 	RDFSResource, XSDHexBinary, XSDNonNegativeInteger, XSDGYearMonth,

@@ -1,0 +1,87 @@
+package pages
+
+import "github.com/moving-cities/opendata/dataset"
+
+// caseStudyView is a municipality's case-study content (issue 15), in the
+// page's language with the usual fallback to English and notes on
+// translations. Titles and the tagline are plain strings in the CMS;
+// reasoning and the report's introduction are Markdown, rendered through
+// the "markdown" template func.
+type caseStudyView struct {
+	Tagline      *LText
+	SummaryTitle *LText
+	Reasoning    *LText
+	Report       *reportView
+	// Takeaways are in one language: the page's, else English.
+	Takeaways []LText
+}
+
+type reportView struct {
+	Title, Intro *LText
+	// File is the report's file in the page's language, else in English.
+	File string
+}
+
+// caseStudy is the view of m's case-study content, or nil when it has
+// none.
+func (c *ctx) caseStudy(m *dataset.Municipality) *caseStudyView {
+	x := &m.CityContent
+	if x.IsZero() {
+		return nil
+	}
+	o := x.ContentOrigin
+	v := &caseStudyView{
+		Tagline:      c.optTextFrom(x.Subtitle, o),
+		SummaryTitle: c.optTextFrom(x.SummaryTitle, o),
+		Reasoning:    c.optTextFrom(x.Reasoning, o),
+	}
+	lang, fellBack := c.lang, false
+	items := x.TakeawaysIn(lang)
+	if len(items) == 0 && lang != "en" {
+		lang, fellBack, items = "en", true, x.TakeawaysIn("en")
+	}
+	for _, s := range items {
+		v.Takeaways = append(v.Takeaways, LText{Text: s, Attr: c.attr(lang), Fallback: fellBack,
+			Translated: !fellBack && o.Translated(lang)})
+	}
+	r := &reportView{Title: c.optTextFrom(x.ReportTitle, o), Intro: c.optTextFrom(x.ReportIntro, o)}
+	r.File, _ = x.ReportFile.Get(c.lang)
+	if r.Title != nil || r.Intro != nil || r.File != "" {
+		v.Report = r
+	}
+	return v
+}
+
+// caseStudyLD adds to a municipality's schema.org description its tagline
+// and its report.
+func caseStudyLD(n ld, m *dataset.Municipality) {
+	x := &m.CityContent
+	if len(x.Subtitle) > 0 {
+		n["slogan"] = langValues(x.Subtitle)
+	}
+	if len(x.ReportTitle) == 0 && len(x.ReportFile) == 0 {
+		return
+	}
+	rep := ld{"@type": "Report"}
+	if len(x.ReportTitle) > 0 {
+		rep["name"] = langValues(x.ReportTitle)
+	}
+	if len(x.ReportIntro) > 0 {
+		rep["abstract"] = langValues(x.ReportIntro)
+	}
+	if len(x.ReportFile) > 0 {
+		var files []ld
+		for _, l := range dataset.Languages {
+			if u := x.ReportFile[l]; u != "" {
+				files = append(files, ld{"@type": "MediaObject", "contentUrl": u, "inLanguage": l})
+			}
+		}
+		rep["associatedMedia"] = files
+	}
+	subj, _ := n["subjectOf"].([]string)
+	items := make([]any, 0, len(subj)+1)
+	for _, s := range subj {
+		items = append(items, s)
+	}
+	n["subjectOf"] = append(items, rep)
+}
