@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,5 +94,23 @@ func TestLoadReportsFirstBadRow(t *testing.T) {
 	_, _, err = db.Load(ctx)
 	if err == nil || !strings.Contains(err.Error(), "load municipality "+first+":") {
 		t.Errorf("Load: %v, want the error of municipality %s", err, first)
+	}
+}
+
+func TestInKeyOrder(t *testing.T) {
+	in := []dataset.Change{
+		{Type: dataset.TypeMunicipality, ID: "b", Kind: dataset.Added},
+		{Type: dataset.TypeCountry, ID: "DE", Kind: dataset.Changed},
+		{Type: dataset.TypeMunicipality, ID: "a", Kind: dataset.Added},
+		{Type: dataset.TypeMunicipality, ID: "b", Kind: dataset.Retire},
+	}
+	orig := slices.Clone(in)
+	got := inKeyOrder(in)
+	want := []dataset.Change{in[1], in[2], in[0], in[3]}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inKeyOrder = %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(in, orig) {
+		t.Error("inKeyOrder reordered its argument")
 	}
 }
