@@ -19,6 +19,7 @@
 #
 #   bash bench/serve.sh                # 100000 municipalities, 3 runs
 #   bash bench/serve.sh 10000 1        # a quick look
+#   BENCH_BIN=/tmp/old/movingcities bash bench/serve.sh   # a baseline binary
 #   BENCH_DURATION=10s BENCH_ROUNDS=3 BENCH_PATH=/municipalities/gdansk.ttl bash bench/serve.sh
 #
 # Installs wrk and nginx-light (Debian) when missing, as linkeddata.sh does.
@@ -68,8 +69,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 row() { printf 'ROW|%s|%s|%s|%s|%s|%s\n' "$@" >>"$work/rows"; }
 yesno() { awk "BEGIN { exit !($1) }" && echo yes || echo no; }
 
-go build -o "$work/movingcities" ./cmd/movingcities
-bin="$work/movingcities"
+# BENCH_BIN: a binary built elsewhere (a baseline), else this checkout's.
+bin=${BENCH_BIN:-$work/movingcities}
+[ -n "${BENCH_BIN:-}" ] || go build -o "$bin" ./cmd/movingcities
 "$bin" gen --municipalities "$n" --seed 1 --out "$work/data.json"
 echo "serve benchmark: $n synthetic municipalities, $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
