@@ -362,8 +362,24 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
 	defer rows.Close()
-	if err := decodeRecords(rows, d); err != nil {
-		return nil, 0, err
+	for rows.Next() {
+		var typ, id, doc, created, modified string
+		if err := rows.Scan(&typ, &id, &doc, &created, &modified); err != nil {
+			return nil, 0, fmt.Errorf("load records: %w", err)
+		}
+		var st dataset.Stamps
+		if st.Created, err = parseTime(created); err != nil {
+			return nil, 0, fmt.Errorf("load %s %s: created: %w", typ, id, err)
+		}
+		if st.Modified, err = parseTime(modified); err != nil {
+			return nil, 0, fmt.Errorf("load %s %s: modified: %w", typ, id, err)
+		}
+		if err := appendRecord(d, dataset.Type(typ), []byte(doc), st); err != nil {
+			return nil, 0, fmt.Errorf("load %s %s: %w", typ, id, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
 	trows, err := tx.QueryContext(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
 	if err != nil {
