@@ -101,3 +101,12 @@ for kind in sqlite postgres; do
     "$(sec "${start_ready[$kind]}")" "($(ratio "${start_ready[$kind]}" "${start_ready[sqlite]}"))"
 done
 echo "migrate sqlite -> postgres: $(sec "$mig") ($(ratio "$mig" "${imp[sqlite]}") of the SQLite import)"
+# One line per figure for bench/perf.sh (issue 18): the targets hold for
+# every store. bench/serve.sh measures SQLite's too, with peak RSS.
+for kind in sqlite postgres; do
+  met() { [ "$1" -le "$2" ] && echo yes || echo no; }
+  printf 'ROW|%s|%s|%s|%s|%s|%s\n' "import of $n municipalities, $kind (best of $runs)" "$(sec "${imp[$kind]}")" \
+    "sqlite $(sec "${imp[sqlite]}")" "$(ratio "${imp[$kind]}" "${imp[sqlite]}")" "≤ 10 s" "$(met "${imp[$kind]}" 10000)"
+  printf 'ROW|%s|%s|%s|%s|%s|%s\n' "start-up to ready at $n, $kind (best of $runs)" "$(sec "${start_ready[$kind]}")" \
+    "sqlite $(sec "${start_ready[sqlite]}")" "$(ratio "${start_ready[$kind]}" "${start_ready[sqlite]}")" "≤ 2 s" "$(met "${start_ready[$kind]}" 2000)"
+done
