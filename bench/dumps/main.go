@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -29,6 +30,9 @@ func main() {
 	out := flag.String("out", "", "folder for the dumps folders of the runs (required)")
 	runs := flag.Int("runs", 3, "releases to make (each in a folder of its own); the best times are reported")
 	seed := flag.Bool("seed-data", false, "release the seed data instead of synthetic municipalities (--municipalities is ignored)")
+	noPDF := flag.Bool("no-pdf", false, "leave the printable publications out (to measure the other files alone)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the releases to this file")
+	memProfile := flag.String("memprofile", "", "write a heap (allocations) profile after the releases to this file")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("--out is required")
@@ -70,6 +74,15 @@ func main() {
 	filesCPU := map[string]float64{} // CPU time of the process (all threads), which a loaded machine does not inflate
 	var best time.Duration
 	var res *dumps.Result
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+	}
 	for run := range *runs {
 		var cur string
 		var curStart time.Time
@@ -80,6 +93,7 @@ func main() {
 				return graph.DatasetTriples(ctx, snap, base, emit)
 			}),
 			Catalog: &catalog.Config{},
+			NoPDF:   *noPDF,
 			Progress: func(p dumps.Progress) {
 				now, nowCPU := time.Now(), cpuSeconds()
 				if cur != "" {
@@ -111,6 +125,19 @@ func main() {
 		}
 	}
 	close(stop)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			log.Fatal(err)
+		}
+		f.Close()
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	var bytes int64
