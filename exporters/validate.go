@@ -98,10 +98,17 @@ func checkIRI(s string) error {
 
 func hasDotSegment(path string) bool {
 	path, _, _ = strings.Cut(path, "#")
-	for _, seg := range strings.Split(path, "/") {
+	// Segment by segment without splitting: every triple's IRIs pass
+	// here, in each format of the release (issue 18).
+	for path != "" {
+		seg, rest, found := strings.Cut(path, "/")
 		if seg == "." || seg == ".." {
 			return true
 		}
+		if !found {
+			break
+		}
+		path = rest
 	}
 	return false
 }
