@@ -94,3 +94,22 @@ func TestNTTermMatchesKnakk(t *testing.T) {
 		}
 	}
 }
+
+// hasDotSegment agrees with splitting the path at its slashes.
+func TestHasDotSegment(t *testing.T) {
+	split := func(path string) bool {
+		path, _, _ = strings.Cut(path, "#")
+		for _, seg := range strings.Split(path, "/") {
+			if seg == "." || seg == ".." {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range []string{"", ".", "..", "...", "/.", "/..", "/./", "a/./b", "a/../b", "a/.../b", "a.b/c", "a/.b", "a/b.", "a/..b",
+		"//data.example/id/x", "//data.example/id/.", "//data.example/id/..#x", "//x/y#/../", "./a", "../a", ".a/b", "a/b/.", "a/b/.."} {
+		if got, want := hasDotSegment(p), split(p); got != want {
+			t.Errorf("hasDotSegment(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

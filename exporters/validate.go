@@ -98,17 +98,19 @@ func checkIRI(s string) error {
 
 func hasDotSegment(path string) bool {
 	path, _, _ = strings.Cut(path, "#")
-	// Segment by segment without splitting: every triple's IRIs pass
-	// here, in each format of the release (issue 18).
-	for path != "" {
-		seg, rest, found := strings.Cut(path, "/")
-		if seg == "." || seg == ".." {
+	// A byte scan for "." or ".." between slashes (or the ends), without
+	// splitting: every triple's IRIs pass here, in each format (issue 18).
+	for i := 0; i < len(path); i++ {
+		if path[i] != '.' || i > 0 && path[i-1] != '/' {
+			continue
+		}
+		j := i + 1
+		if j < len(path) && path[j] == '.' {
+			j++
+		}
+		if j == len(path) || path[j] == '/' {
 			return true
 		}
-		if !found {
-			break
-		}
-		path = rest
 	}
 	return false
 }
