@@ -33,6 +33,7 @@ for p in "${parts[@]}"; do
 		failed+=("$p")
 		echo "perf.sh: bench/$p.sh failed" >&2
 	fi
+	grep -v '^ROW|' "$work/$p.out" >&2 || true # the part's own table and details
 	grep '^ROW|' "$work/$p.out" | sed "s/^ROW|/$p|/" >>"$work/rows" || true
 done
 
