@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/knakk/rdf"
-
 	"github.com/moving-cities/opendata/vocab"
 )
 
@@ -15,7 +13,8 @@ import (
 // term serialised by knakk/rdf.
 
 type ntWriter struct {
-	w *bufio.Writer
+	w   *bufio.Writer
+	buf []byte
 	sticky
 }
 
@@ -29,19 +28,20 @@ func (n *ntWriter) WriteTriple(t vocab.Triple) error {
 	if err := checkTriple(t); err != nil {
 		return n.fail("n-triples: %w", err)
 	}
-	s, err := ntTerm(t.S)
-	if err != nil {
-		return n.fail("n-triples: %w", err)
+	// One line in a reused buffer: a release writes millions of them.
+	b := n.buf[:0]
+	var err error
+	for i, term := range [3]vocab.Node{t.S, t.P, t.O} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		if b, err = appendNTTerm(b, term); err != nil {
+			return n.fail("n-triples: %w", err)
+		}
 	}
-	p, err := ntTerm(t.P)
-	if err != nil {
-		return n.fail("n-triples: %w", err)
-	}
-	o, err := ntTerm(t.O)
-	if err != nil {
-		return n.fail("n-triples: %w", err)
-	}
-	if _, err := fmt.Fprintf(n.w, "%s %s %s .\n", s, p, o); err != nil {
+	b = append(b, " .\n"...)
+	n.buf = b
+	if _, err := n.w.Write(b); err != nil {
 		return n.fail("n-triples: %w", err)
 	}
 	return nil
@@ -58,69 +58,81 @@ func (n *ntWriter) Close() error {
 }
 
 // ntTerm serialises a checked node in N-Triples syntax, which is also
-// valid Turtle, through knakk/rdf. Two gaps of knakk are closed here:
-// it refuses language tags with more than one subtag ("sr-Latn-RS"), so
-// such a tag is appended to knakk's serialisation of the plain string;
-// and it leaves control characters other than \n and \r raw, which the
-// grammar allows but tools and people trip over, so they are escaped as
-// \uXXXX (a tab stays a tab).
+// valid Turtle (see appendNTTerm).
 func ntTerm(n vocab.Node) (string, error) {
-	var term rdf.Term
-	var suffix string
-	switch n.Kind {
-	case vocab.IRINode:
-		iri, err := rdf.NewIRI(n.Value)
-		if err != nil {
-			return "", fmt.Errorf("IRI %q: %w", n.Value, err)
-		}
-		return iri.Serialize(rdf.NTriples), nil
-	case vocab.BlankNode:
-		b, err := rdf.NewBlank(n.Value)
-		if err != nil {
-			return "", fmt.Errorf("blank node %q: %w", n.Value, err)
-		}
-		return b.Serialize(rdf.NTriples), nil
-	case vocab.LiteralNode:
-		dt := datatype(n)
-		switch {
-		case n.Lang != "":
-			l, err := rdf.NewLangLiteral(n.Value, n.Lang)
-			if err != nil { // a valid tag knakk does not take
-				l, _ = rdf.NewLiteral(n.Value)
-				suffix = "@" + n.Lang
-			}
-			term = l
-		case dt == vocab.XSDString.IRI:
-			term, _ = rdf.NewLiteral(n.Value)
-		default:
-			iri, err := rdf.NewIRI(dt)
-			if err != nil {
-				return "", fmt.Errorf("datatype %q: %w", dt, err)
-			}
-			term = rdf.NewTypedLiteral(n.Value, iri)
-		}
-	default:
-		return "", fmt.Errorf("no node")
-	}
-	return escapeControls(term.Serialize(rdf.NTriples)) + suffix, nil
+	b, err := appendNTTerm(nil, n)
+	return string(b), err
 }
 
-// escapeControls rewrites the control characters (except tab) that a
-// knakk literal leaves raw as UCHAR escapes. They can only come from the
-// literal's lexical form: IRIs and tags hold none.
-func escapeControls(s string) string {
-	if !strings.ContainsFunc(s, isRawControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isRawControl(r) {
-			fmt.Fprintf(&b, `\u%04X`, r)
-		} else {
-			b.WriteRune(r)
+// appendNTTerm appends a checked node in N-Triples syntax to b. Its bytes
+// are those knakk/rdf's serialisation made before (issue 18 wrote it out
+// for speed; TestNTTermMatchesKnakk compares the two): an IRI in angle
+// brackets, a blank node as "_:label", a literal quoted with \n, \r, \"
+// and \\ escaped, then "@tag" or "^^<datatype>" unless it is an
+// xsd:string. Beyond knakk, control characters other than tab (and DEL)
+// are escaped as \uXXXX: the grammar allows them raw, but tools and
+// people trip over them.
+func appendNTTerm(b []byte, n vocab.Node) ([]byte, error) {
+	switch n.Kind {
+	case vocab.IRINode:
+		if n.Value == "" {
+			return b, fmt.Errorf("IRI %q: empty IRI", n.Value)
 		}
+		b = append(b, '<')
+		b = append(b, n.Value...)
+		return append(b, '>'), nil
+	case vocab.BlankNode:
+		if strings.TrimSpace(n.Value) == "" {
+			return b, fmt.Errorf("blank node %q: blank id", n.Value)
+		}
+		b = append(b, "_:"...)
+		return append(b, n.Value...), nil
+	case vocab.LiteralNode:
+		b = append(b, '"')
+		b = appendEscaped(b, n.Value)
+		b = append(b, '"')
+		switch dt := datatype(n); {
+		case n.Lang != "":
+			b = append(b, '@')
+			b = append(b, n.Lang...)
+		case dt != vocab.XSDString.IRI:
+			if dt == "" {
+				return b, fmt.Errorf("datatype %q: empty IRI", dt)
+			}
+			b = append(b, "^^<"...)
+			b = append(b, dt...)
+			b = append(b, '>')
+		}
+		return b, nil
 	}
-	return b.String()
+	return b, fmt.Errorf("no node")
+}
+
+// appendEscaped appends the lexical form of a literal, escaped.
+func appendEscaped(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var esc string
+		switch {
+		case c == '\n':
+			esc = `\n`
+		case c == '\r':
+			esc = `\r`
+		case c == '"':
+			esc = `\"`
+		case c == '\\':
+			esc = `\\`
+		case isRawControl(rune(c)):
+			esc = fmt.Sprintf(`\u%04X`, c)
+		default:
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		start = i + 1
+	}
+	return append(b, s[start:]...)
 }
 
 func isRawControl(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7F }

@@ -98,8 +98,17 @@ func checkIRI(s string) error {
 
 func hasDotSegment(path string) bool {
 	path, _, _ = strings.Cut(path, "#")
-	for _, seg := range strings.Split(path, "/") {
-		if seg == "." || seg == ".." {
+	// A byte scan for "." or ".." between slashes (or the ends), without
+	// splitting: every triple's IRIs pass here, in each format (issue 18).
+	for i := 0; i < len(path); i++ {
+		if path[i] != '.' || i > 0 && path[i-1] != '/' {
+			continue
+		}
+		j := i + 1
+		if j < len(path) && path[j] == '.' {
+			j++
+		}
+		if j == len(path) || path[j] == '/' {
 			return true
 		}
 	}

@@ -101,6 +101,8 @@ type doc struct {
 	stroked bool
 	// footer is the title the page footers show.
 	footer string
+	// listCap is the most entries of a list the guide prints (ListCap).
+	listCap int
 }
 
 func newDoc(in Input, lang, title string, oneFont bool) *doc {
@@ -233,8 +235,14 @@ func (g *doc) revisionLine() string {
 
 // WriteGuide writes the guide in lang.
 func WriteGuide(w io.Writer, in Input, lang string) error {
+	return writeGuide(w, in, lang, ListCap)
+}
+
+// writeGuide writes the guide with lists of at most listCap entries.
+func writeGuide(w io.Writer, in Input, lang string, listCap int) error {
 	s := in.Snap
 	g := newDoc(in, lang, msg(lang, "title"), false)
+	g.listCap = listCap
 	g.AddPage()
 
 	// Cover: title, the map and the figures.
@@ -272,7 +280,7 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 	}
 	if len(featured) > 0 {
 		g.heading(g.t("cases"), 0)
-		for _, m := range featured {
+		for _, m := range featured[:min(len(featured), g.listCap)] {
 			g.heading(name(m.Names, lang)+" ("+g.countryName(m.Country)+")", 1)
 			if t := g.text(m.Summary); t != "" {
 				g.para(t)
@@ -288,6 +296,7 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 				g.Ln(1)
 			}
 		}
+		g.more(len(featured))
 	}
 
 	g.heading(g.t("approaches"), 0)
@@ -300,7 +309,7 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 		if t := g.text(c.Definitions); t != "" {
 			g.small(t)
 		}
-		for _, a := range as {
+		for _, a := range as[:min(len(as), g.listCap)] {
 			line := "• " + g.text(a.Title) + " — " + g.muniName(a.Municipality)
 			if a.YearStarted > 0 {
 				line += " (" + fmt.Sprintf(g.t("started"), a.YearStarted) + ")"
@@ -308,6 +317,7 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 			g.font("", 10, ink)
 			g.MultiCell(0, 5, line, "", "L", false)
 		}
+		g.more(len(as))
 		g.Ln(2)
 	}
 
@@ -334,7 +344,8 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 		sort.Strings(names)
 		if len(names) > 0 {
 			g.font("", 9, ink)
-			g.MultiCell(0, 4.5, strings.Join(names, ", "), "", "L", false)
+			g.MultiCell(0, 4.5, strings.Join(names[:min(len(names), g.listCap)], ", "), "", "L", false)
+			g.more(len(names))
 			g.Ln(2)
 		}
 	}
@@ -354,6 +365,23 @@ func WriteGuide(w io.Writer, in Input, lang string) error {
 		g.MultiCell(0, 5, g.t(l[0])+": "+l[1], "", "L", false)
 	}
 	return g.out(w)
+}
+
+// ListCap is the most entries the guide prints of any one list (case
+// studies, a category's approaches, a network's members): a guide of
+// 100 000 municipalities that named them all would be thousands of pages
+// no one reads, and most of a release's time. Longer lists end with
+// "… and N more"; the data and the pages hold them all.
+const ListCap = 100
+
+// more ends a list of total entries, of which ListCap were printed, with
+// "… and N more" when some were left out.
+func (g *doc) more(total int) {
+	if total <= g.listCap {
+		return
+	}
+	g.font("", 9.5, muted)
+	g.MultiCell(0, 5, fmt.Sprintf(g.t("more"), total-g.listCap), "", "L", false)
 }
 
 // citation is how to cite the data at this revision.

@@ -9,7 +9,8 @@ import (
 	"github.com/moving-cities/opendata/dataset"
 )
 
-// ProfilesFile is the book of every city profile within a release: one
+// ProfilesFile is the book of the city profiles within a release (at most
+// MaxProfiles): one
 // PDF, a municipality after another, each from a new page and with a
 // bookmark, in the order of their IDs. One document rather than one file
 // each: fpdf embeds the fonts in every document it makes, which was nearly
@@ -138,13 +139,27 @@ func (g *doc) profile(m *dataset.Municipality) {
 	g.small(g.revisionLine())
 }
 
-// WriteProfiles writes the book of every municipality's profile in
-// ProfileLang (see ProfilesFile). It returns the number of profiles.
+// MaxProfiles is the most profiles the book holds: the first ones in the
+// order of IDs. The book of 100 000 profiles would take most of a
+// release's time and hundreds of megabytes for pages the service makes
+// on request anyway (WriteProfile); past the cap the book ends with a page
+// that says how many more there are and where each is made.
+const MaxProfiles = 1000
+
+// WriteProfiles writes the book of the municipalities' profiles in
+// ProfileLang (see ProfilesFile), at most MaxProfiles of them. It returns
+// the number of profiles in the book.
 func WriteProfiles(ctx context.Context, w io.Writer, in Input) (int64, error) {
+	return writeProfiles(ctx, w, in, MaxProfiles)
+}
+
+// writeProfiles writes the book of at most max profiles.
+func writeProfiles(ctx context.Context, w io.Writer, in Input, max int) (int64, error) {
 	lang := ProfileLang
 	g := newDoc(in, lang, msg(lang, "profiles"), true)
 	var n int64
-	for _, m := range in.Snap.Municipalities {
+	ms := in.Snap.Municipalities
+	for _, m := range ms[:min(len(ms), max)] {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return n, err
@@ -156,6 +171,12 @@ func WriteProfiles(ctx context.Context, w io.Writer, in Input) (int64, error) {
 	if n == 0 {
 		g.AddPage()
 		g.para(msg(lang, "none"))
+	}
+	if rest := len(ms) - int(n); rest > 0 {
+		g.AddPage()
+		g.footer = msg(lang, "profiles")
+		g.Bookmark(fmt.Sprintf(msg(lang, "more"), rest), 0, -1)
+		g.para(fmt.Sprintf(msg(lang, "profiles.more"), rest, in.BaseURI))
 	}
 	return n, g.out(w)
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -19,6 +21,7 @@ import (
 	"github.com/moving-cities/opendata/catalog"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/exporters"
 	"github.com/moving-cities/opendata/graph"
 	"github.com/moving-cities/opendata/synth"
 	"github.com/moving-cities/opendata/vocab"
@@ -29,7 +32,15 @@ func main() {
 	out := flag.String("out", "", "folder for the dumps folders of the runs (required)")
 	runs := flag.Int("runs", 3, "releases to make (each in a folder of its own); the best times are reported")
 	seed := flag.Bool("seed-data", false, "release the seed data instead of synthetic municipalities (--municipalities is ignored)")
+	noPDF := flag.Bool("no-pdf", false, "leave the printable publications out (to measure the other files alone)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the releases to this file")
+	memProfile := flag.String("memprofile", "", "write a heap (allocations) profile after the releases to this file")
+	ntOut := flag.String("ntriples", "", "only write the graph as N-Triples (uncompressed) to this file, timed, and report that (for the comparison with rapper)")
 	flag.Parse()
+	if *ntOut != "" {
+		writeNTriples(*n, *ntOut)
+		return
+	}
 	if *out == "" {
 		log.Fatal("--out is required")
 	}
@@ -70,6 +81,15 @@ func main() {
 	filesCPU := map[string]float64{} // CPU time of the process (all threads), which a loaded machine does not inflate
 	var best time.Duration
 	var res *dumps.Result
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+	}
 	for run := range *runs {
 		var cur string
 		var curStart time.Time
@@ -80,6 +100,7 @@ func main() {
 				return graph.DatasetTriples(ctx, snap, base, emit)
 			}),
 			Catalog: &catalog.Config{},
+			NoPDF:   *noPDF,
 			Progress: func(p dumps.Progress) {
 				now, nowCPU := time.Now(), cpuSeconds()
 				if cur != "" {
@@ -111,6 +132,19 @@ func main() {
 		}
 	}
 	close(stop)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			log.Fatal(err)
+		}
+		f.Close()
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	var bytes int64
@@ -149,4 +183,40 @@ func cpuSeconds() float64 {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+// writeNTriples writes the graph of n synthetic municipalities as
+// N-Triples to path and reports the time of making and writing the
+// triples (the dataset is made before the clock starts).
+func writeNTriples(n int, path string) {
+	snap := dataset.NewSnapshot(synth.Generate(synth.Options{Municipalities: n, Seed: 1}), 1)
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	start := time.Now()
+	cpu0 := cpuSeconds()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	w := exporters.NTriples.NewWriter(bw, exporters.Options{})
+	var triples int64
+	err = graph.DatasetTriples(context.Background(), snap, "https://data.moving-cities.eu", func(t vocab.Triple) error {
+		triples++
+		return w.WriteTriple(t)
+	})
+	if err == nil {
+		err = w.Close()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(map[string]any{"triples": triples,
+		"ntriples_seconds": time.Since(start).Seconds(), "ntriples_cpu_seconds": cpuSeconds() - cpu0}); err != nil {
+		log.Fatal(err)
+	}
 }
