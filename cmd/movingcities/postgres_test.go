@@ -423,8 +423,8 @@ func TestDumpWaitsForTheReleaseLock(t *testing.T) {
 		if code != 0 || !strings.Contains(out.String(), "made release") {
 			t.Fatalf("dump after the lock was freed: exit %d: %s %s", code, out, dumpErr)
 		}
-	case <-time.After(2 * settle):
-		t.Fatal("dump did not run once the lock was free")
+	case <-time.After(5 * time.Minute): // a release under -race on a loaded machine is slow; a hang is not
+		t.Fatalf("dump did not finish within 5 minutes of the lock being free: %s", dumpErr)
 	}
 	// And it let go of the lock: the replica can lead again.
 	if release, ok, err := replica.TryLeadRelease(ctx); err != nil || !ok {
