@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
@@ -88,7 +89,7 @@ func newEditAPI(t *testing.T) *editAPI {
 		*k.dst = key
 	}
 	cfg := Config{BaseURI: testBase, RateLimit: -1, Metrics: a.reg,
-		Editing: &Editing{Editor: edit.New(db, pub), Keys: db, History: db, Proposals: db}}
+		Editing: &Editing{Editor: testEditor(db, pub), Keys: db, History: db, Proposals: db}}
 	a.h, err = New(cfg, pub, log)
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +98,16 @@ func newEditAPI(t *testing.T) *editAPI {
 }
 
 // req sends a request with a key ("" for none) and headers as pairs.
+// testEditor is edit.New with a publish wait long enough for a loaded
+// machine under -race: a write's answer waits until it is served, so that
+// the next request reads it (the default 5 s can pass while the snapshot
+// builds, and the next request then finds the old one).
+func testEditor(st edit.Writer, pub edit.Published) *edit.Editor {
+	e := edit.New(st, pub)
+	e.PublishWait = time.Minute
+	return e
+}
+
 func (a *editAPI) req(method, target, key, body string, hdr ...string) *httptest.ResponseRecorder {
 	a.t.Helper()
 	var r *http.Request

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
@@ -203,7 +202,7 @@ func TestProposalDecidedMeanwhileMakesNoRevision(t *testing.T) {
 	}
 	st := decodeBody[ProposalStatus](t, w)
 	cfg := Config{BaseURI: testBase, RateLimit: -1, Metrics: NewRegistry(),
-		Editing: &Editing{Editor: edit.New(a.db, a.pub), Keys: a.db, History: a.db, Proposals: racingProposals{a.db}}}
+		Editing: &Editing{Editor: testEditor(a.db, a.pub), Keys: a.db, History: a.db, Proposals: racingProposals{a.db}}}
 	h, err := New(cfg, a.pub, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

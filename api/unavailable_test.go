@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/moving-cities/opendata/dataset"
-	"github.com/moving-cities/opendata/edit"
 	"github.com/moving-cities/opendata/store"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
@@ -41,7 +40,7 @@ func TestWriteWhileStoreDownIs503WithRetryAfter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := Config{BaseURI: testBase, RateLimit: -1, Metrics: NewRegistry(), StoreCheck: tt.check,
-				Editing: &Editing{Editor: edit.New(lostWrites{a.db}, a.pub), Keys: a.db, History: a.db, Proposals: a.db}}
+				Editing: &Editing{Editor: testEditor(lostWrites{a.db}, a.pub), Keys: a.db, History: a.db, Proposals: a.db}}
 			h, err := New(cfg, a.pub, slog.New(slog.NewTextHandler(io.Discard, nil)))
 			if err != nil {
 				t.Fatal(err)

@@ -3,11 +3,16 @@ package cms
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -18,16 +23,71 @@ import (
 func openSeeded(t *testing.T) (*sqlite.DB, *dataset.Snapshot) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	path := filepath.Join(t.TempDir(), "t.db")
+	if err := copySeeded(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	snap, err := ingest.Open(ctx, db, dataset.Seed, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
+	return db, reload(t, db)
+}
+
+// seeded holds a database file with the seed loaded, made once: loading
+// the seed takes seconds under -race, and a dozen tests start from it.
+var seeded struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// copySeeded copies the seeded database (made on first use) to path.
+func copySeeded(path string) error {
+	seeded.once.Do(func() {
+		seeded.dir, seeded.err = os.MkdirTemp("", "cms-seeded-")
+		if seeded.err != nil {
+			return
+		}
+		ctx := context.Background()
+		db, err := sqlite.Open(ctx, filepath.Join(seeded.dir, "t.db"))
+		if err != nil {
+			seeded.err = err
+			return
+		}
+		_, err = ingest.Open(ctx, db, dataset.Seed, slog.New(slog.DiscardHandler))
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+		seeded.err = err
+	})
+	if seeded.err != nil {
+		return fmt.Errorf("seed a database: %w", seeded.err)
 	}
-	return db, snap
+	// Closing the last connection checkpoints the WAL into the main file;
+	// a leftover WAL comes along all the same.
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(filepath.Join(seeded.dir, "t.db") + suffix)
+		if errors.Is(err, fs.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(path+suffix, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seeded.dir != "" {
+		os.RemoveAll(seeded.dir)
+	}
+	os.Exit(code)
 }
 
 // reload reads the store afresh, as the next process would.
@@ -331,6 +391,7 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel() // each case has its own database and CMS
 			db, _ := openSeeded(t)
 			f, srv := newFake(t)
 			tt.breakIt(f)

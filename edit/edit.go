@@ -379,6 +379,10 @@ type Published interface {
 type Editor struct {
 	store Writer
 	pub   Published
+	// PublishWait bounds the waits for the publisher; zero means
+	// DefaultPublishWait. Tests on a loaded machine set it long: it only
+	// matters when the publisher does not catch up.
+	PublishWait time.Duration
 	// mu makes this process's writes queue, so that each plans over the
 	// revision before it; writes by other processes are caught by the
 	// store's revision check.
@@ -413,10 +417,17 @@ type Result struct {
 	Snapshot *dataset.Snapshot
 }
 
-// publishWait bounds the wait for the publisher, before a write (to
+// DefaultPublishWait bounds the wait for the publisher, before a write (to
 // plan over the latest revision) and after it (so that the writer reads
 // its write everywhere).
-const publishWait = 5 * time.Second
+const DefaultPublishWait = 5 * time.Second
+
+func (e *Editor) publishWait() time.Duration {
+	if e.PublishWait > 0 {
+		return e.PublishWait
+	}
+	return DefaultPublishWait
+}
 
 // ErrNotPublished means the publisher did not catch up with the store in
 // time (a build failed, or the machine is overloaded).
@@ -455,7 +466,7 @@ func (e *Editor) Apply(ctx context.Context, req Request) (Result, error) {
 		if err != nil {
 			return Result{}, fmt.Errorf("write: %w", err)
 		}
-		wctx, cancel := context.WithTimeout(ctx, publishWait)
+		wctx, cancel := context.WithTimeout(ctx, e.publishWait())
 		err = e.pub.WaitForRevision(wctx, rev)
 		cancel()
 		res := Result{Revision: rev, Changes: changes, Snapshot: e.pub.Load()}
@@ -474,7 +485,7 @@ func (e *Editor) latest(ctx context.Context) (*dataset.Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the revision: %w", err)
 	}
-	wctx, cancel := context.WithTimeout(ctx, publishWait)
+	wctx, cancel := context.WithTimeout(ctx, e.publishWait())
 	defer cancel()
 	if err := e.pub.WaitForRevision(wctx, rev); err != nil {
 		if ctx.Err() != nil {

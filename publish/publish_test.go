@@ -82,12 +82,16 @@ func (f *fakeStore) commit(name string, broken bool) {
 	f.changed = make(chan struct{})
 }
 
+// waitFor polls cond until it holds. The bound is long: it only matters
+// when cond never holds, and under -race on a loaded machine a snapshot
+// or an index can take many seconds to build.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	const limit = time.Minute
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within 5 s", what)
+			t.Fatalf("%s: not within %v", what, limit)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
