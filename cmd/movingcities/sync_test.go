@@ -60,7 +60,7 @@ func TestSyncCommand(t *testing.T) {
 		wantRev  int64
 	}{
 		{"dry run", []string{"--dry-run"}, vars, 0, "added    municipality neustadt", 1},
-		{"dry run's field diff", []string{"--dry-run"}, vars, 0, "municipality berlin:\n  coordinates.lat: 52.5167 → 52.52\n", 1},
+		{"dry run's field diff", []string{"--dry-run"}, vars, 0, "\n  coordinates.lat: 52.5167 → 52.52\n  coordinates.lon: 13.3833 → 13.405\n", 1},
 		{"wrong token", []string{"--token", "nope"}, vars, 1, "HTTP 401: UnauthorizedError: Missing or invalid credentials", 1},
 		{"sync", []string{"--author", "cms-bot", "--message", "nightly"}, vars, 0, "imported:", 2},
 		{"again", nil, vars, 0, "no changes (revision 2)", 2},
