@@ -138,7 +138,7 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
 func describeGuide(api huma.API) {
 	pdf := map[string]*huma.MediaType{"application/pdf": {Schema: &huma.Schema{Type: huma.TypeString, Format: "binary"}}}
 	route{id: "guide-page", method: http.MethodGet, path: "/guide", tag: "Pages", summary: "The guide",
-		desc: "A page that offers the guide for municipalities as PDF in each of the seven languages, and the book of every city profile, " +
+		desc: "A page that offers the guide for municipalities as PDF in each of the seven languages, and the book of city profiles (the first 1,000 by ID; every municipality's profile is at /municipalities/{id}/profile.pdf), " +
 			"from the latest release (the files are served under /dumps/{release}/).",
 		params: []*huma.Param{langParam}, ok: map[string]*huma.MediaType{"text/html": {Schema: stringSchema}},
 		more: map[int]string{http.StatusNotModified: "The client's copy is current"}}.describe(api)
