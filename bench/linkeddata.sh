@@ -19,6 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source bench/lib.sh
 
 path=${BENCH_PATH:-/municipalities/gdansk.ttl}
 duration=${BENCH_DURATION:-10s}
@@ -29,22 +30,10 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v taskset >/dev/null || need+=(util-linux)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing Debian packages: ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+install_missing "${need[@]}"
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 
-work=$(mktemp -d)
-chmod 755 "$work" # nginx's worker runs as an unprivileged user
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+new_workdir
 
 # One core each for the server under test and for wrk, when there are two.
 server_cpus="" load_cpus=""
@@ -52,13 +41,6 @@ if [ "$(nproc)" -ge 2 ]; then
   server_cpus="taskset -c 0" load_cpus="taskset -c 1"
 fi
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
 
 wait_for() {
   for _ in $(seq 200); do
