@@ -482,6 +482,12 @@ def build(facts_dir, prose, translations):
         if not summary:
             raise SystemExit(f"no summary for featured city {mid}")
         rec["summary"] = text_obj({"en": summary})
+        # The tagline under the city's name on the platform, in our own
+        # paraphrase (the facts say so): our wording, until a CMS sync brings
+        # the platform's.
+        if f.get("tagline_en"):
+            rec["subtitle"] = text_obj({"en": f["tagline_en"]})
+            rec["content_origin"] = {"en": "own"}
         srcs = sources_of(f.get("sources"), f"municipality {mid}")
         cs = coord_source(f.get("coord_source"))
         if cs and cs["url"] not in {s["url"] for s in srcs}:
