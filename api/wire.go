@@ -29,6 +29,17 @@ type Takeaway struct {
 	Text string `json:"text" doc:"The key point (Markdown)"`
 }
 
+// Block is a quote or a section of a case study or an approach's page, in
+// one language.
+type Block struct {
+	Lang     string `json:"lang" enum:"en,de,es,fr,el,it,pl" doc:"Platform language of the block" example:"en"`
+	Position int    `json:"position" minimum:"1" doc:"Place among the blocks of its language, from 1" example:"1"`
+	Kind     string `json:"kind" enum:"quote,section" doc:"quote: text said by author; section: a heading (title) and its text"`
+	Title    string `json:"title,omitempty" doc:"Heading of a section (one line)"`
+	Text     string `json:"text" doc:"The section's text (Markdown) or the quote's words (plain text)"`
+	Author   string `json:"author,omitempty" doc:"Who said the quote (one line)"`
+}
+
 // Alias is another name of a thing in a language.
 type Alias struct {
 	Lang string `json:"lang" doc:"BCP 47 language tag of the name" example:"de"`
@@ -92,7 +103,8 @@ type Municipality struct {
 	ReportIntro   map[string]string `json:"report_intro,omitempty" doc:"Introduction of the report (Markdown), by platform language"`
 	ReportFile    map[string]string `json:"report_file,omitempty" doc:"Web address of the report's file, by platform language"`
 	Takeaways     []Takeaway        `json:"takeaways,omitempty" doc:"Key points of the case study, in order within each language"`
-	ContentOrigin map[string]string `json:"content_origin,omitempty" doc:"Where the case-study texts (subtitle to report_file) of each language came from: platform, own or translation"`
+	Blocks        []Block           `json:"blocks,omitempty" doc:"Quotes and sections of the case study, in order within each language"`
+	ContentOrigin map[string]string `json:"content_origin,omitempty" doc:"Where the case-study texts (subtitle to report_file, and the blocks) of each language came from: platform, own or translation"`
 	Website       string            `json:"website,omitempty" format:"uri" doc:"Official website"`
 	Sources       []Source          `json:"sources,omitempty" doc:"Public documents the record is based on"`
 	IDCoined      bool              `json:"id_coined,omitempty" doc:"True when this project made the ID up; absent when it is the platform's own slug"`
@@ -181,6 +193,7 @@ type Approach struct {
 	// Approach content (dataset.ApproachContent).
 	ShortTitle       map[string]string `json:"short_title,omitempty" doc:"Short title by platform language, shown where space is tight" example:"{\"en\":\"Immigrants' council\"}"`
 	ShortTitleOrigin map[string]string `json:"short_title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Blocks           []Block           `json:"blocks,omitempty" doc:"Content sections (and quotes), in order within each language"`
 	YearStarted      int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
 	Status           string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
 	Related          []string          `json:"related,omitempty" doc:"IDs of related approaches"`
@@ -269,6 +282,17 @@ func takeaways(ts []dataset.Takeaway) []Takeaway {
 	return out
 }
 
+func blocks(bs []dataset.Block) []Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	out := make([]Block, len(bs))
+	for i, b := range bs {
+		out[i] = Block{Lang: b.Lang, Position: b.Position, Kind: string(b.Kind), Title: b.Title, Text: b.Text, Author: b.Author}
+	}
+	return out
+}
+
 func aliases(as []dataset.Alias) []Alias {
 	if len(as) == 0 {
 		return nil
@@ -330,7 +354,7 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 		SummaryOrigin: origins(m.SummaryOrigin),
 		Subtitle:      text(m.Subtitle), SummaryTitle: text(m.SummaryTitle), Reasoning: text(m.Reasoning),
 		ReportTitle: text(m.ReportTitle), ReportIntro: text(m.ReportIntro), ReportFile: text(m.ReportFile),
-		ContentOrigin: origins(m.ContentOrigin), Takeaways: takeaways(m.Takeaways),
+		ContentOrigin: origins(m.ContentOrigin), Takeaways: takeaways(m.Takeaways), Blocks: blocks(m.Blocks),
 		Website: m.Website, Sources: sources(m.Sources), IDCoined: m.IDCoined, Status: string(m.Status),
 		Created: m.Created, Modified: m.Modified,
 	}
@@ -389,7 +413,7 @@ func (s *Server) approach(a *dataset.Approach) Approach {
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
 		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
-		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin),
+		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin), Blocks: blocks(a.Blocks),
 		YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
 		Sources: sources(a.Sources), IDCoined: a.IDCoined, OwnCategories: a.OwnCategories, Created: a.Created, Modified: a.Modified,
 	}

@@ -9,6 +9,9 @@ type ApproachContent struct {
 	ShortTitle Text `json:"short_title,omitempty"`
 	// ShortTitleOrigin says, per language, where the short title came from.
 	ShortTitleOrigin Origins `json:"short_title_origin,omitempty"`
+	// Blocks are the approach's content sections (and quotes), in the
+	// order the platform shows them within each language.
+	Blocks []Block `json:"blocks,omitempty"`
 }
 
 // MaxLineLength bounds one-line texts (titles, short titles) in
@@ -20,4 +23,5 @@ func (c *checker) checkApproachContent(id string, x ApproachContent) {
 	c.text(TypeApproach, id, "short_title", x.ShortTitle, false)
 	c.line(TypeApproach, id, "short_title", x.ShortTitle)
 	c.origins(TypeApproach, id, "short_title", x.ShortTitle, x.ShortTitleOrigin)
+	c.blocks(TypeApproach, id, x.Blocks)
 }

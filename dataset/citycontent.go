@@ -26,6 +26,9 @@ type CityContent struct {
 	// Takeaways are the case study's key points (Markdown), in the order
 	// the platform lists them within each language.
 	Takeaways []Takeaway `json:"takeaways,omitempty"`
+	// Blocks are the quotes and sections of the case study, in the order
+	// the platform shows them within each language.
+	Blocks []Block `json:"blocks,omitempty"`
 	// ContentOrigin says, per language, where the texts above came from:
 	// the CMS gives them together, so one origin covers them all.
 	ContentOrigin Origins `json:"content_origin,omitempty"`
@@ -42,7 +45,7 @@ const (
 func (c *CityContent) IsZero() bool {
 	return len(c.Subtitle) == 0 && len(c.SummaryTitle) == 0 && len(c.Reasoning) == 0 &&
 		len(c.ReportTitle) == 0 && len(c.ReportIntro) == 0 && len(c.ReportFile) == 0 && len(c.ContentOrigin) == 0 &&
-		len(c.Takeaways) == 0
+		len(c.Takeaways) == 0 && len(c.Blocks) == 0
 }
 
 // Takeaway is one key point of a case study, in one language.
@@ -125,6 +128,9 @@ func (c *checker) cityContent(id string, x *CityContent) {
 	}
 	if len(langs) > 0 && !langs["en"] {
 		c.add(t, id, "takeaways", "takeaways in other languages need English ones")
+	}
+	for lang := range c.blocks(t, id, x.Blocks) {
+		has[lang] = true
 	}
 	for _, lang := range x.ContentOrigin.Langs() {
 		key := "content_origin." + lang

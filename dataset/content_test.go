@@ -34,6 +34,15 @@ func TestValidateApproachAndCountryContent(t *testing.T) {
 		{"short title without English", func(d *Dataset) { delete(short(d).ShortTitle, "en"); delete(short(d).ShortTitleOrigin, "en") }, "short_title.en"},
 		{"short title in a language not ours", func(d *Dataset) { short(d).ShortTitle["nl"] = "A" }, "short_title"},
 		{"short title origin without text", func(d *Dataset) { short(d).ShortTitleOrigin["fr"] = OriginOwn }, "short_title_origin.fr"},
+		{"valid sections", func(d *Dataset) {
+			short(d).Blocks = []Block{{Lang: "en", Position: 1, Kind: BlockSection, Title: "How", Text: "Step *one*."}, {Lang: "en", Position: 2, Kind: BlockQuote, Text: "Yes.", Author: "B"}}
+		}, ""},
+		{"section title of two lines", func(d *Dataset) {
+			short(d).Blocks = []Block{{Lang: "en", Position: 1, Kind: BlockSection, Title: "How\nnow", Text: "Step one."}}
+		}, "blocks[0].title"},
+		{"sections numbered from 2", func(d *Dataset) {
+			short(d).Blocks = []Block{{Lang: "en", Position: 2, Kind: BlockSection, Title: "How", Text: "Step one."}}
+		}, "blocks[0].position"},
 		{"context without English", func(d *Dataset) { country(d).PoliticalContext = Text{"de": "Der Staat."} }, "political_context.en"},
 		{"context too long", func(d *Dataset) {
 			country(d).PoliticalContext = Text{"en": strings.Repeat("x", MaxRichTextLength+1)}

@@ -131,6 +131,42 @@ func TestValidate(t *testing.T) {
 			d.Municipalities[0].CityContent = validCityContent()
 			d.Municipalities[0].Takeaways = []Takeaway{{Lang: "de", Text: "Eins"}}
 		}, "takeaways"},
+		{"block in another language", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[1].Lang = "nl"
+		}, "blocks[1].lang"},
+		{"block out of order", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[2].Position = 3
+		}, "blocks[2].position"},
+		{"block of an unknown kind", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[0].Kind = "image"
+		}, "blocks[0].kind"},
+		{"empty quote", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[0].Text = "\n"
+		}, "blocks[0].text"},
+		{"author on two lines", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[0].Author = "A\nmayor"
+		}, "blocks[0].author"},
+		{"quote with a title", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[0].Title = "Said"
+		}, "blocks[0].title"},
+		{"section with an author", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[2].Author = "Someone"
+		}, "blocks[2].author"},
+		{"control character in a section", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks[2].Text = "a\x00b"
+		}, "blocks[2].text"},
+		{"blocks without English", func(d *Dataset) {
+			d.Municipalities[0].CityContent = validCityContent()
+			d.Municipalities[0].Blocks = []Block{{Lang: "de", Position: 1, Kind: BlockQuote, Text: "Eins"}}
+		}, "blocks"},
 		{"content origin for a language without content", func(d *Dataset) {
 			d.Municipalities[0].CityContent = validCityContent()
 			d.Municipalities[0].ContentOrigin["pl"] = OriginPlatform
@@ -330,8 +366,13 @@ func validCityContent() CityContent {
 		Subtitle: Text{"en": "A safe harbour", "de": "Ein sicherer Hafen"}, SummaryTitle: Text{"en": "In short"},
 		Reasoning:   Text{"en": "Because **everyone** counts.", "de": "Weil alle zählen."},
 		ReportTitle: Text{"en": "Report"}, ReportIntro: Text{"en": "An *intro*."},
-		ReportFile:    Text{"en": "https://cms.example.org/uploads/r-en.pdf", "de": "https://cms.example.org/uploads/r-de.pdf"},
-		Takeaways:     []Takeaway{{Lang: "en", Text: "One"}, {Lang: "en", Text: "Two"}, {Lang: "de", Text: "Eins"}},
+		ReportFile: Text{"en": "https://cms.example.org/uploads/r-en.pdf", "de": "https://cms.example.org/uploads/r-de.pdf"},
+		Takeaways:  []Takeaway{{Lang: "en", Text: "One"}, {Lang: "en", Text: "Two"}, {Lang: "de", Text: "Eins"}},
+		Blocks: []Block{
+			{Lang: "en", Position: 1, Kind: BlockQuote, Text: "Nobody is illegal.", Author: "A mayor"},
+			{Lang: "de", Position: 1, Kind: BlockSection, Title: "Anfang", Text: "Es *begann* so."},
+			{Lang: "en", Position: 2, Kind: BlockSection, Title: "Beginnings", Text: "It *began* like this."},
+		},
 		ContentOrigin: Origins{"en": OriginPlatform, "de": OriginTranslation},
 	}
 }

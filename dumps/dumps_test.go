@@ -142,7 +142,7 @@ func TestTablesTakeEveryColumnFromTheVocabulary(t *testing.T) {
 		byName[tb.Name] = tb
 	}
 	want := []string{"municipalities", "countries", "networks", "network_countries", "memberships", "approaches",
-		"approach_categories", "approach_related", "categories", "names", "sources", "retired"}
+		"approach_categories", "approach_related", "categories", "blocks", "names", "sources", "retired"}
 	if !slices.Equal(names, want) {
 		t.Errorf("tables %v, want %v", names, want)
 	}
@@ -203,6 +203,13 @@ func TestTablesTakeEveryColumnFromTheVocabulary(t *testing.T) {
 	}
 	if c := byName["approaches"].column("categories"); c == nil || !c.List {
 		t.Error("approaches.categories is not a list")
+	}
+	// The content blocks of municipalities and approaches have a table
+	// of their own, a block a row (issue 15).
+	if tb := byName["blocks"]; tb == nil || tb.Role != RoleObjects || tb.column("author") == nil || tb.column("position").typ != tInteger ||
+		!slices.Equal(tb.ItemKeys[dataset.TypeMunicipality], []string{"blocks"}) || !slices.Equal(tb.ItemKeys[dataset.TypeApproach], []string{"blocks"}) ||
+		!slices.Equal(tb.PrimaryKey, []string{ColEntityType, ColEntity, "lang", "position"}) {
+		t.Errorf("blocks table: %+v", tb)
 	}
 }
 

@@ -26,6 +26,10 @@ const (
 	// columns are named by the keys of a source's JSON ("url", "title"…).
 	SourcesTable = "sources"
 
+	// The blocks table is named by the vocabulary's field (Field.Table):
+	// the quotes and sections of municipalities and approaches, one a
+	// row. Its other columns are those of a block's fields.
+
 	// Suffixes of the DATE columns derived from a partial date column:
 	// the first and the last day the date covers ("since_start" of
 	// "2016" is 2016-01-01, "since_end" 2016-12-31).

@@ -70,6 +70,10 @@ const (
 	RoleSources
 	// RoleRetired: the retired IDs.
 	RoleRetired
+	// RoleObjects: one object a row of the lists of objects of a field
+	// other than sources (the content blocks), after the type and ID of
+	// the record it belongs to; ItemKeys says where each type has them.
+	RoleObjects
 )
 
 // Table is one table of a release: a CSV file and a Parquet file.
@@ -91,6 +95,9 @@ type Table struct {
 	AboutURL string
 	// Suppress marks tables a CSVW processor must not turn into triples.
 	Suppress bool
+	// ItemKeys are, in a RoleObjects table, the JSON keys of the list its
+	// rows make up, by the type of the record the list is in.
+	ItemKeys map[dataset.Type][]string
 
 	// rows fills row (one cell per column) for each row of the table in
 	// snap, in a fixed order, and calls emit.
@@ -155,6 +162,7 @@ func Tables(base string) ([]*Table, error) {
 		tables  []*Table
 		names   []nameSource
 		sources []sourceSource
+		objects []sourceSource
 	)
 	for _, t := range recordOrder {
 		e, ok := vocab.TypeOf(t)
@@ -169,7 +177,13 @@ func Tables(base string) ([]*Table, error) {
 		tables = append(tables, b.links...)
 		names = append(names, b.names...)
 		sources = append(sources, b.sources...)
+		objects = append(objects, b.objects...)
 	}
+	ot, err := objectTables(base, objects)
+	if err != nil {
+		return nil, err
+	}
+	tables = append(tables, ot...)
 	tables = append(tables, namesTableOf(names))
 	st, err := sourcesTableOf(base, sources)
 	if err != nil {
@@ -202,6 +216,7 @@ type builder struct {
 	links   []*Table
 	names   []nameSource
 	sources []sourceSource
+	objects []sourceSource // of lists with a table of their own
 }
 
 func (b *builder) build() error {
@@ -249,8 +264,13 @@ func (b *builder) fields(fs []vocab.Field, keys []string, blank bool) error {
 		case vocab.Nest:
 			err = b.fields(f.Fields, k, blank)
 		case vocab.Object:
-			if f.Many {
-				err = b.objects(f, k)
+			if f.Many && f.Table != "" {
+				var p path
+				if p, err = pathOf(b.rt, k...); err == nil {
+					b.objects = append(b.objects, sourceSource{typ: b.e.Type, path: p, field: f, keys: k})
+				}
+			} else if f.Many {
+				err = b.sourceList(f, k)
 			} else {
 				err = b.fields(f.Fields, k, true)
 			}
@@ -500,9 +520,9 @@ func (b *builder) linkTable(f *vocab.Field, p path, keys []string) *Table {
 	}
 }
 
-// objects adds the list column of a list of objects (the URLs of a
+// sourceList adds the list column of a list of objects (the URLs of a
 // record's sources) and notes the objects for the sources table.
-func (b *builder) objects(f *vocab.Field, keys []string) error {
+func (b *builder) sourceList(f *vocab.Field, keys []string) error {
 	p, err := pathOf(b.rt, keys...)
 	if err != nil {
 		return err
@@ -644,11 +664,91 @@ func (n *nameSource) emit(rec reflect.Value, id string, row []cell, emit func() 
 	return nil
 }
 
-// sourceSource is a record type's list of sources.
+// sourceSource is a record type's list of sources, or of other objects.
 type sourceSource struct {
 	typ   dataset.Type
 	path  path
 	field *vocab.Field
+	keys  []string
+}
+
+// objectTables are the tables of the lists of objects that name one
+// (vocab.Field.Table), in the order their fields first appear: one row
+// per object, after the type and ID of its record, in the order of the
+// records' tables and of each list.
+func objectTables(base string, srcs []sourceSource) ([]*Table, error) {
+	var tables []*Table
+	byName := map[string]*Table{}
+	lists := map[string][]sourceSource{}
+	for _, s := range srcs {
+		name := s.field.Table
+		lists[name] = append(lists[name], s)
+		if byName[name] != nil {
+			if s.path.typ.Elem() != lists[name][0].path.typ.Elem() {
+				return nil, fmt.Errorf("dumps: table %s: %s has objects of another type", name, s.typ)
+			}
+			byName[name].ItemKeys[s.typ] = s.keys
+			continue
+		}
+		f := s.field
+		t := &Table{Name: name, Role: RoleObjects, Title: strings.ToUpper(f.Term.LabelIn("en")[:1]) + f.Term.LabelIn("en")[1:] + "s",
+			Suppress: true, ItemKeys: map[dataset.Type][]string{s.typ: s.keys}}
+		t.Columns = []*Column{
+			{Name: ColEntityType, typ: tString, Required: true, Title: "entity type", Doc: "The type of the record the row belongs to."},
+			{Name: ColEntity, typ: tIRI, Required: true, Title: "entity", Doc: "The ID of the record in the table of its type."},
+		}
+		t.PrimaryKey = []string{ColEntityType, ColEntity}
+		elem := s.path.typ.Elem()
+		for i := range f.Fields {
+			sub := &f.Fields[i]
+			cols, err := scalarColumns(base, elem, sub, sub.Column, []string{sub.Key}, true)
+			if err != nil {
+				return nil, fmt.Errorf("dumps: table %s: %w", name, err)
+			}
+			t.Columns = append(t.Columns, cols[0])
+			if sub.Identifying {
+				t.PrimaryKey = append(t.PrimaryKey, cols[0].Name)
+			}
+		}
+		byName[name] = t
+		tables = append(tables, t)
+	}
+	for _, t := range tables {
+		t.rows = objectRows(lists[t.Name], t.Columns[2:])
+	}
+	return tables, nil
+}
+
+// objectRows emits the objects of the lists srcs, a row each.
+func objectRows(srcs []sourceSource, subs []*Column) func(snap *dataset.Snapshot, row []cell, emit func() error) error {
+	return func(snap *dataset.Snapshot, row []cell, emit func() error) error {
+		for _, s := range srcs {
+			recs := records(snap, s.typ)
+			idPath, _ := pathOf(recordType(s.typ), "id")
+			for i := range recs.Len() {
+				rec := recs.Index(i)
+				id, _ := idPath.get(rec)
+				v, ok := s.path.get(rec)
+				if !ok {
+					continue
+				}
+				for j := range v.Len() {
+					row[0] = cell{s: string(s.typ)}
+					row[1] = cell{s: id.String()}
+					for k, c := range subs {
+						row[2+k].reset()
+						if err := c.get(v.Index(j), &row[2+k]); err != nil {
+							return err
+						}
+					}
+					if err := emit(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // sourcesTableOf is the table of every record's sources, in full. Its

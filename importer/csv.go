@@ -248,7 +248,7 @@ func parseHeader(cr *csv.Reader, cells []string, hint string) (*header, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	if a, ok := arrayOf(problemType(t)); ok && t.Role != dumps.RoleSources {
+	if a, ok := arrayOf(problemType(t)); ok && t.Role != dumps.RoleSources && t.Role != dumps.RoleObjects {
 		rt := a.of(&dataset.Dataset{}).Type().Elem()
 		for _, c := range t.Columns {
 			if len(c.Keys) >= 2 && !c.List && c.Lang == "" && alwaysHas(rt, c.Keys) {
@@ -398,6 +398,8 @@ func (rw *row) decode(p *Part) error {
 		return nil
 	case dumps.RoleSources:
 		return rw.source(p)
+	case dumps.RoleObjects:
+		return rw.object(p)
 	}
 	a, ok := arrayOf(problemType(t))
 	if !ok {
@@ -793,6 +795,43 @@ func (rw *row) source(p *Part) error {
 			l.Set(reflect.Zero(l.Type()))
 		}
 		l.Set(reflect.Append(l, src))
+		return ""
+	}})
+	return nil
+}
+
+// object decodes a row of a table of objects (dumps.RoleObjects: the
+// content blocks): one object of a list of a record in this import,
+// appended in the order of the rows.
+func (rw *row) object(p *Part) error {
+	typ, id, ok := rw.entity()
+	if typ == "" {
+		return nil
+	}
+	t := rw.h.table
+	keys, found := t.ItemKeys[typ]
+	if !found {
+		rw.fail(dumps.ColEntityType, "a %s has no rows in the %s table", typ, t.Name)
+		return nil
+	}
+	a, _ := arrayOf(typ)
+	lt, err := typeAt(a.of(&dataset.Dataset{}).Type().Elem(), keys)
+	if err != nil || lt.Kind() != reflect.Slice {
+		return fmt.Errorf("importer: the %s of a %s: %v", t.Name, typ, err)
+	}
+	obj := reflect.New(lt.Elem()).Elem()
+	if err := rw.fill(obj); err != nil {
+		return fmt.Errorf("importer: table %s, line %d: %w", t.Name, rw.line, err)
+	}
+	if !ok {
+		return nil
+	}
+	p.adds = append(p.adds, addition{typ: typ, id: id, table: t.Name, line: rw.line, apply: func(rec reflect.Value, _ *joining) string {
+		l, err := field(rec, keys)
+		if err != nil {
+			return err.Error()
+		}
+		l.Set(reflect.Append(l, obj))
 		return ""
 	}})
 	return nil

@@ -100,9 +100,17 @@ func sources(t *testing.T) map[string]*dataset.Dataset {
 		Subtitle: dataset.Text{"en": "A tagline", "de": "Ein Leitspruch"}, SummaryTitle: dataset.Text{"en": "In short"},
 		Reasoning: dataset.Text{"en": "Because.\n\nAnd **more**.", "de": "Weil."}, ReportTitle: dataset.Text{"en": "Report"},
 		ReportIntro: dataset.Text{"en": "An *intro*."}, ReportFile: dataset.Text{"en": "https://cms.example.org/uploads/r.pdf"},
-		Takeaways:     []dataset.Takeaway{{Lang: "en", Text: "Second, in order"}, {Lang: "de", Text: "Eins"}, {Lang: "en", Text: "First, in order"}},
+		Takeaways: []dataset.Takeaway{{Lang: "en", Text: "Second, in order"}, {Lang: "de", Text: "Eins"}, {Lang: "en", Text: "First, in order"}},
+		// Quotes and sections, their order and every field of them, make
+		// the round trip through the blocks table.
+		Blocks: []dataset.Block{
+			{Lang: "en", Position: 1, Kind: dataset.BlockSection, Title: "Later, in order", Text: "A *section*.\n\n- one"},
+			{Lang: "de", Position: 1, Kind: dataset.BlockQuote, Text: "Niemand ist illegal.", Author: "Eine Bürgermeisterin"},
+			{Lang: "en", Position: 2, Kind: dataset.BlockQuote, Text: "Nobody is \"illegal\".", Author: "A mayor, Palermo"},
+		},
 		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
 	}
+	big.Approaches[0].Blocks = []dataset.Block{{Lang: "en", Position: 1, Kind: dataset.BlockSection, Title: "How", Text: "Step one."}}
 	big.Retired = append(big.Retired, dataset.Retired{Type: dataset.TypeMunicipality, ID: "old-town", ReplacedBy: big.Municipalities[0].ID, Reason: "merged"})
 	return map[string]*dataset.Dataset{"seed": seed, "seed and synthetic": big}
 }

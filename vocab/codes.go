@@ -176,5 +176,5 @@ var (
 	Statuses = &CodeList{Scheme: StatusScheme, Prefix: "status", Codes: []*Term{StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown}}
 	Scopes   = &CodeList{Scheme: ScopeScheme, Prefix: "scope", Codes: []*Term{ScopeNational, ScopeEuropean, ScopeInternational}}
 	// CodeLists lists every code list.
-	CodeLists = []*CodeList{Kinds, Statuses, Scopes}
+	CodeLists = []*CodeList{Kinds, Statuses, Scopes, BlockKinds}
 )

@@ -68,6 +68,13 @@ type Field struct {
 	// PairValue is the key of the text in the elements of a LangPairs
 	// value: "name" (an alias) unless set ("text" of a takeaway).
 	PairValue string
+	// Table names, for a list of objects other than sources, the
+	// derived table of the CSV and Parquet dumps that has one row per
+	// object, after its record's type and ID (a record's content blocks).
+	Table string
+	// Identifying marks the fields of such an object that, with its
+	// record's type and ID, tell it apart: its table's primary key.
+	Identifying bool
 	// Reverse says that the record is the object of Term and each value
 	// its subject (JSON-LD @reverse): a municipality's "memberships" are
 	// the memberships whose org:member it is.
@@ -172,6 +179,7 @@ var entityTypes = []*EntityType{
 		summaryOriginField,
 		cityContentFields[0], cityContentFields[1], cityContentFields[2], cityContentFields[3],
 		cityContentFields[4], cityContentFields[5], cityContentFields[6], cityContentFields[7],
+		blocksField,
 		websiteField,
 		sourcesField,
 		idCoinedField,
@@ -233,6 +241,7 @@ var entityTypes = []*EntityType{
 		// Approach content (dataset.ApproachContent).
 		{Key: "short_title", Term: SchemaAlternativeHeadline, Value: LangMap, Column: "short_title_{lang}"},
 		{Key: "short_title_origin", Term: ShortTitleOrigin, Value: LangMap, Column: "short_title_origin_{lang}"},
+		blocksField,
 		{Key: "year_started", Term: StartYear, Value: Literal, Column: "year_started"},
 		statusField,
 		{Key: "related", Term: DCTermsRelation, Value: EntityRef, Ref: dataset.TypeApproach, Many: true, Column: "related"},

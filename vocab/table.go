@@ -16,11 +16,14 @@ var Ours = []*Term{
 	PoliticalContext, ShortTitleOrigin, PoliticalContextOrigin,
 	// The case-study content of municipalities (city_terms.go).
 	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, Takeaway, ContentOrigin,
+	// Content blocks (block_terms.go).
+	BlockClass, ContentBlock, BlockKindProp, QuoteAuthor,
 
 	CategoryScheme,
 	KindScheme, KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain,
 	StatusScheme, StatusActive, StatusWithdrawn, StatusEnded, StatusUnknown,
 	ScopeScheme, ScopeNational, ScopeEuropean, ScopeInternational,
+	BlockKindScheme, BlockQuote, BlockSection,
 }
 
 // Reused lists the terms of other vocabularies that our outputs use.
@@ -53,6 +56,8 @@ var Reused = []*Term{
 	SchemaAlternativeHeadline,
 	// The case-study content of municipalities (city_terms.go).
 	SchemaSlogan,
+	// Content blocks (block_terms.go).
+	DCTermsHasPart, SchemaCreativeWork, SchemaPosition, SchemaHeadline, SchemaText,
 
 	// The data catalogue (catalog_terms.go).
 	RDFSResource, XSDHexBinary, XSDNonNegativeInteger, XSDGYearMonth,

@@ -192,9 +192,10 @@ func TestNamespaces(t *testing.T) {
 
 func TestCodeLists(t *testing.T) {
 	values := map[*CodeList][]string{
-		Kinds:    {string(dataset.KindMunicipality), string(dataset.KindMunicipalAssociation), string(dataset.KindDistrict)},
-		Statuses: {string(dataset.StatusActive), string(dataset.StatusWithdrawn), string(dataset.ApproachActive), string(dataset.ApproachEnded), string(dataset.ApproachUnknown)},
-		Scopes:   {string(dataset.ScopeNational), string(dataset.ScopeEuropean), string(dataset.ScopeInternational)},
+		Kinds:      {string(dataset.KindMunicipality), string(dataset.KindMunicipalAssociation), string(dataset.KindDistrict)},
+		Statuses:   {string(dataset.StatusActive), string(dataset.StatusWithdrawn), string(dataset.ApproachActive), string(dataset.ApproachEnded), string(dataset.ApproachUnknown)},
+		Scopes:     {string(dataset.ScopeNational), string(dataset.ScopeEuropean), string(dataset.ScopeInternational)},
+		BlockKinds: {string(dataset.BlockQuote), string(dataset.BlockSection)},
 	}
 	for l, vs := range values {
 		for _, v := range vs {
