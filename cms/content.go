@@ -66,12 +66,6 @@ type (
 		Title   string `json:"title"`
 		Content string `json:"content"`
 	}
-	// block is one block of a dynamic zone; only blocks.richtext blocks
-	// carry text our model holds.
-	block struct {
-		Component string `json:"__component"`
-		Content   string `json:"content"`
-	}
 	categoryAttrs struct {
 		Title string `json:"title"`
 		Slug  string `json:"slug"`
@@ -235,8 +229,11 @@ func summaryText(s *summary) string {
 func richText(blocks []block) string {
 	var parts []string
 	for _, b := range blocks {
-		if b.Component == "blocks.richtext" && strings.TrimSpace(b.Content) != "" {
-			parts = append(parts, strings.TrimSpace(b.Content))
+		if b.Component != componentRichText {
+			continue
+		}
+		if s, err := b.text(); err == nil && strings.TrimSpace(s) != "" {
+			parts = append(parts, strings.TrimSpace(s))
 		}
 	}
 	return strings.Join(parts, "\n\n")

@@ -1,6 +1,10 @@
 package cms
 
-import "github.com/moving-cities/opendata/dataset"
+import (
+	"fmt"
+
+	"github.com/moving-cities/opendata/dataset"
+)
 
 // The content people read about approaches and countries (issue 15),
 // mapped here apart from the structural fields.
@@ -8,16 +12,24 @@ import "github.com/moving-cities/opendata/dataset"
 // approachContentAttrs are the approach's content attributes a sync reads
 // beyond its title and summary.
 type approachContentAttrs struct {
-	TitleShort string `json:"title_short"`
+	TitleShort string  `json:"title_short"`
+	Content    []block `json:"content"` // its sections and quotes (map_blocks.go)
 }
 
 // mapApproachContent lays the CMS's approach content over x, per locale:
 // a locale the CMS gives a text in replaces ours and marks it as the
-// platform's wording; the others keep ours.
-func mapApproachContent(x *dataset.Approach, it Item[approachAttrs]) {
+// platform's wording; the others keep ours. Sections and quotes replace
+// ours in the languages the CMS gives some in.
+func mapApproachContent(x *dataset.Approach, it Item[approachAttrs]) error {
 	short := func(a approachAttrs) string { return a.TitleShort }
 	x.ShortTitle = setText(x.ShortTitle, it.Locales, short)
 	x.ShortTitleOrigin = fromPlatform(x.ShortTitleOrigin, it.Locales, short)
+	blocks, _, err := mergeBlocks(x.Blocks, it.Locales, func(a approachAttrs) []block { return a.Content })
+	if err != nil {
+		return fmt.Errorf("cms: approaches %q, %w", it.Slug, err)
+	}
+	x.Blocks = blocks
+	return nil
 }
 
 // mapCountryContent lays the CMS's country content over c: its

@@ -19,6 +19,7 @@ type cityContentAttrs struct {
 	Takeaways  []struct {
 		Content string `json:"content"`
 	} `json:"takeaways"` // city.takeaway components
+	Content []block `json:"content"` // its quotes and sections (map_blocks.go)
 }
 
 // report is the city.report component.
@@ -86,6 +87,11 @@ func (m *mapper) cityContent(x *dataset.CityContent, it Item[cityAttrs]) error {
 		return ""
 	}
 	x.Takeaways = takeaways(x.Takeaways, it.Locales)
+	blocks, given, err := mergeBlocks(x.Blocks, it.Locales, func(a cityAttrs) []block { return a.Content })
+	if err != nil {
+		return fmt.Errorf("cms: cities %q, %w", it.Slug, err)
+	}
+	x.Blocks = blocks
 	x.ContentOrigin = fromPlatform(x.ContentOrigin, it.Locales, anyText)
 	x.ContentOrigin = fromPlatform(x.ContentOrigin, it.Locales, func(a cityAttrs) string {
 		for _, t := range a.Takeaways {
@@ -96,6 +102,12 @@ func (m *mapper) cityContent(x *dataset.CityContent, it Item[cityAttrs]) error {
 		return ""
 	})
 	x.ContentOrigin = fromPlatform(x.ContentOrigin, localeKeys(it.Locales), fileOf)
+	x.ContentOrigin = fromPlatform(x.ContentOrigin, localeKeys(it.Locales), func(l string) string {
+		if given[l] {
+			return l
+		}
+		return ""
+	})
 	return nil
 }
 

@@ -423,7 +423,9 @@ func (m *mapper) approaches() error {
 		x.TitleOrigin = fromPlatform(x.TitleOrigin, it.Locales, func(a approachAttrs) string { return a.Title })
 		x.Summary = setText(x.Summary, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
-		mapApproachContent(&x, it)
+		if err := mapApproachContent(&x, it); err != nil {
+			return err
+		}
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false

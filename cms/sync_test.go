@@ -353,6 +353,17 @@ func TestSyncBadContentChangesNothing(t *testing.T) {
 		}), `cities "berlin", locale de: report_file: "ftp://example.org/r.pdf" is not an http(s) address`},
 		{"takeaways only in a translation", edit(PluralCities, 30, func(a map[string]any) { delete(a, "takeaways") }),
 			"municipality berlin: takeaways: takeaways in other languages need English ones"},
+		{"quote that is not a text", edit(PluralCities, 31, func(a map[string]any) {
+			a["content"] = []any{map[string]any{"id": 9, "__component": "blocks.quote", "content": 42, "author": "X"}}
+		}), `cities "berlin", locale de: content[0] (blocks.quote): content is not a text`},
+		{"section whose content is not a rich-text component", edit(PluralApproaches, 41, func(a map[string]any) {
+			a["content"] = []any{map[string]any{"id": 9, "__component": "blocks.section", "title": "T", "content": "plain"}}
+		}), `approaches "open-harbors", locale it: content[0] (blocks.section): content is not a blocks.richtext component`},
+		{"sections only in a translation", edit(PluralApproaches, 40, func(a map[string]any) { a["content"] = []any{} }),
+			"approach open-harbors: blocks: blocks in other languages need English ones"},
+		{"quote author of two lines", edit(PluralCities, 33, func(a map[string]any) {
+			a["content"] = []any{map[string]any{"id": 9, "__component": "blocks.quote", "content": "Yes.", "author": "A\nB"}}
+		}), "municipality palermo: blocks[0].author: must be one line"},
 		{"unknown locale", edit(PluralCities, 31, func(a map[string]any) { a["locale"] = "nl" }),
 			`cities entry 31: locale "nl" is not one of the platform's languages`},
 		{"relation to a missing record", edit(PluralCities, 36, func(a map[string]any) { a["country"] = map[string]any{"data": map[string]any{"id": 99}} }),

@@ -45,9 +45,43 @@ func (e fixtureEntry) summary() string {
 	return c
 }
 
+// blocks are the quotes and sections of the entry's dynamic zone, read
+// from the raw JSON: a quote's content and author, a section's title and
+// its rich-text component's content, numbered in the zone's order.
+func (e fixtureEntry) blocks() []dataset.Block {
+	zone, _ := e.Attrs["content"].([]any)
+	var out []dataset.Block
+	for _, z := range zone {
+		b := z.(map[string]any)
+		str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+		switch b["__component"] {
+		case "blocks.quote":
+			out = append(out, dataset.Block{Lang: e.locale(), Position: len(out) + 1, Kind: dataset.BlockQuote, Text: str(b, "content"), Author: str(b, "author")})
+		case "blocks.section":
+			rich, _ := b["content"].(map[string]any)
+			out = append(out, dataset.Block{Lang: e.locale(), Position: len(out) + 1, Kind: dataset.BlockSection, Title: str(b, "title"), Text: str(rich, "content")})
+		}
+	}
+	return out
+}
+
+// checkBlocks compares the blocks of one language with the fixture's.
+func checkBlocks(t *testing.T, what string, e fixtureEntry, got []dataset.Block) int {
+	t.Helper()
+	want := e.blocks()
+	if len(want) == 0 {
+		return 0
+	}
+	if got := dataset.BlocksIn(got, e.locale()); !slices.Equal(got, want) {
+		t.Errorf("%s: blocks in %s = %+v, want %+v", what, e.locale(), got, want)
+	}
+	return len(want)
+}
+
 // checkAgainstFixture walks every entry of testdata/strapi.json in every
 // locale and checks that snap holds what it says: names, titles, labels
-// and summaries per locale (marked as the platform's wording), slugs,
+// and summaries per locale (marked as the platform's wording), quotes and
+// sections per locale, slugs,
 // coordinates, featured flags and relations.
 func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 	t.Helper()
@@ -129,7 +163,7 @@ func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 			t.Errorf("%s: origin in %s = %q, want %q", what, l, got[l], dataset.OriginPlatform)
 		}
 	}
-	checked := 0
+	checked, blocks := 0, 0
 	for _, e := range raw[PluralCountries] {
 		c, ok := snap.Country(countryOf(e))
 		if !ok {
@@ -191,6 +225,10 @@ func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 				t.Errorf("municipality %s: country = %q, want %q", m.ID, m.Country, want)
 			}
 		}
+		if n := checkBlocks(t, "municipality "+m.ID, e, m.Blocks); n > 0 {
+			blocks += n
+			platform("municipality "+m.ID+" content", l, m.ContentOrigin)
+		}
 		for _, id := range e.rel("networks") {
 			n := networkOf(id)
 			if !slices.ContainsFunc(snap.Memberships, func(x *dataset.Membership) bool { return x.Municipality == m.ID && x.Network == n.ID }) {
@@ -221,6 +259,7 @@ func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 			}
 			platform("approach "+a.ID+" summary", l, a.SummaryOrigin)
 		}
+		blocks += checkBlocks(t, "approach "+a.ID, e, a.Blocks)
 		for _, id := range e.rel("city") {
 			if m := cityOf(id); a.Municipality != m.ID {
 				t.Errorf("approach %s: municipality = %q, want %q", a.ID, a.Municipality, m.ID)
@@ -233,8 +272,8 @@ func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 		}
 		checked++
 	}
-	if checked == 0 {
-		t.Fatal("the fixture has no entries")
+	if checked == 0 || blocks == 0 {
+		t.Fatalf("the fixture has %d entries and %d quotes and sections", checked, blocks)
 	}
 }
 

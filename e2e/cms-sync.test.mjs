@@ -76,7 +76,19 @@ test("a sync is one revision the running server serves, and a second changes not
     assert.equal(germany.political_context[l], entry("countries", "germany", l).content.map((b) => b.content).join("\n\n"));
     assert.equal(germany.political_context_origin[l], "platform");
   }
+  // Quotes and sections of the dynamic zone, per locale, in its order;
+  // other blocks (media) are passed over.
+  const blocks = (zone, l) => zone.filter((b) => b.__component === "blocks.quote" || b.__component === "blocks.section")
+    .map((b, i) => b.__component === "blocks.quote"
+      ? { lang: l, position: i + 1, kind: "quote", text: b.content, author: b.author }
+      : { lang: l, position: i + 1, kind: "section", title: b.title, text: b.content.content });
+  for (const l of ["en", "de"]) {
+    assert.deepEqual(berlin.blocks.filter((b) => b.lang === l), blocks(entry("cities", "berlin", l).content, l));
+  }
   const harbours = await (await fetch(server.base + "/approaches/open-harbors")).json();
+  for (const l of ["en", "it"]) {
+    assert.deepEqual(harbours.blocks.filter((b) => b.lang === l), blocks(entry("approaches", "open-harbors", l).content, l));
+  }
   for (const l of ["en", "it"]) {
     assert.equal(harbours.short_title[l], entry("approaches", "open-harbors", l).title_short);
     assert.equal(harbours.short_title_origin[l], "platform");
