@@ -52,6 +52,42 @@ func (c *ctx) caseStudy(m *dataset.Municipality) *caseStudyView {
 	return v
 }
 
+// blocksView is the quotes and sections of a municipality's case study
+// or of an approach, in one language: the page's, else English.
+type blocksView struct {
+	Items []blockView
+	// Attr is the blocks' language when it is not the page's.
+	Attr string
+	// Fallback: the blocks are English, the page's language has none.
+	// Translated: they are this project's translation (issue 19).
+	Fallback, Translated bool
+}
+
+// blockView is one quote (Text said by Author) or section (Title and its
+// Markdown Text).
+type blockView struct {
+	Quote               bool
+	Title, Text, Author string
+}
+
+// blocks is the view of bs in the page's language, else in English, or
+// nil when neither has any. origins say which languages are translations.
+func (c *ctx) blocks(bs []dataset.Block, origins dataset.Origins) *blocksView {
+	lang, fellBack := c.lang, false
+	items := dataset.BlocksIn(bs, lang)
+	if len(items) == 0 && lang != "en" {
+		lang, fellBack, items = "en", true, dataset.BlocksIn(bs, "en")
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	v := &blocksView{Attr: c.attr(lang), Fallback: fellBack, Translated: !fellBack && origins.Translated(lang)}
+	for _, b := range items {
+		v.Items = append(v.Items, blockView{Quote: b.Kind == dataset.BlockQuote, Title: b.Title, Text: b.Text, Author: b.Author})
+	}
+	return v
+}
+
 // caseStudyLD adds to a municipality's schema.org description its tagline
 // and its report.
 func caseStudyLD(n ld, m *dataset.Municipality) {

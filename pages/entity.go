@@ -23,7 +23,10 @@ type entityView struct {
 	Lead            *LText
 	Texts           []textBlock // rich texts of their own (content.go)
 	// Case is a municipality's case-study content (citycontent.go).
-	Case              *caseStudyView
+	Case *caseStudyView
+	// Blocks are the quotes and sections of a municipality's case study
+	// or of an approach (citycontent.go).
+	Blocks            *blocksView
 	Facts             []fact
 	Sections          []section
 	Sources           []sourceView
@@ -277,6 +280,7 @@ func (c *ctx) municipality(ev *entityView, snap *dataset.Snapshot, m *dataset.Mu
 	}
 	ev.Lead = c.optTextFrom(m.Summary, m.SummaryOrigin)
 	ev.Case = c.caseStudy(m)
+	ev.Blocks = c.blocks(m.Blocks, m.ContentOrigin)
 	ev.Profile = &link{Label: c.t("entity.profile"), Href: ProfilePath(m.ID) + "?lang=" + c.lang}
 
 	var lat, lon Value
@@ -453,6 +457,7 @@ func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approa
 		ev.Subtitle = append(ev.Subtitle, Value{Text: c.tf("entity.since", strconv.Itoa(a.YearStarted))})
 	}
 	ev.Lead = c.optTextFrom(a.Summary, a.SummaryOrigin)
+	ev.Blocks = c.blocks(a.Blocks, nil)
 	var cats, related []Value
 	for _, k := range a.Categories {
 		cats = append(cats, c.categoryValue(snap, k))

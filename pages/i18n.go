@@ -86,6 +86,7 @@ var messages = map[string][7]string{
 	"badge.withdrawn": {"No longer listed", "Nicht mehr aufgeführt", "Ya no figura", "Plus répertoriée", "Δεν καταγράφεται πλέον", "Non più elencato", "Już nie na liście"},
 	// The case-study content of a municipality's page (issue 15).
 	"case.reasoning":             {"Why the city acts", "Warum die Stadt handelt", "Por qué actúa la ciudad", "Pourquoi la ville agit", "Γιατί δρα η πόλη", "Perché la città agisce", "Dlaczego miasto działa"},
+	"blocks.heading":             {"In depth", "Im Detail", "En detalle", "En détail", "Σε βάθος", "In dettaglio", "Szczegółowo"},
 	"case.takeaways":             {"Key takeaways", "Das Wichtigste", "Claves", "À retenir", "Βασικά συμπεράσματα", "Punti chiave", "Najważniejsze wnioski"},
 	"case.report":                {"Report", "Bericht", "Informe", "Rapport", "Έκθεση", "Rapporto", "Raport"},
 	"case.report.file":           {"Read the report (file)", "Bericht lesen (Datei)", "Leer el informe (archivo)", "Lire le rapport (fichier)", "Διαβάστε την έκθεση (αρχείο)", "Leggi il rapporto (file)", "Przeczytaj raport (plik)"},
