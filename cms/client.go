@@ -91,9 +91,39 @@ type common struct {
 	} `json:"localizations"`
 }
 
+// populateFields names, per collection, the attributes a sync reads that
+// Strapi leaves out unless asked: relations, media, components and dynamic
+// zones. "populate=*" reaches one level only, so a section's text (a
+// rich-text component inside a dynamic-zone component) would be missing:
+// deep zones are asked for with their own nested populate.
+func populateFields(plural string) (shallow, deep []string) {
+	switch plural {
+	case PluralCities:
+		return []string{"country", "networks", "summary", "report", "report_file", "takeaways", "localizations"}, []string{"content"}
+	case PluralApproaches:
+		return []string{"city", "categories", "summary", "localizations"}, []string{"content"}
+	case PluralCountries, PluralNetworks:
+		return []string{"content", "localizations"}, nil
+	default:
+		return []string{"localizations"}, nil
+	}
+}
+
+// setPopulate asks for plural's fields in Strapi v4's object form:
+// populate[f]=true, and populate[f][populate]=* for a deep zone.
+func setPopulate(q url.Values, plural string) {
+	shallow, deep := populateFields(plural)
+	for _, f := range shallow {
+		q.Set("populate["+f+"]", "true")
+	}
+	for _, f := range deep {
+		q.Set("populate["+f+"][populate]", "*")
+	}
+}
+
 // Collection reads every published entry of the collection type plural
 // (as in /api/{plural}) in every locale, following the pagination to its
-// end. Relations and localizations are populated one level deep.
+// end, with the attributes populateFields names.
 func (c *Client) Collection(ctx context.Context, plural string) ([]Entry, error) {
 	size := c.PageSize
 	if size <= 0 {
@@ -107,7 +137,7 @@ func (c *Client) Collection(ctx context.Context, plural string) ([]Entry, error)
 	for n, count := 1, 1; n <= count; n++ {
 		q := url.Values{}
 		q.Set("locale", "all")
-		q.Set("populate", "*")
+		setPopulate(q, plural)
 		q.Set("pagination[page]", strconv.Itoa(n))
 		q.Set("pagination[pageSize]", strconv.Itoa(size))
 		u := strings.TrimRight(c.Base, "/") + "/api/" + plural + "?" + q.Encode()

@@ -1,11 +1,14 @@
 package cms
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -97,13 +100,91 @@ func (f *fakeStrapi) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	count := (len(all) + size - 1) / size
 	from, to := min((page-1)*size, len(all)), min(page*size, len(all))
-	data := all[from:to]
-	if data == nil {
-		data = []json.RawMessage{}
-	}
+	data := populated(all[from:to], q)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(map[string]any{
 		"data": data,
 		"meta": map[string]any{"pagination": map[string]int{"page": page, "pageSize": size, "pageCount": count, "total": len(all)}},
 	})
+}
+
+// populated gives entries as Strapi v4 does for the request's populate
+// parameters, so that a sync which forgets to ask for a field fails here
+// as it would against the platform: an attribute holding a relation,
+// media, a component or a dynamic zone (an object or a list of objects)
+// is left out unless asked for, and one asked for without a nested
+// populate ("populate=*", "populate[f]=true") loses its own nested
+// components, as Strapi populates one level only.
+func populated(entries []json.RawMessage, q url.Values) []json.RawMessage {
+	every := q.Get("populate") == "*"
+	shallow, deep := map[string]bool{}, map[string]bool{}
+	for k, v := range q {
+		f, ok := strings.CutPrefix(k, "populate[")
+		if !ok {
+			continue
+		}
+		f, rest, _ := strings.Cut(f, "]")
+		switch {
+		case rest == "" && len(v) > 0 && v[0] == "true":
+			shallow[f] = true
+		case rest == "[populate]" && len(v) > 0 && v[0] == "*":
+			deep[f] = true
+		}
+	}
+	out := []json.RawMessage{}
+	for _, raw := range entries {
+		var e map[string]json.RawMessage
+		var attrs map[string]json.RawMessage
+		if json.Unmarshal(raw, &e) != nil || json.Unmarshal(e["attributes"], &attrs) != nil {
+			out = append(out, raw) // a broken entry stays broken
+			continue
+		}
+		for name, v := range attrs {
+			switch {
+			case !nested(v) || deep[name]:
+			case every || shallow[name]:
+				attrs[name] = oneLevel(v)
+			default:
+				delete(attrs, name)
+			}
+		}
+		e["attributes"], _ = json.Marshal(attrs)
+		b, _ := json.Marshal(e)
+		out = append(out, b)
+	}
+	return out
+}
+
+// nested reports whether an attribute's value is something Strapi
+// populates: an object, or a list (of objects).
+func nested(v json.RawMessage) bool {
+	v = bytes.TrimSpace(v)
+	return len(v) > 0 && (v[0] == '{' || v[0] == '[')
+}
+
+// oneLevel drops the nested components of a component or of a zone's
+// components. A relation or media ({"data": …}) is kept whole.
+func oneLevel(v json.RawMessage) json.RawMessage {
+	var list []json.RawMessage
+	if json.Unmarshal(v, &list) == nil {
+		for i := range list {
+			list[i] = oneLevel(list[i])
+		}
+		b, _ := json.Marshal(list)
+		return b
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(v, &obj) != nil {
+		return v
+	}
+	if _, ok := obj["data"]; ok {
+		return v
+	}
+	for k, x := range obj {
+		if x := bytes.TrimSpace(x); len(x) > 0 && x[0] == '{' {
+			delete(obj, k)
+		}
+	}
+	b, _ := json.Marshal(obj)
+	return b
 }
