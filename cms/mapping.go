@@ -141,6 +141,28 @@ func (m *mapper) indexMarks() {
 	}
 }
 
+// renamed returns the record a rename here made of the retired ID slug
+// (the tombstone's replaced_by, through chains of renames), as the API's
+// redirect leads there: an entry under a slug we renamed is that record,
+// and the rename's tombstone stays a redirect. A record that carries the
+// mark of another entry is that entry's, not this one's: the entry then
+// truly returns under its own ID and restores it.
+func renamed[R any](m *mapper, t dataset.Type, plural, slug string, get func(string) (R, bool), sources func(R) []dataset.Source) (R, bool) {
+	var zero R
+	_, to, ok := m.cur.Retirement(t, slug)
+	if !ok || to == "" {
+		return zero, false
+	}
+	x, ok := get(to)
+	if !ok {
+		return zero, false
+	}
+	if other, marked := cmsSlug(m.origin, plural, sources(x)); marked && other != slug {
+		return zero, false
+	}
+	return x, true
+}
+
 // claim refuses two CMS entries that match the same record of ours.
 func claim(claimed map[string]string, plural, id, slug string) error {
 	if other, dup := claimed[id]; dup {
@@ -243,6 +265,9 @@ func (m *mapper) findCategory(it Item[categoryAttrs]) *dataset.Category {
 			return c
 		}
 	}
+	if c, ok := renamed(m, dataset.TypeCategory, PluralCategories, it.Slug, m.cur.Category, func(c *dataset.Category) []dataset.Source { return c.Sources }); ok {
+		return c
+	}
 	return nil
 }
 
@@ -284,6 +309,9 @@ func (m *mapper) findNetwork(it Item[namedAttrs]) *dataset.Network {
 			matchesNames(n.Names, n.Aliases, it.Locales, func(a namedAttrs) string { return a.Name }) {
 			return n
 		}
+	}
+	if n, ok := renamed(m, dataset.TypeNetwork, PluralNetworks, it.Slug, m.cur.Network, func(n *dataset.Network) []dataset.Source { return n.Sources }); ok {
+		return n
 	}
 	return nil
 }
@@ -352,6 +380,9 @@ func (m *mapper) findMunicipality(it Item[cityAttrs], country string) *dataset.M
 	}
 	if len(found) == 1 {
 		return found[0]
+	}
+	if x, ok := renamed(m, dataset.TypeMunicipality, PluralCities, it.Slug, m.cur.Municipality, func(x *dataset.Municipality) []dataset.Source { return x.Sources }); ok {
+		return x
 	}
 	return nil
 }
@@ -446,6 +477,9 @@ func (m *mapper) findApproach(it Item[approachAttrs], muni string) *dataset.Appr
 		if title != "" && strings.EqualFold(strings.TrimSpace(x.Title[it.Primary]), title) {
 			return x
 		}
+	}
+	if x, ok := renamed(m, dataset.TypeApproach, PluralApproaches, it.Slug, m.cur.Approach, func(x *dataset.Approach) []dataset.Source { return x.Sources }); ok {
+		return x
 	}
 	return nil
 }
