@@ -174,6 +174,7 @@ type Approach struct {
 	Type          string            `json:"type" enum:"Approach" doc:"Class of the entity"`
 	Title         map[string]string `json:"title" doc:"Title by platform language" example:"{\"en\":\"Immigrants' council\"}"`
 	TitleOrigin   map[string]string `json:"title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Aliases       []string          `json:"aliases,omitempty" doc:"Other slugs of the approach, the platform's where they differ from the ID; /approaches/{alias} answers 301 here"`
 	Municipality  string            `json:"municipality" doc:"ID of the municipality that implemented it" example:"gdansk"`
 	Categories    []string          `json:"categories" doc:"IDs of the categories it is filed under"`
 	Summary       map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
@@ -387,7 +388,7 @@ func (s *Server) member(snap *dataset.Snapshot, m *dataset.Membership) NetworkMe
 func (s *Server) approach(a *dataset.Approach) Approach {
 	return Approach{
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
-		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
+		Title: names(dataset.Names(a.Title)), Aliases: a.Aliases, Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
 		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin),
 		YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,

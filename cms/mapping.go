@@ -70,6 +70,15 @@ func slugAlias(as []dataset.Alias, id, slug string) []dataset.Alias {
 	return append(slices.Clone(as), a)
 }
 
+// slugAliases is slugAlias for a record whose aliases are all slugs (an
+// approach): the entry's slug joins them where it differs from our ID.
+func slugAliases(as []string, id, slug string) []string {
+	if slug == id || slices.Contains(as, slug) {
+		return as
+	}
+	return append(slices.Clone(as), slug)
+}
+
 // localeSlugAliases keeps the slug of every locale of an entry, in the
 // platform's order, as slugAlias keeps the primary one: the content types
 // do not localize these slugs today, but a CMS that does (as it does a
@@ -455,6 +464,12 @@ func (m *mapper) approaches() error {
 		x.Summary = setText(x.Summary, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
 		x.SummaryOrigin = fromPlatform(x.SummaryOrigin, it.Locales, func(a approachAttrs) string { return summaryText(a.Summary) })
 		mapApproachContent(&x, it)
+		x.Aliases = slugAliases(x.Aliases, x.ID, it.Slug)
+		for _, l := range dataset.Languages {
+			if a, ok := it.Locales[l]; ok && dataset.IsSlug(a.Slug) {
+				x.Aliases = slugAliases(x.Aliases, x.ID, a.Slug)
+			}
+		}
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false
@@ -470,6 +485,10 @@ func (m *mapper) findApproach(it Item[approachAttrs], muni string) *dataset.Appr
 		return x
 	}
 	if x, ok := m.cur.Approach(it.Slug); ok {
+		return x
+	}
+	if id, ok := m.cur.BySlugAlias(dataset.TypeApproach, it.Slug); ok {
+		x, _ := m.cur.Approach(id)
 		return x
 	}
 	title := strings.TrimSpace(it.Locales[it.Primary].Title)

@@ -278,14 +278,22 @@ func TestSyncFixtureIntoEmptyAndSeeded(t *testing.T) {
 	}
 }
 
-// TestSyncKeepsEveryLocaleSlug: a city's or network's slug that differs
-// in some locale (the content types share it between locales, but a CMS
-// may localize it, as it does a category's) becomes an alias too.
+// TestSyncKeepsEveryLocaleSlug: a city's, network's or approach's slug
+// that differs in some locale (the content types share it between
+// locales, but a CMS may localize it, as it does a category's) becomes an
+// alias too; so does an approach's slug that differs from our ID.
 func TestSyncKeepsEveryLocaleSlug(t *testing.T) {
 	db, _ := openSeeded(t)
 	f, srv := newFake(t)
 	editEntry(f, PluralCities, 38, func(a map[string]any) { a["slug"] = "danzig" })
 	editEntry(f, PluralNetworks, 11, func(a map[string]any) { a["slug"] = "sichere-haefen-netz" })
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	// Then the editors change the slug of our open-harbors: the next sync
+	// finds it by its (synced) title in Palermo.
+	editEntry(f, PluralApproaches, 40, func(a map[string]any) { a["slug"] = "harbours-open" })
+	editEntry(f, PluralApproaches, 41, func(a map[string]any) { a["slug"] = "porti-aperti" })
 	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
 		t.Fatal(err)
 	}
@@ -297,9 +305,18 @@ func TestSyncKeepsEveryLocaleSlug(t *testing.T) {
 		{dataset.TypeMunicipality, "danzig", "gdansk"},
 		{dataset.TypeMunicipality, "gdansk-city", "gdansk"},
 		{dataset.TypeNetwork, "sichere-haefen-netz", "sichere-haefen"},
+		{dataset.TypeApproach, "harbours-open", "open-harbors"},
+		{dataset.TypeApproach, "porti-aperti", "open-harbors"},
 	} {
 		if id, ok := snap.BySlugAlias(c.t, c.slug); !ok || id != c.id {
 			t.Errorf("%s slug %q finds %q (%v), want %q", c.t, c.slug, id, ok, c.id)
 		}
+	}
+	if a, _ := snap.Approach("open-harbors"); !slices.Equal(a.Aliases, []string{"harbours-open", "porti-aperti"}) {
+		t.Errorf("open-harbors aliases = %v, want the English slug, then the Italian", a.Aliases)
+	}
+	// The next sync finds it by its alias, and changes nothing.
+	if rep, err := syncOnce(t, db, srv.URL, false); err != nil || len(rep.Changes) != 0 {
+		t.Errorf("next sync: %+v, %v; want no change", rep.Changes, err)
 	}
 }

@@ -151,6 +151,10 @@ func TestValidate(t *testing.T) {
 		{"approach without category", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
 		}, "categories"},
+		{"approach alias that is not a slug", func(d *Dataset) {
+			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Categories: []string{"reception"},
+				Status: ApproachActive, Aliases: []string{"the-platforms-slug", "Not A Slug"}}}
+		}, "aliases[1]"},
 		// Characters no output can carry (issue 16, item 3).
 		{"NUL in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\x00ville" }, "names.en"},
 		{"escape in a name", func(d *Dataset) { d.Municipalities[0].Names["de"] = "Test\x1bville" }, "names.de"},

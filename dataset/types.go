@@ -236,7 +236,11 @@ type Approach struct {
 	ID    string `json:"id"`
 	Title Text   `json:"title"`
 	// TitleOrigin says, per language, where the title came from.
-	TitleOrigin  Origins  `json:"title_origin,omitempty"`
+	TitleOrigin Origins `json:"title_origin,omitempty"`
+	// Aliases are other slugs of the approach, the platform's where they
+	// differ from our ID (kept by the CMS sync): /approaches/{alias}
+	// answers 301 to the record.
+	Aliases      []string `json:"aliases,omitempty"`
 	Municipality string   `json:"municipality"`
 	Categories   []string `json:"categories"`
 	Summary      Text     `json:"summary,omitempty"`

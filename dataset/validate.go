@@ -134,11 +134,7 @@ func (d *Dataset) Validate() error {
 		c.origins(TypeCategory, x.ID, "labels", x.Labels, x.LabelsOrigin)
 		c.text(TypeCategory, x.ID, "definitions", x.Definitions, false)
 		c.origins(TypeCategory, x.ID, "definitions", x.Definitions, x.DefinitionsOrigin)
-		for i, a := range x.Aliases {
-			if !IsSlug(a) {
-				c.add(TypeCategory, x.ID, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
-			}
-		}
+		c.slugAliases(TypeCategory, x.ID, x.Aliases)
 		c.sources(TypeCategory, x.ID, x.Sources)
 		c.stamps(TypeCategory, x.ID, x.Stamps)
 	}
@@ -250,6 +246,7 @@ func (d *Dataset) Validate() error {
 		t, id := TypeApproach, x.ID
 		c.text(t, id, "title", x.Title, true)
 		c.origins(t, id, "title", x.Title, x.TitleOrigin)
+		c.slugAliases(t, id, x.Aliases)
 		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
 		if len(x.Categories) == 0 {
 			c.add(t, id, "categories", "an approach needs at least one category")
@@ -332,6 +329,16 @@ func (c *checker) names(t Type, id, field string, n Names) {
 			c.add(t, id, field+"."+lang, "empty or padded with white space")
 		} else {
 			c.chars(t, id, field+"."+lang, n[lang], false)
+		}
+	}
+}
+
+// slugAliases checks the aliases of a type whose aliases are other slugs
+// of the record (categories, approaches).
+func (c *checker) slugAliases(t Type, id string, as []string) {
+	for i, a := range as {
+		if !IsSlug(a) {
+			c.add(t, id, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
 		}
 	}
 }

@@ -103,6 +103,8 @@ func sources(t *testing.T) map[string]*dataset.Dataset {
 		Takeaways:     []dataset.Takeaway{{Lang: "en", Text: "Second, in order"}, {Lang: "de", Text: "Eins"}, {Lang: "en", Text: "First, in order"}},
 		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
 	}
+	// An approach with the platform's slugs as aliases, a list cell.
+	big.Approaches[0].Aliases = []string{"platform-slug", "another-slug"}
 	big.Retired = append(big.Retired, dataset.Retired{Type: dataset.TypeMunicipality, ID: "old-town", ReplacedBy: big.Municipalities[0].ID, Reason: "merged"})
 	return map[string]*dataset.Dataset{"seed": seed, "seed and synthetic": big}
 }

@@ -226,6 +226,8 @@ var entityTypes = []*EntityType{
 		idField,
 		{Key: "title", Term: DCTermsTitle, Value: LangMap, Column: "title_{lang}"},
 		{Key: "title_origin", Term: TitleOrigin, Value: LangMap, Column: "title_origin_{lang}"},
+		// Other slugs, the platform's among them, as a category's.
+		{Key: "aliases", Term: SKOSHiddenLabel, Value: Literal, Datatype: XSDString, Many: true, Column: "aliases"},
 		{Key: "municipality", Term: PROVWasAssociatedWith, Value: EntityRef, Ref: dataset.TypeMunicipality, Column: "municipality"},
 		{Key: "categories", Term: DCTermsSubject, Value: EntityRef, Ref: dataset.TypeCategory, Many: true, Column: "categories"},
 		summaryField,
