@@ -103,15 +103,17 @@ type Municipality struct {
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
 type Country struct {
-	ID       string            `json:"id" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code" example:"DE"`
-	IRI      string            `json:"iri" format:"uri" doc:"IRI of the country, {base}/id/country/{id}" example:"https://data.moving-cities.eu/id/country/DE"`
-	Type     string            `json:"type" enum:"Country" doc:"Class of the entity"`
-	Names    map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
-	Wikidata string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
-	BBox     *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
+	ID          string            `json:"id" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code" example:"DE"`
+	IRI         string            `json:"iri" format:"uri" doc:"IRI of the country, {base}/id/country/{id}" example:"https://data.moving-cities.eu/id/country/DE"`
+	Type        string            `json:"type" enum:"Country" doc:"Class of the entity"`
+	Names       map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
+	NamesOrigin map[string]string `json:"names_origin,omitempty" doc:"Where the name of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English name)"`
+	Wikidata    string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
+	BBox        *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
 	// Country content (dataset.CountryContent).
 	PoliticalContext       map[string]string `json:"political_context,omitempty" doc:"The national political context its municipalities act in, as the platform describes it, by platform language (Markdown)"`
 	PoliticalContextOrigin map[string]string `json:"political_context_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Sources                []Source          `json:"sources,omitempty" doc:"Where the record comes from: the platform's CMS entry for a country its sync gave or created"`
 	Created                time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
 	Modified               time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
@@ -343,8 +345,8 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 
 func (s *Server) country(c *dataset.Country) Country {
 	w := Country{ID: c.ID, IRI: s.iri(dataset.TypeCountry, c.ID), Type: className(dataset.TypeCountry),
-		Names: names(c.Names), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified,
-		PoliticalContext: text(c.PoliticalContext), PoliticalContextOrigin: origins(c.PoliticalContextOrigin)}
+		Names: names(c.Names), NamesOrigin: origins(c.NamesOrigin), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified,
+		PoliticalContext: text(c.PoliticalContext), PoliticalContextOrigin: origins(c.PoliticalContextOrigin), Sources: sources(c.Sources)}
 	if b := c.BBox; b != nil {
 		w.BBox = &BBox{West: b.West, South: b.South, East: b.East, North: b.North}
 	}

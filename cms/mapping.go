@@ -222,7 +222,9 @@ func (m *mapper) countries() error {
 			return err
 		}
 		c.Names = setNames(dataset.Names(c.Names), it.Locales, func(a namedAttrs) string { return a.Name })
+		c.NamesOrigin = fromPlatform(c.NamesOrigin, it.Locales, func(a namedAttrs) string { return a.Name })
 		mapCountryContent(&c, it)
+		c.Sources = mark(c.Sources, m.origin, PluralCountries, it.Slug)
 		m.out.Countries = append(m.out.Countries, c)
 		m.countryIDs = append(m.countryIDs, c.ID)
 	}
@@ -556,6 +558,9 @@ func (m *mapper) retire() {
 	for _, x := range m.out.Categories {
 		keep(dataset.TypeCategory, x.ID)
 	}
+	for _, x := range m.out.Countries {
+		keep(dataset.TypeCountry, x.ID)
+	}
 	// gone says what becomes of a record we hold that the CMS no longer
 	// lists: a record only the CMS vouches for is retired; one with
 	// sources of its own is ours too, and stays without the CMS as a
@@ -591,6 +596,17 @@ func (m *mapper) retire() {
 			y.Sources = own
 			m.out.Networks = append(m.out.Networks, y)
 		}
+	}
+	// A country is never retired: municipalities of ours may lie in it.
+	// One the CMS no longer lists only loses it as a source.
+	for _, x := range m.cur.Countries {
+		slug, ok := cmsSlug(m.origin, PluralCountries, x.Sources)
+		if !ok || kept[dataset.TypeCountry][x.ID] {
+			continue
+		}
+		y := *x
+		y.Sources = slices.DeleteFunc(slices.Clone(x.Sources), func(s dataset.Source) bool { return s.URL == SourceURL(m.origin, PluralCountries, slug) })
+		m.out.Countries = append(m.out.Countries, y)
 	}
 	for _, x := range m.cur.Categories {
 		if _, own := gone(dataset.TypeCategory, x.ID, PluralCategories, x.Sources); own != nil {

@@ -151,6 +151,10 @@ func TestValidate(t *testing.T) {
 		{"approach without category", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
 		}, "categories"},
+		{"country name origin for a language it has no name in", func(d *Dataset) {
+			d.Countries[0].NamesOrigin = Origins{"en": OriginPlatform, "fr": OriginPlatform}
+		}, "names_origin.fr"},
+		{"country source that is not a URL", func(d *Dataset) { d.Countries[0].Sources = []Source{{URL: "not a url"}} }, "sources[0].url"},
 		{"approach alias that is not a slug", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Categories: []string{"reception"},
 				Status: ApproachActive, Aliases: []string{"the-platforms-slug", "Not A Slug"}}}

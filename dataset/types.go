@@ -89,15 +89,21 @@ func (s *Stamps) StampsRef() *Stamps { return s }
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
 type Country struct {
-	ID       string `json:"id"` // "DE"
-	Names    Names  `json:"names"`
-	Wikidata string `json:"wikidata,omitempty"`
+	ID    string `json:"id"` // "DE"
+	Names Names  `json:"names"`
+	// NamesOrigin says, per language, where the name came from: the
+	// platform's for the names the CMS sync gives.
+	NamesOrigin Origins `json:"names_origin,omitempty"`
+	Wikidata    string  `json:"wikidata,omitempty"`
 	// BBox bounds the country's territory; validation uses it to catch
 	// coordinates that are far outside the named country.
 	BBox *BBox `json:"bbox,omitempty"`
 	// Content people read on the platform about the country (issue 15;
 	// see countrycontent.go).
 	CountryContent
+	// Sources are where the record comes from: the CMS's entry for a
+	// country the sync gave or created.
+	Sources []Source `json:"sources,omitempty"`
 	Stamps
 }
 

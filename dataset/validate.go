@@ -122,11 +122,13 @@ func (d *Dataset) Validate() error {
 		x := &d.Countries[i]
 		countries[x.ID] = x
 		c.names(TypeCountry, x.ID, "names", x.Names)
+		c.origins(TypeCountry, x.ID, "names", Text(x.Names), x.NamesOrigin)
 		c.qid(TypeCountry, x.ID, "wikidata", x.Wikidata)
 		if b := x.BBox; b != nil && (b.South > b.North || b.South < -90 || b.North > 90 || b.West < -180 || b.East > 180) {
 			c.add(TypeCountry, x.ID, "bbox", "not a valid WGS84 bounding box")
 		}
 		c.checkCountryContent(x.ID, x.CountryContent)
+		c.sources(TypeCountry, x.ID, x.Sources)
 		c.stamps(TypeCountry, x.ID, x.Stamps)
 	}
 	for _, x := range d.Categories {

@@ -560,6 +560,7 @@ func (c *ctx) country(ev *entityView, snap *dataset.Snapshot, k *dataset.Country
 	nsec.Count = len(nsec.Items)
 	sortItems(nsec.Items)
 	ev.Sections = append(ev.Sections, nsec)
+	ev.Sources = c.sources(k.Sources)
 }
 
 func (c *ctx) membership(ev *entityView, snap *dataset.Snapshot, m *dataset.Membership) {

@@ -198,6 +198,9 @@ var entityTypes = []*EntityType{
 	{Type: dataset.TypeCountry, Class: SchemaCountry, Fields: []Field{
 		idField,
 		namesField,
+		// The origin of each language of the names: they are skos:prefLabel,
+		// whose origin a category's labels_origin gives too.
+		{Key: "names_origin", Term: LabelOrigin, Value: LangMap, Column: "name_origin_{lang}"},
 		wikidataField,
 		{Key: "bbox", Term: BoundingBoxProp, Value: Object, Fields: []Field{
 			{Key: "west", Term: West, Value: Literal, Column: "bbox_west"},
@@ -208,6 +211,7 @@ var entityTypes = []*EntityType{
 		// Country content (dataset.CountryContent).
 		{Key: "political_context", Term: PoliticalContext, Value: LangMap, Column: "political_context_{lang}"},
 		{Key: "political_context_origin", Term: PoliticalContextOrigin, Value: LangMap, Column: "political_context_origin_{lang}"},
+		sourcesField,
 		createdField,
 		modifiedField,
 	}},
