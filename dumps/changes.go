@@ -123,7 +123,7 @@ func readDigests(path string) (map[string]string, error) {
 	return m, nil
 }
 
-// Changes is changes.json: the records added, changed and retired
+// Changes is changes.json: the records added, changed, retired and restored
 // since the previous release, by type, in the change feed's terms (a
 // rename retires the old ID and adds the new one). The first release has
 // no previous one and lists nothing.
