@@ -14,6 +14,7 @@ import (
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/dumps"
+	"github.com/moving-cities/opendata/ingest"
 )
 
 // changeSet is what happened to which records: "type/id" → kind.
@@ -50,6 +51,15 @@ func TestDumpChangesAgreeWithFeed(t *testing.T) {
 				t.Fatalf("release at revision %d: %+v, %v", rev, res, err)
 			}
 		}
+	}
+	// A network retired before the first release, to be restored after
+	// it (as a CMS sync restores an entry that comes back).
+	if w := a.req(http.MethodPost, "/networks", a.editor, `{"id": "comeback-network", "names": {"en": "Comeback"}, "scope": "national"}`); w.Code != http.StatusCreated {
+		t.Fatalf("create comeback-network: %d %s", w.Code, w.Body)
+	}
+	comeback, _ := a.pub.Load().Network("comeback-network")
+	if w := a.req(http.MethodDelete, "/networks/comeback-network?reason=gone", a.admin, "", "If-Match", a.etag("/networks/comeback-network")); w.Code != http.StatusOK {
+		t.Fatalf("delete comeback-network: %d %s", w.Code, w.Body)
 	}
 	start := a.revision()
 	release(start)
@@ -94,21 +104,41 @@ func TestDumpChangesAgreeWithFeed(t *testing.T) {
 			t.Fatalf("%s %s: %d %s", s.method, s.path, w.Code, w.Body)
 		}
 	}
+	if err := a.pub.WaitForRevision(ctx, a.revision()); err != nil {
+		t.Fatal(err)
+	}
+	back := *comeback
+	rep, _, err := ingest.ImportRestoring(ctx, a.db, a.pub.Load(), &dataset.Dataset{Networks: []dataset.Network{back}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.pub.WaitForRevision(ctx, rep.Revision); err != nil {
+		t.Fatal(err)
+	}
+	// The IRI that answered 410 answers 200 again; its history ends in
+	// the restoration.
+	if w := a.req(http.MethodGet, "/networks/comeback-network", "", ""); w.Code != http.StatusOK {
+		t.Errorf("the restored network answers %d %s", w.Code, w.Body)
+	}
+	if h := decodeBody[History](t, a.req(http.MethodGet, "/networks/comeback-network/history", "", "")); len(h.Versions) != 3 || h.Versions[2].Change != "restored" {
+		t.Errorf("the restored network's history: %+v", h.Versions)
+	}
 	maps.Copy(want, changeSet{
-		"network/test-network": "retired", "network/renamed-network": "retired", "network/kept-network": "added",
+		"network/comeback-network": "restored",
+		"network/test-network":     "retired", "network/renamed-network": "retired", "network/kept-network": "added",
 		"municipality/barcelona": "changed", "municipality/a-coruna": "retired", "municipality/coruna-renamed": "added",
 		"membership/" + deleted: "retired",
 	})
 	end := a.revision()
-	if end != start+int64(len(steps)) {
-		t.Fatalf("%d steps made revisions %d to %d", len(steps), start+1, end)
+	if end != start+int64(len(steps))+1 {
+		t.Fatalf("%d steps and a restoration made revisions %d to %d", len(steps), start+1, end)
 	}
 	release(end)
 
 	// The change feed from the first release's revision, folded.
 	var feed []dataset.RecordChange
 	page := decodeBody[RevisionPage](t, a.req(http.MethodGet, "/changes?after="+itoa(start)+"&limit=1000", "", ""))
-	if len(page.Items) != len(steps) || page.Latest != end {
+	if len(page.Items) != len(steps)+1 || page.Latest != end {
 		t.Fatalf("feed after %d: %d revisions, latest %d", start, len(page.Items), page.Latest)
 	}
 	for _, rv := range page.Items {
@@ -120,7 +150,8 @@ func TestDumpChangesAgreeWithFeed(t *testing.T) {
 	for _, rc := range dataset.NetChanges(feed) {
 		fromFeed[string(rc.Type)+"/"+rc.ID] = string(rc.Kind)
 	}
-	// The ActivityStreams page: Create, Update, Delete or Move per record.
+	// The ActivityStreams page: Create, Update, Delete, Move or Undo (of a
+	// Delete) per record.
 	var as2 struct {
 		Items []struct{ ID, Type string } `json:"orderedItems"`
 	}
@@ -131,7 +162,7 @@ func TestDumpChangesAgreeWithFeed(t *testing.T) {
 	for _, it := range as2.Items {
 		_, rec, _ := strings.Cut(it.ID, "#")
 		typ, id, _ := strings.Cut(rec, "/")
-		kind := map[string]dataset.ChangeKind{"Create": dataset.Added, "Update": dataset.Changed, "Delete": dataset.Retire, "Move": dataset.Retire}[it.Type]
+		kind := map[string]dataset.ChangeKind{"Create": dataset.Added, "Update": dataset.Changed, "Delete": dataset.Retire, "Move": dataset.Retire, "Undo": dataset.Restore}[it.Type]
 		activities = append(activities, dataset.RecordChange{Type: dataset.Type(typ), ID: id, Kind: kind})
 	}
 	fromAS2 := changeSet{}
@@ -154,7 +185,7 @@ func TestDumpChangesAgreeWithFeed(t *testing.T) {
 			t.Errorf("changes.json from the %s: %s", name, b)
 		}
 		set := changeSet{}
-		for kind, m := range map[string]map[string][]string{"added": c.Added, "changed": c.Changed, "retired": c.Retired} {
+		for kind, m := range map[string]map[string][]string{"added": c.Added, "changed": c.Changed, "retired": c.Retired, "restored": c.Restored} {
 			for typ, ids := range m {
 				for _, id := range ids {
 					set[typ+"/"+id] = kind

@@ -728,8 +728,8 @@ func TestDocumentGzip(t *testing.T) {
 }
 
 // The platform's slugs that differ from our IDs, which the CMS sync keeps
-// as aliases (a category's in every locale, a city's or network's as an
-// alias of the undetermined language), answer 301 to our record: the
+// as aliases (a category's or an approach's in every locale, a city's or
+// network's as an alias of the undetermined language), answer 301 to our record: the
 // platform's localized addresses find ours. A tombstone of the ID wins
 // over an alias, as IDs are never reused.
 func TestPlatformSlugsRedirect(t *testing.T) {
@@ -750,6 +750,11 @@ func TestPlatformSlugsRedirect(t *testing.T) {
 			d.Networks[i].Aliases = append(d.Networks[i].Aliases, dataset.Alias{Lang: "und", Name: "anvita-netzwerk"})
 		}
 	}
+	for i := range d.Approaches {
+		if d.Approaches[i].ID == "open-harbors" {
+			d.Approaches[i].Aliases = append(d.Approaches[i].Aliases, "harbours-open")
+		}
+	}
 	a := newTestAPI(t, d, Config{})
 	for _, tc := range []struct {
 		path     string
@@ -761,6 +766,9 @@ func TestPlatformSlugsRedirect(t *testing.T) {
 		{"/municipalities/gdansk-city", 301, "/municipalities/gdansk"},
 		{"/municipalities/gdansk-city.json", 301, "/municipalities/gdansk.json"},
 		{"/networks/anvita-netzwerk", 301, "/networks/anvita"},
+		{"/approaches/harbours-open", 301, "/approaches/open-harbors"},
+		{"/approaches/harbours-open.ttl", 301, "/approaches/open-harbors.ttl"},
+		{"/networks/harbours-open", 404, ""},
 		{"/municipalities/escaping-gone-town", 410, ""},
 		{"/municipalities/anvita-netzwerk", 404, ""},
 	} {

@@ -120,7 +120,7 @@ type BatchOp struct {
 type ChangedRecord struct {
 	Type       string `json:"type" doc:"Entity type" example:"municipality"`
 	ID         string `json:"id" doc:"The record's ID" example:"munich"`
-	Change     string `json:"change" enum:"added,changed,retired" doc:"What the revision did to it"`
+	Change     string `json:"change" enum:"added,changed,retired,restored" doc:"What the revision did to it; restored: a retired ID became a record again (an entry back in the platform's CMS)"`
 	Document   string `json:"document" format:"uri" doc:"The record's document (a retired ID answers 301 or 410)"`
 	ReplacedBy string `json:"replaced_by,omitempty" doc:"For a rename: the new ID"`
 }

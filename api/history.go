@@ -59,7 +59,7 @@ type HistoryVersion struct {
 	Time     time.Time `json:"time" doc:"When (UTC, whole seconds)"`
 	Author   string    `json:"author,omitempty" doc:"Who (API key name, or an import's --author); absent for the seed"`
 	Message  string    `json:"message,omitempty" doc:"Why"`
-	Change   string    `json:"change" enum:"added,changed,retired" doc:"What the revision did to the record"`
+	Change   string    `json:"change" enum:"added,changed,retired,restored" doc:"What the revision did to the record; restored: the retired ID became a record again"`
 	Document string    `json:"document" format:"uri" doc:"This version as JSON: the document with ?revision=n"`
 	Diff     string    `json:"diff" format:"uri" doc:"The revision's diff"`
 }
@@ -128,7 +128,7 @@ func registerHistory(api huma.API, router chi.Router, s *Server) {
 		params: []*huma.Param{afterParam},
 		ok:     map[string]*huma.MediaType{"application/atom+xml": {Schema: stringSchema}}}.describe(api)
 	route{id: "get-changes-as2", method: http.MethodGet, path: "/changes.jsonld", tag: "Revisions", summary: "The change feed (ActivityStreams 2.0)",
-		desc:   "Revisions after ?after=, oldest first, as an ActivityStreams 2.0 OrderedCollectionPage of Create, Update, Delete and Move (a rename) activities on the records' IRIs, with a next page.",
+		desc:   "Revisions after ?after=, oldest first, as an ActivityStreams 2.0 OrderedCollectionPage of Create, Update, Delete, Move (a rename) and Undo (of a Delete: a restored record) activities on the records' IRIs, with a next page.",
 		params: []*huma.Param{afterParam},
 		ok:     map[string]*huma.MediaType{"application/activity+json": {Schema: objectSchema}, "application/ld+json": {Schema: objectSchema}}}.describe(api)
 }
@@ -495,10 +495,15 @@ func (s *Server) changesAS2(w http.ResponseWriter, r *http.Request) {
 		rv := s.revision(ri)
 		last = rv.Revision
 		for _, rec := range ri.Records {
-			kind := map[dataset.ChangeKind]string{dataset.Added: "Create", dataset.Changed: "Update", dataset.Retire: "Delete"}[rec.Kind]
+			kind := map[dataset.ChangeKind]string{dataset.Added: "Create", dataset.Changed: "Update", dataset.Retire: "Delete", dataset.Restore: "Undo"}[rec.Kind]
 			a := map[string]any{"id": fmt.Sprintf("%s#%s/%s", rv.URL, rec.Type, rec.ID), "type": kind,
 				"object": s.iri(rec.Type, rec.ID), "published": rv.Time.Format(time.RFC3339), "context": rv.URL,
 				"url": s.docURL(rec.Type, rec.ID)}
+			if rec.Kind == dataset.Restore {
+				// A restoration undoes the record's deletion: its IRI
+				// resolves again.
+				a["object"] = map[string]any{"type": "Delete", "object": s.iri(rec.Type, rec.ID)}
+			}
 			if rec.ReplacedBy != "" {
 				// A rename: the thing moved to its new IRI.
 				a["type"], a["target"] = "Move", s.iri(rec.Type, rec.ReplacedBy)

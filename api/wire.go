@@ -115,15 +115,17 @@ type Municipality struct {
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
 type Country struct {
-	ID       string            `json:"id" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code" example:"DE"`
-	IRI      string            `json:"iri" format:"uri" doc:"IRI of the country, {base}/id/country/{id}" example:"https://data.moving-cities.eu/id/country/DE"`
-	Type     string            `json:"type" enum:"Country" doc:"Class of the entity"`
-	Names    map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
-	Wikidata string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
-	BBox     *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
+	ID          string            `json:"id" pattern:"^[A-Z]{2}$" doc:"ISO 3166-1 alpha-2 code" example:"DE"`
+	IRI         string            `json:"iri" format:"uri" doc:"IRI of the country, {base}/id/country/{id}" example:"https://data.moving-cities.eu/id/country/DE"`
+	Type        string            `json:"type" enum:"Country" doc:"Class of the entity"`
+	Names       map[string]string `json:"names" doc:"Names by BCP 47 language tag" example:"{\"de\":\"Deutschland\",\"en\":\"Germany\"}"`
+	NamesOrigin map[string]string `json:"names_origin,omitempty" doc:"Where the name of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English name)"`
+	Wikidata    string            `json:"wikidata,omitempty" pattern:"^Q[1-9][0-9]*$" doc:"Wikidata item" example:"Q183"`
+	BBox        *BBox             `json:"bbox,omitempty" doc:"Bounding box of the country's territory"`
 	// Country content (dataset.CountryContent).
 	PoliticalContext       map[string]string `json:"political_context,omitempty" doc:"The national political context its municipalities act in, as the platform describes it, by platform language (Markdown)"`
 	PoliticalContextOrigin map[string]string `json:"political_context_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Sources                []Source          `json:"sources,omitempty" doc:"Where the record comes from: the platform's CMS entry for a country its sync gave or created"`
 	Created                time.Time         `json:"created,omitzero" doc:"When the record's facts were gathered (seed records) or the record was first stored"`
 	Modified               time.Time         `json:"modified,omitzero" doc:"When the record's facts were gathered (seed records) or the record last changed"`
 }
@@ -186,6 +188,7 @@ type Approach struct {
 	Type          string            `json:"type" enum:"Approach" doc:"Class of the entity"`
 	Title         map[string]string `json:"title" doc:"Title by platform language" example:"{\"en\":\"Immigrants' council\"}"`
 	TitleOrigin   map[string]string `json:"title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
+	Aliases       []string          `json:"aliases,omitempty" doc:"Other slugs of the approach, the platform's where they differ from the ID; /approaches/{alias} answers 301 here"`
 	Municipality  string            `json:"municipality" doc:"ID of the municipality that implemented it" example:"gdansk"`
 	Categories    []string          `json:"categories" doc:"IDs of the categories it is filed under"`
 	Summary       map[string]string `json:"summary,omitempty" doc:"What it is, by platform language"`
@@ -366,8 +369,8 @@ func (s *Server) municipality(m *dataset.Municipality) Municipality {
 
 func (s *Server) country(c *dataset.Country) Country {
 	w := Country{ID: c.ID, IRI: s.iri(dataset.TypeCountry, c.ID), Type: className(dataset.TypeCountry),
-		Names: names(c.Names), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified,
-		PoliticalContext: text(c.PoliticalContext), PoliticalContextOrigin: origins(c.PoliticalContextOrigin)}
+		Names: names(c.Names), NamesOrigin: origins(c.NamesOrigin), Wikidata: c.Wikidata, Created: c.Created, Modified: c.Modified,
+		PoliticalContext: text(c.PoliticalContext), PoliticalContextOrigin: origins(c.PoliticalContextOrigin), Sources: sources(c.Sources)}
 	if b := c.BBox; b != nil {
 		w.BBox = &BBox{West: b.West, South: b.South, East: b.East, North: b.North}
 	}
@@ -411,7 +414,7 @@ func (s *Server) member(snap *dataset.Snapshot, m *dataset.Membership) NetworkMe
 func (s *Server) approach(a *dataset.Approach) Approach {
 	return Approach{
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
-		Title: names(dataset.Names(a.Title)), Municipality: a.Municipality, Categories: orEmpty(a.Categories),
+		Title: names(dataset.Names(a.Title)), Aliases: a.Aliases, Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
 		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin), Blocks: blocks(a.Blocks),
 		YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,

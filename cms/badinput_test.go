@@ -3,11 +3,15 @@ package cms
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/ingest"
 	"github.com/moving-cities/opendata/store/sqlite"
 )
 
@@ -117,33 +121,142 @@ func TestSyncBadInputLeavesDataIdentical(t *testing.T) {
 	}
 }
 
-// TestSyncReturningEntryIsRefused pins today's answer to an entry that
-// comes back to the CMS after its record was retired: the retired ID is
-// not taken again (the store has no way yet to lift a tombstone), so the
-// sync stops, names the ID, and changes nothing.
-func TestSyncReturningEntryIsRefused(t *testing.T) {
+// TestSyncRestoresAReturningEntry: an entry removed from the CMS and
+// then put back restores its record under the old ID (the tombstone is
+// lifted, the history says "restored"), with the CMS's data, and the
+// next sync changes nothing.
+func TestSyncRestoresAReturningEntry(t *testing.T) {
+	ctx := context.Background()
 	db, _ := openSeeded(t)
 	f, srv := newFake(t)
 	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
 		t.Fatal(err)
 	}
+	before := reload(t, db)
 	all := loadFixture(t)
 	f.remove(PluralCities, 36) // Neustadt, new from the CMS, with its approach
 	f.remove(PluralApproaches, 42, 43)
 	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
 		t.Fatal(err)
 	}
-	data, revs := state(t, db)
+	gone := reload(t, db)
+	returning := []struct {
+		t  dataset.Type
+		id string
+	}{{dataset.TypeMunicipality, "neustadt"}, {dataset.TypeApproach, "housing-for-all"}, {dataset.TypeMembership, "neustadt-welcoming-towns"}}
+	for _, r := range returning {
+		if _, _, ok := gone.Retirement(r.t, r.id); !ok {
+			t.Fatalf("%s %s was not retired", r.t, r.id)
+		}
+	}
+
 	f.mu.Lock()
 	f.collections[PluralCities] = all[PluralCities]
 	f.collections[PluralApproaches] = all[PluralApproaches]
 	f.mu.Unlock()
-	_, err := syncOnce(t, db, srv.URL, false)
-	if err == nil || !strings.Contains(err.Error(), "neustadt") || !strings.Contains(err.Error(), "retired IDs are never reused") ||
-		!strings.Contains(err.Error(), "nothing changed") {
-		t.Fatalf("err = %v, want the retired ID named and nothing changed", err)
+	rep, err := syncOnce(t, db, srv.URL, false)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if d, r := state(t, db); d != data || r != revs {
-		t.Errorf("after the refused sync: %d revisions (was %d), data identical: %v", r, revs, d == data)
+	if rep.Count(dataset.Restore) != len(returning) || len(rep.Changes) != len(returning) {
+		t.Errorf("changes %+v, want %d restorations only", rep.Changes, len(returning))
+	}
+	back := reload(t, db)
+	for _, r := range returning {
+		if _, _, ok := back.Retirement(r.t, r.id); ok {
+			t.Errorf("%s %s is still a tombstone", r.t, r.id)
+		}
+		if !back.Exists(r.t, r.id) {
+			t.Errorf("%s %s is not a record again", r.t, r.id)
+		}
+	}
+	// The same records as before the removal, from the CMS: created when
+	// they were first stored.
+	for _, id := range []string{"neustadt"} {
+		was, _ := before.Municipality(id)
+		now, _ := back.Municipality(id)
+		a, b := *was, *now
+		if !b.Created.Equal(a.Created) || !b.Modified.After(a.Modified) && !b.Modified.Equal(a.Modified) {
+			t.Errorf("%s: created %v modified %v, was created %v modified %v", id, b.Created, b.Modified, a.Created, a.Modified)
+		}
+		a.Stamps, b.Stamps = dataset.Stamps{}, dataset.Stamps{}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("%s restored as\n%s\nwas\n%s", id, jb, ja)
+		}
+	}
+	if a, ok := back.Approach("housing-for-all"); !ok || a.Municipality != "neustadt" {
+		t.Errorf("housing-for-all = %+v, want it back on neustadt", a)
+	}
+	revs, err := db.Revisions(ctx, back.Revision-1, 1)
+	if err != nil || len(revs) != 1 {
+		t.Fatalf("last revision: %+v, %v", revs, err)
+	}
+	for _, r := range revs[0].Records {
+		if r.Kind != dataset.Restore {
+			t.Errorf("the revision says %s %s %s, want restored", r.Kind, r.Type, r.ID)
+		}
+	}
+	vs, err := db.Versions(ctx, dataset.TypeMunicipality, "neustadt")
+	if err != nil || len(vs) != 3 || vs[1].Kind != dataset.Retire || vs[2].Kind != dataset.Restore {
+		t.Errorf("neustadt's history: %+v, %v; want added, retired, restored", vs, err)
+	}
+	if again, err := syncOnce(t, db, srv.URL, false); err != nil || len(again.Changes) != 0 {
+		t.Errorf("the sync after the restoration: %d changes, %v; want none", len(again.Changes), err)
+	}
+}
+
+// TestSyncKeepsARenamesRedirect: an entry whose record was renamed here
+// stays with the renamed record (found by its mark, or by following the
+// rename when the mark is gone), so the old ID stays a redirect and is
+// not restored.
+func TestSyncKeepsARenamesRedirect(t *testing.T) {
+	for _, keepMark := range []bool{true, false} {
+		t.Run(fmt.Sprintf("mark kept %v", keepMark), func(t *testing.T) {
+			ctx := context.Background()
+			db, _ := openSeeded(t)
+			_, srv := newFake(t)
+			if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+				t.Fatal(err)
+			}
+			cur := reload(t, db)
+			n, _ := cur.Municipality("neustadt")
+			x := *n
+			x.ID = "neustadt-weinstrasse"
+			if !keepMark {
+				// Neither the mark nor the name finds it: only the rename does.
+				x.Sources = []dataset.Source{{URL: "https://example.org/neustadt"}}
+				x.Names = dataset.Names{"en": "Neustadt (Pfalz)"}
+			}
+			rename := &dataset.Dataset{Municipalities: []dataset.Municipality{x},
+				Retired: []dataset.Retired{{Type: dataset.TypeMunicipality, ID: "neustadt", ReplacedBy: x.ID, Reason: "renamed"}}}
+			for _, a := range cur.ApproachesOf("neustadt") {
+				y := *a
+				y.Municipality = x.ID
+				rename.Approaches = append(rename.Approaches, y)
+			}
+			for _, ms := range cur.MembershipsOf("neustadt") {
+				y := *ms
+				y.Municipality = x.ID
+				rename.Memberships = append(rename.Memberships, y)
+			}
+			if _, _, err := ingest.Import(ctx, db, cur, rename, false); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+				t.Fatal(err)
+			}
+			snap := reload(t, db)
+			if r, to, ok := snap.Retirement(dataset.TypeMunicipality, "neustadt"); !ok || to != x.ID || r.ReplacedBy != x.ID {
+				t.Errorf("neustadt: tombstone %+v to %q, %v; want the redirect to %s kept", r, to, ok, x.ID)
+			}
+			if ren, ok := snap.Municipality(x.ID); !ok || !slices.Contains(ren.Sources, dataset.Source{URL: SourceURL(srv.URL, PluralCities, "neustadt")}) {
+				t.Errorf("%s = %+v, want it synced from the entry neustadt", x.ID, ren)
+			}
+			if again, err := syncOnce(t, db, srv.URL, false); err != nil || len(again.Changes) != 0 {
+				t.Errorf("next sync: %+v, %v; want no change", again.Changes, err)
+			}
+		})
 	}
 }

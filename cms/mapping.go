@@ -70,6 +70,15 @@ func slugAlias(as []dataset.Alias, id, slug string) []dataset.Alias {
 	return append(slices.Clone(as), a)
 }
 
+// slugAliases is slugAlias for a record whose aliases are all slugs (an
+// approach): the entry's slug joins them where it differs from our ID.
+func slugAliases(as []string, id, slug string) []string {
+	if slug == id || slices.Contains(as, slug) {
+		return as
+	}
+	return append(slices.Clone(as), slug)
+}
+
 // localeSlugAliases keeps the slug of every locale of an entry, in the
 // platform's order, as slugAlias keeps the primary one: the content types
 // do not localize these slugs today, but a CMS that does (as it does a
@@ -141,6 +150,28 @@ func (m *mapper) indexMarks() {
 	}
 }
 
+// renamed returns the record a rename here made of the retired ID slug
+// (the tombstone's replaced_by, through chains of renames), as the API's
+// redirect leads there: an entry under a slug we renamed is that record,
+// and the rename's tombstone stays a redirect. A record that carries the
+// mark of another entry is that entry's, not this one's: the entry then
+// truly returns under its own ID and restores it.
+func renamed[R any](m *mapper, t dataset.Type, plural, slug string, get func(string) (R, bool), sources func(R) []dataset.Source) (R, bool) {
+	var zero R
+	_, to, ok := m.cur.Retirement(t, slug)
+	if !ok || to == "" {
+		return zero, false
+	}
+	x, ok := get(to)
+	if !ok {
+		return zero, false
+	}
+	if other, marked := cmsSlug(m.origin, plural, sources(x)); marked && other != slug {
+		return zero, false
+	}
+	return x, true
+}
+
 // claim refuses two CMS entries that match the same record of ours.
 func claim(claimed map[string]string, plural, id, slug string) error {
 	if other, dup := claimed[id]; dup {
@@ -191,7 +222,9 @@ func (m *mapper) countries() error {
 			return err
 		}
 		c.Names = setNames(dataset.Names(c.Names), it.Locales, func(a namedAttrs) string { return a.Name })
+		c.NamesOrigin = fromPlatform(c.NamesOrigin, it.Locales, func(a namedAttrs) string { return a.Name })
 		mapCountryContent(&c, it)
+		c.Sources = mark(c.Sources, m.origin, PluralCountries, it.Slug)
 		m.out.Countries = append(m.out.Countries, c)
 		m.countryIDs = append(m.countryIDs, c.ID)
 	}
@@ -243,6 +276,9 @@ func (m *mapper) findCategory(it Item[categoryAttrs]) *dataset.Category {
 			return c
 		}
 	}
+	if c, ok := renamed(m, dataset.TypeCategory, PluralCategories, it.Slug, m.cur.Category, func(c *dataset.Category) []dataset.Source { return c.Sources }); ok {
+		return c
+	}
 	return nil
 }
 
@@ -284,6 +320,9 @@ func (m *mapper) findNetwork(it Item[namedAttrs]) *dataset.Network {
 			matchesNames(n.Names, n.Aliases, it.Locales, func(a namedAttrs) string { return a.Name }) {
 			return n
 		}
+	}
+	if n, ok := renamed(m, dataset.TypeNetwork, PluralNetworks, it.Slug, m.cur.Network, func(n *dataset.Network) []dataset.Source { return n.Sources }); ok {
+		return n
 	}
 	return nil
 }
@@ -352,6 +391,9 @@ func (m *mapper) findMunicipality(it Item[cityAttrs], country string) *dataset.M
 	}
 	if len(found) == 1 {
 		return found[0]
+	}
+	if x, ok := renamed(m, dataset.TypeMunicipality, PluralCities, it.Slug, m.cur.Municipality, func(x *dataset.Municipality) []dataset.Source { return x.Sources }); ok {
+		return x
 	}
 	return nil
 }
@@ -426,6 +468,12 @@ func (m *mapper) approaches() error {
 		if err := mapApproachContent(&x, it); err != nil {
 			return err
 		}
+		x.Aliases = slugAliases(x.Aliases, x.ID, it.Slug)
+		for _, l := range dataset.Languages {
+			if a, ok := it.Locales[l]; ok && dataset.IsSlug(a.Slug) {
+				x.Aliases = slugAliases(x.Aliases, x.ID, a.Slug)
+			}
+		}
 		x.Municipality = muni
 		if len(cats) > 0 {
 			x.Categories, x.OwnCategories = cats, false
@@ -443,11 +491,18 @@ func (m *mapper) findApproach(it Item[approachAttrs], muni string) *dataset.Appr
 	if x, ok := m.cur.Approach(it.Slug); ok {
 		return x
 	}
+	if id, ok := m.cur.BySlugAlias(dataset.TypeApproach, it.Slug); ok {
+		x, _ := m.cur.Approach(id)
+		return x
+	}
 	title := strings.TrimSpace(it.Locales[it.Primary].Title)
 	for _, x := range m.cur.ApproachesOf(muni) {
 		if title != "" && strings.EqualFold(strings.TrimSpace(x.Title[it.Primary]), title) {
 			return x
 		}
+	}
+	if x, ok := renamed(m, dataset.TypeApproach, PluralApproaches, it.Slug, m.cur.Approach, func(x *dataset.Approach) []dataset.Source { return x.Sources }); ok {
+		return x
 	}
 	return nil
 }
@@ -505,6 +560,9 @@ func (m *mapper) retire() {
 	for _, x := range m.out.Categories {
 		keep(dataset.TypeCategory, x.ID)
 	}
+	for _, x := range m.out.Countries {
+		keep(dataset.TypeCountry, x.ID)
+	}
 	// gone says what becomes of a record we hold that the CMS no longer
 	// lists: a record only the CMS vouches for is retired; one with
 	// sources of its own is ours too, and stays without the CMS as a
@@ -540,6 +598,17 @@ func (m *mapper) retire() {
 			y.Sources = own
 			m.out.Networks = append(m.out.Networks, y)
 		}
+	}
+	// A country is never retired: municipalities of ours may lie in it.
+	// One the CMS no longer lists only loses it as a source.
+	for _, x := range m.cur.Countries {
+		slug, ok := cmsSlug(m.origin, PluralCountries, x.Sources)
+		if !ok || kept[dataset.TypeCountry][x.ID] {
+			continue
+		}
+		y := *x
+		y.Sources = slices.DeleteFunc(slices.Clone(x.Sources), func(s dataset.Source) bool { return s.URL == SourceURL(m.origin, PluralCountries, slug) })
+		m.out.Countries = append(m.out.Countries, y)
 	}
 	for _, x := range m.cur.Categories {
 		if _, own := gone(dataset.TypeCategory, x.ID, PluralCategories, x.Sources); own != nil {

@@ -10,8 +10,9 @@ import (
 )
 
 // Sync reads the CMS, maps it over cur and imports the result as one
-// revision through ingest.Import: all or nothing, nothing on a dry run,
-// no revision when nothing changed. Any unusable answer stops it before
+// revision through ingest.ImportRestoring: all or nothing, nothing on a
+// dry run, no revision when nothing changed. An entry that comes back
+// after its record was retired restores that record under its old ID. Any unusable answer stops it before
 // the store is touched.
 func Sync(ctx context.Context, c *Client, st store.Store, cur *dataset.Snapshot, dryRun bool) (ingest.Report, *dataset.Snapshot, error) {
 	rep := ingest.Report{Revision: cur.Revision, DryRun: dryRun}
@@ -23,7 +24,7 @@ func Sync(ctx context.Context, c *Client, st store.Store, cur *dataset.Snapshot,
 	if err != nil {
 		return rep, cur, fmt.Errorf("sync from %s, nothing changed: %w", c.Base, err)
 	}
-	rep, next, err := ingest.Import(ctx, st, cur, incoming, dryRun)
+	rep, next, err := ingest.ImportRestoring(ctx, st, cur, incoming, dryRun)
 	if err != nil {
 		return rep, cur, fmt.Errorf("sync from %s, nothing changed: %w", c.Base, err)
 	}

@@ -173,6 +173,12 @@ func checkAgainstFixture(t *testing.T, snap *dataset.Snapshot, origin string) {
 		if got := c.Names[e.locale()]; got != e.str("name") {
 			t.Errorf("country %s: names.%s = %q, want %q", c.ID, e.locale(), got, e.str("name"))
 		}
+		// Its names are the platform's wording, and the CMS its source,
+		// whether the sync created it or it was ours.
+		platform("country "+c.ID+" names", e.locale(), c.NamesOrigin)
+		if !marked(PluralCountries, e, c.Sources) {
+			t.Errorf("country %s: sources %v lack the CMS's entry %q", c.ID, c.Sources, primarySlug(PluralCountries, e))
+		}
 		checked++
 	}
 	for _, e := range raw[PluralNetworks] {
@@ -317,14 +323,22 @@ func TestSyncFixtureIntoEmptyAndSeeded(t *testing.T) {
 	}
 }
 
-// TestSyncKeepsEveryLocaleSlug: a city's or network's slug that differs
-// in some locale (the content types share it between locales, but a CMS
-// may localize it, as it does a category's) becomes an alias too.
+// TestSyncKeepsEveryLocaleSlug: a city's, network's or approach's slug
+// that differs in some locale (the content types share it between
+// locales, but a CMS may localize it, as it does a category's) becomes an
+// alias too; so does an approach's slug that differs from our ID.
 func TestSyncKeepsEveryLocaleSlug(t *testing.T) {
 	db, _ := openSeeded(t)
 	f, srv := newFake(t)
 	editEntry(f, PluralCities, 38, func(a map[string]any) { a["slug"] = "danzig" })
 	editEntry(f, PluralNetworks, 11, func(a map[string]any) { a["slug"] = "sichere-haefen-netz" })
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	// Then the editors change the slug of our open-harbors: the next sync
+	// finds it by its (synced) title in Palermo.
+	editEntry(f, PluralApproaches, 40, func(a map[string]any) { a["slug"] = "harbours-open" })
+	editEntry(f, PluralApproaches, 41, func(a map[string]any) { a["slug"] = "porti-aperti" })
 	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
 		t.Fatal(err)
 	}
@@ -336,9 +350,53 @@ func TestSyncKeepsEveryLocaleSlug(t *testing.T) {
 		{dataset.TypeMunicipality, "danzig", "gdansk"},
 		{dataset.TypeMunicipality, "gdansk-city", "gdansk"},
 		{dataset.TypeNetwork, "sichere-haefen-netz", "sichere-haefen"},
+		{dataset.TypeApproach, "harbours-open", "open-harbors"},
+		{dataset.TypeApproach, "porti-aperti", "open-harbors"},
 	} {
 		if id, ok := snap.BySlugAlias(c.t, c.slug); !ok || id != c.id {
 			t.Errorf("%s slug %q finds %q (%v), want %q", c.t, c.slug, id, ok, c.id)
 		}
+	}
+	if a, _ := snap.Approach("open-harbors"); !slices.Equal(a.Aliases, []string{"harbours-open", "porti-aperti"}) {
+		t.Errorf("open-harbors aliases = %v, want the English slug, then the Italian", a.Aliases)
+	}
+	// The next sync finds it by its alias, and changes nothing.
+	if rep, err := syncOnce(t, db, srv.URL, false); err != nil || len(rep.Changes) != 0 {
+		t.Errorf("next sync: %+v, %v; want no change", rep.Changes, err)
+	}
+}
+
+// TestSyncKeepsACountryGoneFromTheCMS: a country the CMS no longer lists
+// stays (municipalities of ours may lie in it), even one the sync created,
+// and only loses the CMS as a source; its names stay the platform's words.
+func TestSyncKeepsACountryGoneFromTheCMS(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	f, srv := newFake(t)
+	if _, err := syncOnce(t, db, srv.URL, false); err != nil {
+		t.Fatal(err)
+	}
+	pl, ok := reload(t, db).Country("PL")
+	if !ok || !slices.Equal(pl.Sources, []dataset.Source{{URL: SourceURL(srv.URL, PluralCountries, "poland")}}) {
+		t.Fatalf("created PL = %+v, want the CMS's entry as its source", pl)
+	}
+	f.remove(PluralCountries, 5)
+	f.remove(PluralCities, 37, 38) // Gdańsk, the one city in Poland
+	rep, err := syncOnce(t, db, srv.URL, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(dataset.Retire) != 1 { // gdansk-city, from the CMS alone
+		t.Errorf("changes %+v, want gdansk-city retired and PL changed", rep.Changes)
+	}
+	after, ok := reload(t, db).Country("PL")
+	if !ok || len(after.Sources) != 0 || after.NamesOrigin["en"] != dataset.OriginPlatform || after.Names["en"] != pl.Names["en"] {
+		t.Errorf("PL after the CMS dropped it = %+v, %v; want it kept without sources", after, ok)
+	}
+	if again, err := syncOnce(t, db, srv.URL, false); err != nil || len(again.Changes) != 0 {
+		t.Errorf("next sync: %+v, %v; want no change", again.Changes, err)
 	}
 }

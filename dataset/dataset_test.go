@@ -187,6 +187,14 @@ func TestValidate(t *testing.T) {
 		{"approach without category", func(d *Dataset) {
 			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Status: ApproachActive}}
 		}, "categories"},
+		{"country name origin for a language it has no name in", func(d *Dataset) {
+			d.Countries[0].NamesOrigin = Origins{"en": OriginPlatform, "fr": OriginPlatform}
+		}, "names_origin.fr"},
+		{"country source that is not a URL", func(d *Dataset) { d.Countries[0].Sources = []Source{{URL: "not a url"}} }, "sources[0].url"},
+		{"approach alias that is not a slug", func(d *Dataset) {
+			d.Approaches = []Approach{{ID: "a", Title: Text{"en": "A"}, Municipality: "testville", Categories: []string{"reception"},
+				Status: ApproachActive, Aliases: []string{"the-platforms-slug", "Not A Slug"}}}
+		}, "aliases[1]"},
 		// Characters no output can carry (issue 16, item 3).
 		{"NUL in a name", func(d *Dataset) { d.Municipalities[0].Names["en"] = "Test\x00ville" }, "names.en"},
 		{"escape in a name", func(d *Dataset) { d.Municipalities[0].Names["de"] = "Test\x1bville" }, "names.de"},
@@ -284,6 +292,43 @@ func TestMerge(t *testing.T) {
 	}
 	if cur.Municipalities[0].Website != "" {
 		t.Error("Merge modified its input")
+	}
+}
+
+// TestMergeRestoring: only MergeRestoring takes a retired ID back, as a
+// Restore change that lifts the tombstone; Merge leaves the reuse to
+// validation, which refuses it.
+func TestMergeRestoring(t *testing.T) {
+	back := validMunicipality()
+	back.Created = mustDate(t, "2020-01-01").Start() // a stamp the input brings is never kept
+	cur := &Dataset{Countries: []Country{{ID: "DE", Names: Names{"en": "Germany"}}}, Retired: []Retired{
+		{Type: TypeMunicipality, ID: back.ID, Reason: "removed"},
+		{Type: TypeMunicipality, ID: "other", Reason: "removed"},
+	}}
+	out, changes, err := Merge(cur, &Dataset{Municipalities: []Municipality{back}})
+	if err != nil || len(changes) != 1 || changes[0].Kind != Added {
+		t.Fatalf("Merge: %v, %v; want one addition", changes, err)
+	}
+	if out.Validate() == nil {
+		t.Error("Merge reused a retired ID and the result validated")
+	}
+	out, changes, err = MergeRestoring(cur, &Dataset{Municipalities: []Municipality{back}})
+	if err != nil || len(changes) != 1 || changes[0].Kind != Restore || changes[0].ID != back.ID {
+		t.Fatalf("MergeRestoring: %v, %v; want one restoration", changes, err)
+	}
+	if m := changes[0].Record.(*Municipality); m.ID != back.ID || !m.Created.IsZero() {
+		t.Errorf("the restoration points at %s created %v; want %s without stamps", m.ID, m.Created, back.ID)
+	}
+	if len(out.Retired) != 1 || out.Retired[0].ID != "other" || len(cur.Retired) != 2 {
+		t.Errorf("tombstones after: %+v (input's: %d); want only the other one left, input untouched", out.Retired, len(cur.Retired))
+	}
+	if err := out.Validate(); err != nil {
+		t.Errorf("the restored dataset does not validate: %v", err)
+	}
+	// Retiring it again in the same input wins: it stays a tombstone.
+	_, changes, err = MergeRestoring(cur, &Dataset{Retired: []Retired{{Type: TypeMunicipality, ID: back.ID, Reason: "removed"}}})
+	if err != nil || len(changes) != 0 {
+		t.Errorf("re-retiring a tombstone: %v, %v; want no change", changes, err)
 	}
 }
 

@@ -15,11 +15,16 @@ const (
 	Added   ChangeKind = "added"
 	Changed ChangeKind = "changed"
 	Retire  ChangeKind = "retired"
+	// Restore lifts a tombstone: the retired ID is a record again, as it
+	// was before (a CMS entry that comes back, issue 15). Only
+	// MergeRestoring makes it; an import or an editor that reuses a
+	// retired ID is refused by validation.
+	Restore ChangeKind = "restored"
 )
 
-// Change is one record an import adds, changes or retires. Record points to
-// the new version (a *Municipality, *Network…); for Retire it is the
-// *Retired tombstone.
+// Change is one record an import adds, changes, retires or restores.
+// Record points to the new version (a *Municipality, *Network…); for
+// Retire it is the *Retired tombstone.
 type Change struct {
 	Kind   ChangeKind
 	Type   Type
@@ -41,7 +46,17 @@ type Change struct {
 // An ID given twice in incoming is a Problem, as Merge would otherwise hide
 // it; everything else in the result still has to be validated.
 func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
-	return mergeDatasets(current, incoming, false)
+	return mergeDatasets(current, incoming, false, false)
+}
+
+// MergeRestoring is Merge for a source that may bring back what it
+// removed (the CMS sync): an incoming record whose ID is a tombstone
+// restores it (a Restore change) and the tombstone is lifted, instead of
+// being refused as a reused ID. Whether the record truly is the retired
+// one is the caller's to decide: the sync only proposes a retired ID for
+// an entry with that slug that matches no record we hold.
+func MergeRestoring(current, incoming *Dataset) (*Dataset, []Change, error) {
+	return mergeDatasets(current, incoming, false, true)
 }
 
 // MergeDated is Merge for the embedded seed, whose records are dated by
@@ -49,10 +64,10 @@ func Merge(current, incoming *Dataset) (*Dataset, []Change, error) {
 // brings, and its change asks the store to keep them (KeepStamps). Import
 // files and editors go through Merge, which drops such stamps.
 func MergeDated(current, incoming *Dataset) (*Dataset, []Change, error) {
-	return mergeDatasets(current, incoming, true)
+	return mergeDatasets(current, incoming, true, false)
 }
 
-func mergeDatasets(current, incoming *Dataset, dated bool) (*Dataset, []Change, error) {
+func mergeDatasets(current, incoming *Dataset, dated, restore bool) (*Dataset, []Change, error) {
 	retiring := map[Type]map[string]bool{}
 	for _, r := range incoming.Retired {
 		if retiring[r.Type] == nil {
@@ -61,6 +76,17 @@ func mergeDatasets(current, incoming *Dataset, dated bool) (*Dataset, []Change, 
 		retiring[r.Type][r.ID] = true
 	}
 	m := &merger{retiring: retiring, dated: dated}
+	if restore {
+		m.tombstones = map[Type]map[string]bool{}
+		for _, r := range current.Retired {
+			if !retiring[r.Type][r.ID] {
+				if m.tombstones[r.Type] == nil {
+					m.tombstones[r.Type] = map[string]bool{}
+				}
+				m.tombstones[r.Type][r.ID] = true
+			}
+		}
+	}
 	out := &Dataset{
 		Countries:      merge(m, TypeCountry, current.Countries, incoming.Countries, func(x *Country) (string, *Stamps) { return x.ID, &x.Stamps }),
 		Categories:     merge(m, TypeCategory, current.Categories, incoming.Categories, func(x *Category) (string, *Stamps) { return x.ID, &x.Stamps }),
@@ -69,7 +95,7 @@ func mergeDatasets(current, incoming *Dataset, dated bool) (*Dataset, []Change, 
 		Memberships:    merge(m, TypeMembership, current.Memberships, incoming.Memberships, func(x *Membership) (string, *Stamps) { return x.ID, &x.Stamps }),
 		Approaches:     merge(m, TypeApproach, current.Approaches, incoming.Approaches, func(x *Approach) (string, *Stamps) { return x.ID, &x.Stamps }),
 	}
-	out.Retired = slices.Clone(current.Retired)
+	out.Retired = slices.DeleteFunc(slices.Clone(current.Retired), func(r Retired) bool { return m.restored[r.Type][r.ID] })
 	known := map[Type]map[string]bool{}
 	for _, r := range current.Retired {
 		if known[r.Type] == nil {
@@ -100,8 +126,11 @@ func mergeDatasets(current, incoming *Dataset, dated bool) (*Dataset, []Change, 
 type merger struct {
 	retiring map[Type]map[string]bool
 	dated    bool // keep the stamps of added records (MergeDated)
-	changes  []Change
-	problems Problems
+	// tombstones are the retired IDs an incoming record may restore
+	// (MergeRestoring); restored, those it did.
+	tombstones, restored map[Type]map[string]bool
+	changes              []Change
+	problems             Problems
 }
 
 func merge[T any](m *merger, t Type, current, incoming []T, key func(*T) (string, *Stamps)) []T {
@@ -124,6 +153,21 @@ func merge[T any](m *merger, t Type, current, incoming []T, key func(*T) (string
 		}
 		given[id] = true
 		i, exists := byID[id]
+		if !exists && m.tombstones[t][id] {
+			// The store stamps it: created as it first was, modified now.
+			*stamps = Stamps{}
+			if m.restored[t] == nil {
+				if m.restored == nil {
+					m.restored = map[Type]map[string]bool{}
+				}
+				m.restored[t] = map[string]bool{}
+			}
+			m.restored[t][id] = true
+			byID[id] = len(out)
+			out = append(out, x)
+			m.changes = append(m.changes, Change{Kind: Restore, Type: t, ID: id, Record: &out[len(out)-1]})
+			continue
+		}
 		if !exists {
 			keep := m.dated && !stamps.Created.IsZero()
 			if !keep {

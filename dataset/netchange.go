@@ -14,9 +14,11 @@ type RecordChange struct {
 
 // NetChanges folds the record changes of consecutive revisions, given
 // oldest first, into what the revisions did together: one change per
-// record, sorted by type (in Types order) and ID. A record added and then
-// changed was added; a record retired at any point was retired (its ID is
-// now a tombstone, whatever came before); otherwise the first kind stands.
+// record, sorted by type (in Types order) and ID. A record whose last
+// change retired it was retired (its ID is now a tombstone, whatever came
+// before). A record there at the end was added, or restored, when its
+// first change added or restored it; otherwise it was there before and
+// changed (retired and restored in between included).
 // Both a release's change list (dumps) and the change feed read the same
 // revisions through it, so the two say the same thing.
 func NetChanges(seq []RecordChange) []RecordChange {
@@ -24,14 +26,26 @@ func NetChanges(seq []RecordChange) []RecordChange {
 		t  Type
 		id string
 	}
-	net := map[key]ChangeKind{}
+	type span struct{ first, last ChangeKind }
+	spans := map[key]span{}
 	for _, c := range seq {
 		k := key{c.Type, c.ID}
-		switch first, seen := net[k]; {
-		case !seen, c.Kind == Retire:
-			net[k] = c.Kind
+		sp, seen := spans[k]
+		if !seen {
+			sp.first = c.Kind
+		}
+		sp.last = c.Kind
+		spans[k] = sp
+	}
+	net := make(map[key]ChangeKind, len(spans))
+	for k, sp := range spans {
+		switch {
+		case sp.last == Retire:
+			net[k] = Retire
+		case sp.first == Added, sp.first == Restore:
+			net[k] = sp.first
 		default:
-			net[k] = first
+			net[k] = Changed
 		}
 	}
 	out := make([]RecordChange, 0, len(net))

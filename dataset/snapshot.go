@@ -269,8 +269,9 @@ func (s *Snapshot) CategoryByAlias(alias string) (*Category, bool) {
 
 // BySlugAlias finds the municipality or network (t) that holds slug as
 // an alias of the undetermined language, the form a slug of the
-// platform's takes when it differs from our ID; ok only when exactly one
-// does. Only a miss looks here, so a scan will do.
+// platform's takes when it differs from our ID, or the approach that
+// holds it among its aliases (which are all slugs); ok only when exactly
+// one does. Only a miss looks here, so a scan will do.
 func (s *Snapshot) BySlugAlias(t Type, slug string) (id string, ok bool) {
 	a := Alias{Lang: "und", Name: slug}
 	var found []string
@@ -284,6 +285,12 @@ func (s *Snapshot) BySlugAlias(t Type, slug string) (id string, ok bool) {
 	case TypeNetwork:
 		for _, x := range s.Networks {
 			if slices.Contains(x.Aliases, a) {
+				found = append(found, x.ID)
+			}
+		}
+	case TypeApproach:
+		for _, x := range s.Approaches {
+			if slices.Contains(x.Aliases, slug) {
 				found = append(found, x.ID)
 			}
 		}

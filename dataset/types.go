@@ -89,15 +89,21 @@ func (s *Stamps) StampsRef() *Stamps { return s }
 
 // Country is a state, identified by its ISO 3166-1 alpha-2 code.
 type Country struct {
-	ID       string `json:"id"` // "DE"
-	Names    Names  `json:"names"`
-	Wikidata string `json:"wikidata,omitempty"`
+	ID    string `json:"id"` // "DE"
+	Names Names  `json:"names"`
+	// NamesOrigin says, per language, where the name came from: the
+	// platform's for the names the CMS sync gives.
+	NamesOrigin Origins `json:"names_origin,omitempty"`
+	Wikidata    string  `json:"wikidata,omitempty"`
 	// BBox bounds the country's territory; validation uses it to catch
 	// coordinates that are far outside the named country.
 	BBox *BBox `json:"bbox,omitempty"`
 	// Content people read on the platform about the country (issue 15;
 	// see countrycontent.go).
 	CountryContent
+	// Sources are where the record comes from: the CMS's entry for a
+	// country the sync gave or created.
+	Sources []Source `json:"sources,omitempty"`
 	Stamps
 }
 
@@ -236,7 +242,11 @@ type Approach struct {
 	ID    string `json:"id"`
 	Title Text   `json:"title"`
 	// TitleOrigin says, per language, where the title came from.
-	TitleOrigin  Origins  `json:"title_origin,omitempty"`
+	TitleOrigin Origins `json:"title_origin,omitempty"`
+	// Aliases are other slugs of the approach, the platform's where they
+	// differ from our ID (kept by the CMS sync): /approaches/{alias}
+	// answers 301 to the record.
+	Aliases      []string `json:"aliases,omitempty"`
 	Municipality string   `json:"municipality"`
 	Categories   []string `json:"categories"`
 	Summary      Text     `json:"summary,omitempty"`

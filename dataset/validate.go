@@ -122,11 +122,13 @@ func (d *Dataset) Validate() error {
 		x := &d.Countries[i]
 		countries[x.ID] = x
 		c.names(TypeCountry, x.ID, "names", x.Names)
+		c.origins(TypeCountry, x.ID, "names", Text(x.Names), x.NamesOrigin)
 		c.qid(TypeCountry, x.ID, "wikidata", x.Wikidata)
 		if b := x.BBox; b != nil && (b.South > b.North || b.South < -90 || b.North > 90 || b.West < -180 || b.East > 180) {
 			c.add(TypeCountry, x.ID, "bbox", "not a valid WGS84 bounding box")
 		}
 		c.checkCountryContent(x.ID, x.CountryContent)
+		c.sources(TypeCountry, x.ID, x.Sources)
 		c.stamps(TypeCountry, x.ID, x.Stamps)
 	}
 	for _, x := range d.Categories {
@@ -134,11 +136,7 @@ func (d *Dataset) Validate() error {
 		c.origins(TypeCategory, x.ID, "labels", x.Labels, x.LabelsOrigin)
 		c.text(TypeCategory, x.ID, "definitions", x.Definitions, false)
 		c.origins(TypeCategory, x.ID, "definitions", x.Definitions, x.DefinitionsOrigin)
-		for i, a := range x.Aliases {
-			if !IsSlug(a) {
-				c.add(TypeCategory, x.ID, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
-			}
-		}
+		c.slugAliases(TypeCategory, x.ID, x.Aliases)
 		c.sources(TypeCategory, x.ID, x.Sources)
 		c.stamps(TypeCategory, x.ID, x.Stamps)
 	}
@@ -250,6 +248,7 @@ func (d *Dataset) Validate() error {
 		t, id := TypeApproach, x.ID
 		c.text(t, id, "title", x.Title, true)
 		c.origins(t, id, "title", x.Title, x.TitleOrigin)
+		c.slugAliases(t, id, x.Aliases)
 		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
 		if len(x.Categories) == 0 {
 			c.add(t, id, "categories", "an approach needs at least one category")
@@ -332,6 +331,16 @@ func (c *checker) names(t Type, id, field string, n Names) {
 			c.add(t, id, field+"."+lang, "empty or padded with white space")
 		} else {
 			c.chars(t, id, field+"."+lang, n[lang], false)
+		}
+	}
+}
+
+// slugAliases checks the aliases of a type whose aliases are other slugs
+// of the record (categories, approaches).
+func (c *checker) slugAliases(t Type, id string, as []string) {
+	for i, a := range as {
+		if !IsSlug(a) {
+			c.add(t, id, fmt.Sprintf("aliases[%d]", i), "%q is not a lowercase slug", a)
 		}
 	}
 }

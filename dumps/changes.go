@@ -123,7 +123,7 @@ func readDigests(path string) (map[string]string, error) {
 	return m, nil
 }
 
-// Changes is changes.json: the records added, changed and retired
+// Changes is changes.json: the records added, changed, retired and restored
 // since the previous release, by type, in the change feed's terms (a
 // rename retires the old ID and adds the new one). The first release has
 // no previous one and lists nothing.
@@ -141,6 +141,9 @@ type Changes struct {
 	Added   map[string][]string `json:"added"`
 	Changed map[string][]string `json:"changed"`
 	Retired map[string][]string `json:"retired"`
+	// Restored are retired IDs that became records again (an entry back in
+	// the platform's CMS), listed when there are any.
+	Restored map[string][]string `json:"restored,omitempty"`
 	// Removed are records that are gone without a tombstone; only the
 	// digests can show them, when the data was replaced outside the
 	// store's revisions.
@@ -177,7 +180,10 @@ func (d *Dumper) changesOf(ctx context.Context, rel *releaseInfo) (*Changes, err
 		seq = digestChanges(rel, c)
 	}
 	for _, rc := range dataset.NetChanges(seq) {
-		m := map[dataset.ChangeKind]map[string][]string{dataset.Added: c.Added, dataset.Changed: c.Changed, dataset.Retire: c.Retired}[rc.Kind]
+		if rc.Kind == dataset.Restore && c.Restored == nil {
+			c.Restored = map[string][]string{}
+		}
+		m := map[dataset.ChangeKind]map[string][]string{dataset.Added: c.Added, dataset.Changed: c.Changed, dataset.Retire: c.Retired, dataset.Restore: c.Restored}[rc.Kind]
 		m[string(rc.Type)] = append(m[string(rc.Type)], rc.ID)
 	}
 	return c, nil
@@ -225,8 +231,9 @@ func (d *Dumper) historyChanges(ctx context.Context, prev, rev int64) (seq []dat
 }
 
 // digestChanges compares the release's digests with the previous
-// release's: a record whose digest is new was added, one whose digest
-// differs changed, and a new tombstone retired its record. A record gone
+// release's: a record whose digest is new was added (restored when the
+// previous release held its tombstone), one whose digest differs changed,
+// and a new tombstone retired its record. A record gone
 // without a tombstone goes to c.Removed.
 func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
 	var seq []dataset.RecordChange
@@ -241,6 +248,8 @@ func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
 				typ, id, _ := strings.Cut(d.id, "/")
 				seq = append(seq, dataset.RecordChange{Type: dataset.Type(typ), ID: id, Kind: dataset.Retire})
 			}
+		case !ok && rel.prevDigests[retiredType+"\t"+d.typ+"/"+d.id] != "":
+			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Restore})
 		case !ok:
 			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Added})
 		case old != d.digest:
@@ -266,7 +275,7 @@ func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
 func writeChanges(_ context.Context, w io.Writer, rel *releaseInfo) (int64, error) {
 	c := rel.changes
 	n := 0
-	for _, m := range []map[string][]string{c.Added, c.Changed, c.Retired, c.Removed} {
+	for _, m := range []map[string][]string{c.Added, c.Changed, c.Retired, c.Restored, c.Removed} {
 		for _, ids := range m {
 			n += len(ids)
 		}

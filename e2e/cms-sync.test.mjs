@@ -3,7 +3,8 @@
 // tests' fixture (cms/testdata/strapi.json), paginated; `movingcities
 // sync cms` run by another process lands in a running server as one
 // revision, a second run changes nothing, an entry deleted in the CMS
-// answers 410, and a CMS that answers 500 changes nothing.
+// answers 410 and answers 200 again when it comes back, and a CMS that
+// answers 500 changes nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -61,7 +62,9 @@ test("a sync is one revision the running server serves, and a second changes not
   assert.equal(await revision(), before, "a dry run wrote");
 
   const { stdout } = await sync("--message", "e2e sync");
-  assert.match(stdout, /imported: 6 added, 8 changed, 0 retired; now at revision/);
+  // Changed: the three countries (now sourced from the CMS), a category,
+  // a network, three cities and an approach.
+  assert.match(stdout, /imported: 6 added, 9 changed, 0 retired; now at revision/);
   await until(5000, "the synced city served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 200);
   const neustadt = await (await fetch(server.base + "/municipalities/neustadt")).json();
   assert.deepEqual(neustadt.names, { en: "Neustadt an der Weinstraße" });
@@ -116,13 +119,27 @@ test("a CMS that answers 500 changes nothing", async () => {
   assert.equal(await revision(), before);
 });
 
-test("an entry deleted in the CMS answers 410", async () => {
-  fixture.cities = fixture.cities.filter((e) => e.id !== 36);
-  fixture.approaches = fixture.approaches.filter((e) => e.id !== 42 && e.id !== 43);
+test("an entry deleted in the CMS answers 410, and 200 again when it comes back", async () => {
+  const { cities, approaches } = fixture;
+  fixture.cities = cities.filter((e) => e.id !== 36);
+  fixture.approaches = approaches.filter((e) => e.id !== 42 && e.id !== 43);
   const { stdout } = await sync();
   assert.match(stdout, /retired {2}municipality neustadt/);
   await until(5000, "the tombstone served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 410);
   const gone = await fetch(server.base + "/municipalities/neustadt.jsonld");
   assert.equal(gone.status, 410);
   assert.match(await gone.text(), /removed from the Moving Cities CMS/);
+
+  fixture.cities = cities;
+  fixture.approaches = approaches;
+  const back = await sync("--message", "neustadt is back");
+  assert.match(back.stdout, /restored municipality neustadt/);
+  assert.match(back.stdout, /imported: 0 added, 0 changed, 0 retired, 3 restored; now at revision/);
+  await until(5000, "the restored city served", async () => (await fetch(server.base + "/municipalities/neustadt")).status === 200);
+  const neustadt = await (await fetch(server.base + "/municipalities/neustadt")).json();
+  assert.deepEqual(neustadt.names, { en: "Neustadt an der Weinstraße" });
+  const history = await (await fetch(server.base + "/municipalities/neustadt/history")).json();
+  assert.deepEqual(history.versions.map((v) => v.change), ["added", "retired", "restored"]);
+  assert.equal(history.versions.at(-1).message, "neustadt is back");
+  assert.match((await sync()).stdout, /^no changes \(revision \d+\)$/m);
 });

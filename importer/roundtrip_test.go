@@ -111,6 +111,11 @@ func sources(t *testing.T) map[string]*dataset.Dataset {
 		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
 	}
 	big.Approaches[0].Blocks = []dataset.Block{{Lang: "en", Position: 1, Kind: dataset.BlockSection, Title: "How", Text: "Step one."}}
+	// An approach with the platform's slugs as aliases, a list cell, and
+	// a country from the CMS: its source and its names' origins.
+	big.Approaches[0].Aliases = []string{"platform-slug", "another-slug"}
+	big.Countries[0].Sources = []dataset.Source{{URL: "https://cms.example.org/api/countries?filters%5Bslug%5D%5B%24eq%5D=x"}}
+	big.Countries[0].NamesOrigin = dataset.Origins{"en": dataset.OriginPlatform}
 	big.Retired = append(big.Retired, dataset.Retired{Type: dataset.TypeMunicipality, ID: "old-town", ReplacedBy: big.Municipalities[0].ID, Reason: "merged"})
 	return map[string]*dataset.Dataset{"seed": seed, "seed and synthetic": big}
 }

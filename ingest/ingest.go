@@ -46,7 +46,7 @@ func Open(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 		if err != nil {
 			return nil, fmt.Errorf("open dataset: %w", err)
 		}
-		rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, true)
+		rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, dataset.MergeDated)
 		if err != nil {
 			return nil, fmt.Errorf("open dataset: load seed: %w", err)
 		}
@@ -85,7 +85,7 @@ func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 	if err != nil {
 		return false, fmt.Errorf("seed: %w", err)
 	}
-	rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, true)
+	rep, _, err := importData(ctx, st, dataset.NewSnapshot(d, rev), s, false, dataset.MergeDated)
 	if err != nil {
 		if errors.Is(err, store.ErrConflict) {
 			return false, nil // another process seeded it meanwhile
@@ -101,23 +101,28 @@ func Seed(ctx context.Context, st store.Store, seed func() (*dataset.Dataset, er
 // nothing is written. It returns the snapshot to publish: cur itself on a
 // dry run or when nothing changed.
 func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, *dataset.Snapshot, error) {
-	return importData(ctx, st, cur, incoming, dryRun, false)
+	return importData(ctx, st, cur, incoming, dryRun, dataset.Merge)
 }
 
-// importData is Import; keepStamps (the seed only) asks the store to keep
-// the created and modified times the records bring: the seed dates its
-// records by when their facts were gathered, not by when it was loaded.
-func importData(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun, keepStamps bool) (Report, *dataset.Snapshot, error) {
+// ImportRestoring is Import for a source that may bring back records it
+// removed (the CMS sync, issue 15): an incoming record under a retired ID
+// restores it (dataset.MergeRestoring) instead of being refused.
+func ImportRestoring(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, *dataset.Snapshot, error) {
+	return importData(ctx, st, cur, incoming, dryRun, dataset.MergeRestoring)
+}
+
+// importData is Import through merge: dataset.MergeDated (the seed
+// only) asks the store to keep the created and modified times the
+// records bring, as the seed dates its records by when their facts were
+// gathered, not by when it was loaded.
+func importData(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool,
+	merge func(current, incoming *dataset.Dataset) (*dataset.Dataset, []dataset.Change, error)) (Report, *dataset.Snapshot, error) {
 	rep := Report{Revision: cur.Revision, DryRun: dryRun}
 	// Merging and validating take a while on a large import; an
 	// interruption between the steps stops it before the store is touched.
 	// Apply's transaction rolls back if interrupted.
 	if err := interrupted(ctx); err != nil {
 		return rep, cur, err
-	}
-	merge := dataset.Merge
-	if keepStamps {
-		merge = dataset.MergeDated
 	}
 	merged, changes, err := merge(cur.Dataset(), incoming)
 	if err != nil {

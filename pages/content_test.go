@@ -58,3 +58,34 @@ func TestEntityPagesShowApproachAndCountryContent(t *testing.T) {
 		})
 	}
 }
+
+// The approach page lists its aliases (the platform's other slugs) and
+// the country page the sources of a country from the CMS (issue 15), as
+// the other types' pages do.
+func TestEntityPagesShowApproachAliasesAndCountrySources(t *testing.T) {
+	p := testPages(t)
+	d, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &d.Approaches[0]
+	a.Aliases = []string{"the-platforms-slug"}
+	k := &d.Countries[0]
+	k.Sources = []dataset.Source{{URL: "https://cms.example.org/api/countries?filters%5Bslug%5D%5B%24eq%5D=germany"}}
+	snap := dataset.NewSnapshot(d, 7)
+	for _, c := range []struct {
+		typ  dataset.Type
+		id   string
+		want string
+	}{
+		{dataset.TypeApproach, a.ID, ">the-platforms-slug<"},
+		{dataset.TypeCountry, k.ID, html.EscapeString(k.Sources[0].URL)},
+	} {
+		w := get(t, "/"+c.typ.Plural()+"/"+c.id+"?lang=en", nil, func(w http.ResponseWriter, r *http.Request) error {
+			return p.Entity(w, r, view(snap), c.typ, c.id)
+		})
+		if body := w.Body.String(); !strings.Contains(body, c.want) {
+			t.Errorf("the %s page of %s lacks %q", c.typ, c.id, c.want)
+		}
+	}
+}

@@ -469,9 +469,14 @@ func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approa
 	if a.YearStarted != 0 {
 		year = Value{Text: strconv.Itoa(a.YearStarted)}
 	}
+	var aliases []Value
+	for _, s := range a.Aliases {
+		aliases = append(aliases, Value{Text: s, Code: true})
+	}
 	ev.facts(
 		c.fact(t, "id", idValue(a.ID)),
 		c.fact(t, "title", c.namesValues(a.Title)...),
+		inline(c.fact(t, "aliases", aliases...)),
 	)
 	c.approachContent(ev, a)
 	ev.facts(
@@ -560,6 +565,7 @@ func (c *ctx) country(ev *entityView, snap *dataset.Snapshot, k *dataset.Country
 	nsec.Count = len(nsec.Items)
 	sortItems(nsec.Items)
 	ev.Sections = append(ev.Sections, nsec)
+	ev.Sources = c.sources(k.Sources)
 }
 
 func (c *ctx) membership(ev *entityView, snap *dataset.Snapshot, m *dataset.Membership) {

@@ -47,6 +47,7 @@ type RevisionRow struct {
 	Revision                int64
 	AppliedAt               time.Time
 	Added, Changed, Retired int
+	Restored                int // retired IDs made records again (dataset.Restore)
 	Meta
 }
 

@@ -206,6 +206,9 @@ var entityTypes = []*EntityType{
 	{Type: dataset.TypeCountry, Class: SchemaCountry, Fields: []Field{
 		idField,
 		namesField,
+		// The origin of each language of the names: they are skos:prefLabel,
+		// whose origin a category's labels_origin gives too.
+		{Key: "names_origin", Term: LabelOrigin, Value: LangMap, Column: "name_origin_{lang}"},
 		wikidataField,
 		{Key: "bbox", Term: BoundingBoxProp, Value: Object, Fields: []Field{
 			{Key: "west", Term: West, Value: Literal, Column: "bbox_west"},
@@ -216,6 +219,7 @@ var entityTypes = []*EntityType{
 		// Country content (dataset.CountryContent).
 		{Key: "political_context", Term: PoliticalContext, Value: LangMap, Column: "political_context_{lang}"},
 		{Key: "political_context_origin", Term: PoliticalContextOrigin, Value: LangMap, Column: "political_context_origin_{lang}"},
+		sourcesField,
 		createdField,
 		modifiedField,
 	}},
@@ -234,6 +238,8 @@ var entityTypes = []*EntityType{
 		idField,
 		{Key: "title", Term: DCTermsTitle, Value: LangMap, Column: "title_{lang}"},
 		{Key: "title_origin", Term: TitleOrigin, Value: LangMap, Column: "title_origin_{lang}"},
+		// Other slugs, the platform's among them, as a category's.
+		{Key: "aliases", Term: SKOSHiddenLabel, Value: Literal, Datatype: XSDString, Many: true, Column: "aliases"},
 		{Key: "municipality", Term: PROVWasAssociatedWith, Value: EntityRef, Ref: dataset.TypeMunicipality, Column: "municipality"},
 		{Key: "categories", Term: DCTermsSubject, Value: EntityRef, Ref: dataset.TypeCategory, Many: true, Column: "categories"},
 		summaryField,

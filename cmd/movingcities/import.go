@@ -211,6 +211,10 @@ func printReport(w io.Writer, rep ingest.Report) {
 	}
 	fmt.Fprintf(w, "%s: %d added, %d changed, %d retired", verb,
 		rep.Count(dataset.Added), rep.Count(dataset.Changed), rep.Count(dataset.Retire))
+	if n := rep.Count(dataset.Restore); n > 0 {
+		// Only a CMS sync restores: an import's summary stays as it was.
+		fmt.Fprintf(w, ", %d restored", n)
+	}
 	if !rep.DryRun {
 		fmt.Fprintf(w, "; now at revision %d", rep.Revision)
 	}

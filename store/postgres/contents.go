@@ -61,13 +61,13 @@ func (s *DB) Export(ctx context.Context) (*store.Contents, error) {
 	if err := trows.Err(); err != nil {
 		return nil, fmt.Errorf("export retired: %w", err)
 	}
-	vrows, err := tx.Query(ctx, `SELECT revision, applied_at, added, changed, retired, author, message FROM revisions ORDER BY revision`)
+	vrows, err := tx.Query(ctx, `SELECT revision, applied_at, added, changed, retired, restored, author, message FROM revisions ORDER BY revision`)
 	if err != nil {
 		return nil, fmt.Errorf("export revisions: %w", err)
 	}
 	for vrows.Next() {
 		var v store.RevisionRow
-		if err := vrows.Scan(&v.Revision, &v.AppliedAt, &v.Added, &v.Changed, &v.Retired, &v.Author, &v.Message); err != nil {
+		if err := vrows.Scan(&v.Revision, &v.AppliedAt, &v.Added, &v.Changed, &v.Retired, &v.Restored, &v.Author, &v.Message); err != nil {
 			vrows.Close()
 			return nil, fmt.Errorf("export revisions: %w", err)
 		}
@@ -143,10 +143,10 @@ func (s *DB) Restore(ctx context.Context, c *store.Contents) error {
 	if !empty {
 		return fmt.Errorf("restore: %w", store.ErrNotEmpty)
 	}
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"revisions"}, []string{"revision", "applied_at", "added", "changed", "retired", "author", "message"},
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"revisions"}, []string{"revision", "applied_at", "added", "changed", "retired", "restored", "author", "message"},
 		pgx.CopyFromSlice(len(c.Revisions), func(i int) ([]any, error) {
 			v := c.Revisions[i]
-			return []any{v.Revision, v.AppliedAt, v.Added, v.Changed, v.Retired, v.Author, v.Message}, nil
+			return []any{v.Revision, v.AppliedAt, v.Added, v.Changed, v.Retired, v.Restored, v.Author, v.Message}, nil
 		})); err != nil {
 		return fmt.Errorf("restore revisions: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -406,7 +407,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	var stamps []stamp
 	var retires []*dataset.Retired
 	b := &pgx.Batch{}
-	var added, changed, retired int
+	var added, changed, retired, restored int
 	for _, c := range changes {
 		switch c.Kind {
 		case dataset.Added, dataset.Changed:
@@ -456,12 +457,31 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 				string(c.Type), c.ID, next, string(c.Kind), string(doc), now)
 			retires = append(retires, r)
 			retired++
+		case dataset.Restore:
+			st := stampsOf(c.Record)
+			if st == nil {
+				return 0, fmt.Errorf("apply restore %s %s: unsupported record %T", c.Type, c.ID, c.Record)
+			}
+			v, err := restoreStamps(ctx, tx, c, now)
+			if err != nil {
+				return 0, err
+			}
+			doc, err := marshalWithoutStamps(c.Record, st)
+			if err != nil {
+				return 0, fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+			}
+			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)`,
+				string(c.Type), c.ID, string(doc), v.Created, v.Modified, next)
+			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
+				string(c.Type), c.ID, next, string(c.Kind), string(doc), v.Created)
+			stamps = append(stamps, stamp{st, v})
+			restored++
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
 	}
-	b.Queue(`INSERT INTO revisions (revision, applied_at, added, changed, retired, author, message) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		next, now, added, changed, retired, meta.Author, meta.Message)
+	b.Queue(`INSERT INTO revisions (revision, applied_at, added, changed, retired, restored, author, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		next, now, added, changed, retired, restored, meta.Author, meta.Message)
 	b.Queue(`SELECT pg_notify($1, $2)`, Channel, strconv.FormatInt(next, 10))
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return 0, fmt.Errorf("apply revision %d: %w", next, err)
@@ -477,6 +497,31 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	}
 	s.watch.saw(next)
 	return next, nil
+}
+
+// restoreStamps lifts the tombstone of c's ID (dataset.Restore) and
+// returns the stamps of the record written under it again: the created
+// time of its last version before the retirement (it is the same record,
+// back), modified now.
+func restoreStamps(ctx context.Context, tx pgx.Tx, c dataset.Change, now time.Time) (dataset.Stamps, error) {
+	tag, err := tx.Exec(ctx, `DELETE FROM retired WHERE type = $1 AND id = $2`, string(c.Type), c.ID)
+	if err != nil {
+		return dataset.Stamps{}, fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	if tag.RowsAffected() != 1 {
+		return dataset.Stamps{}, fmt.Errorf("apply restore %s %s: the ID is not retired: only a tombstone can be restored", c.Type, c.ID)
+	}
+	v := dataset.Stamps{Created: now, Modified: now}
+	var was time.Time
+	err = tx.QueryRow(ctx, `SELECT created FROM versions WHERE type = $1 AND id = $2 AND kind <> 'retired' ORDER BY revision DESC LIMIT 1`,
+		string(c.Type), c.ID).Scan(&was)
+	switch {
+	case err == nil:
+		v.Created = dataset.Stamp(was)
+	case !errors.Is(err, pgx.ErrNoRows):
+		return dataset.Stamps{}, fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	return v, nil
 }
 
 // keptModified is the modified time of a record whose stamps are kept

@@ -64,7 +64,7 @@ func (s *DB) Export(ctx context.Context) (*store.Contents, error) {
 	if err := trows.Err(); err != nil {
 		return nil, fmt.Errorf("export retired: %w", err)
 	}
-	vrows, err := tx.QueryContext(ctx, `SELECT revision, applied_at, added, changed, retired, author, message FROM revisions ORDER BY revision`)
+	vrows, err := tx.QueryContext(ctx, `SELECT revision, applied_at, added, changed, retired, restored, author, message FROM revisions ORDER BY revision`)
 	if err != nil {
 		return nil, fmt.Errorf("export revisions: %w", err)
 	}
@@ -72,7 +72,7 @@ func (s *DB) Export(ctx context.Context) (*store.Contents, error) {
 	for vrows.Next() {
 		var v store.RevisionRow
 		var at string
-		if err := vrows.Scan(&v.Revision, &at, &v.Added, &v.Changed, &v.Retired, &v.Author, &v.Message); err != nil {
+		if err := vrows.Scan(&v.Revision, &at, &v.Added, &v.Changed, &v.Retired, &v.Restored, &v.Author, &v.Message); err != nil {
 			return nil, fmt.Errorf("export revisions: %w", err)
 		}
 		if v.AppliedAt, err = parseTime(at); err != nil {
@@ -170,9 +170,9 @@ func (s *DB) Restore(ctx context.Context, c *store.Contents) error {
 		n    int
 		args func(i int) []any
 	}{
-		{`INSERT INTO revisions (revision, applied_at, added, changed, retired, author, message) VALUES (?, ?, ?, ?, ?, ?, ?)`, len(c.Revisions), func(i int) []any {
+		{`INSERT INTO revisions (revision, applied_at, added, changed, retired, restored, author, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, len(c.Revisions), func(i int) []any {
 			v := c.Revisions[i]
-			return []any{v.Revision, formatTime(v.AppliedAt), v.Added, v.Changed, v.Retired, v.Author, v.Message}
+			return []any{v.Revision, formatTime(v.AppliedAt), v.Added, v.Changed, v.Retired, v.Restored, v.Author, v.Message}
 		}},
 		{`INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)`, len(c.Records), func(i int) []any {
 			r := c.Records[i]

@@ -497,7 +497,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 		return 0, fmt.Errorf("apply: %w", err)
 	}
 	defer version.Close()
-	var added, changed, retired int
+	var added, changed, retired, restored int
 	for _, c := range inKeyOrder(changes) {
 		switch c.Kind {
 		case dataset.Added, dataset.Changed:
@@ -551,12 +551,17 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 				return 0, fmt.Errorf("apply retire %s %s: version: %w", c.Type, c.ID, err)
 			}
 			retired++
+		case dataset.Restore:
+			if err := s.restore(ctx, tx, c, next, now); err != nil {
+				return 0, err
+			}
+			restored++
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired, author, message) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		next, at, added, changed, retired, meta.Author, meta.Message); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired, restored, author, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		next, at, added, changed, retired, restored, meta.Author, meta.Message); err != nil {
 		return 0, fmt.Errorf("apply: record revision %d: %w", next, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -564,6 +569,50 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	}
 	s.watch.notify() // waiters in this process need not wait for the poller
 	return next, nil
+}
+
+// restore lifts the tombstone of c's ID and writes c's record under it
+// again (dataset.Restore). The record keeps the created time of its last
+// version before the retirement: it is the same record, back; modified
+// is now.
+func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int64, now time.Time) error {
+	st := stampsOf(c.Record)
+	if st == nil {
+		return fmt.Errorf("apply restore %s %s: unsupported record %T", c.Type, c.ID, c.Record)
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM retired WHERE type = ? AND id = ?`, string(c.Type), c.ID)
+	if err != nil {
+		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("apply restore %s %s: the ID is not retired: only a tombstone can be restored", c.Type, c.ID)
+	}
+	created := now
+	var was string
+	err = tx.QueryRowContext(ctx, `SELECT created FROM versions WHERE type = ? AND id = ? AND kind <> 'retired' ORDER BY revision DESC LIMIT 1`,
+		string(c.Type), c.ID).Scan(&was)
+	switch {
+	case err == nil:
+		if created, err = parseTime(was); err != nil {
+			return fmt.Errorf("apply restore %s %s: created: %w", c.Type, c.ID, err)
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	st.Created, st.Modified = created, now
+	doc, err := marshalWithoutStamps(c.Record, st)
+	if err != nil {
+		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)`,
+		string(c.Type), c.ID, string(doc), formatTime(created), formatTime(now), next); err != nil {
+		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`,
+		string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(created)); err != nil {
+		return fmt.Errorf("apply restore %s %s: version: %w", c.Type, c.ID, err)
+	}
+	return nil
 }
 
 // inKeyOrder is changes sorted by type and ID, keeping the order of the

@@ -34,6 +34,7 @@ func RunHistory(t *testing.T, open HistoryOpener) {
 		{"VersionsInARevision", testVersionsIn},
 		{"RetirementNamesItsSuccessor", testRenameRef},
 		{"FailedApplyRevisionRecordsNothing", testHistoryAllOrNothing},
+		{"RestoreLiftsATombstone", testRestore},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
@@ -217,6 +218,87 @@ func testRenameRef(t *testing.T, open HistoryOpener) {
 	want := []store.RecordRef{{Type: dataset.TypeCountry, ID: "XA", Kind: dataset.Retire, ReplacedBy: "XB"}}
 	if err != nil || !sameRefs(ri.Records, want) {
 		t.Fatalf("records of a rename's revision = %+v, %v; want %+v", ri.Records, err, want)
+	}
+}
+
+// testRestore: a Restore change (dataset.MergeRestoring) makes a retired
+// ID a record again, with the created time it first had, lifts its
+// tombstone and shows in the history as "restored"; restoring an ID that
+// is not retired fails and writes nothing.
+func testRestore(t *testing.T, open HistoryOpener) {
+	clk := newClock()
+	st := open(t, clk.now)
+	ctx := context.Background()
+	first := clk.t
+	r1 := applyMeta(t, st, &dataset.Dataset{Countries: []dataset.Country{country("XA", "First name")}}, store.Meta{})
+	clk.t = clk.t.Add(time.Hour)
+	r2 := applyMeta(t, st, &dataset.Dataset{Retired: []dataset.Retired{{Type: dataset.TypeCountry, ID: "XA", Reason: "removed"}}}, store.Meta{})
+	clk.t = clk.t.Add(time.Hour)
+	cur, rev, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, changes, err := dataset.MergeRestoring(cur, &dataset.Dataset{Countries: []dataset.Country{country("XA", "Back again")}})
+	if err != nil || len(changes) != 1 || changes[0].Kind != dataset.Restore {
+		t.Fatalf("MergeRestoring: %+v, %v", changes, err)
+	}
+	r3, err := st.ApplyRevision(ctx, rev, changes, store.Meta{Author: "cms-sync", Message: "it is back"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := changes[0].Record.(*dataset.Country); !c.Created.Equal(first) || !c.Modified.Equal(clk.t) {
+		t.Errorf("stamps set on the restored record: created %v modified %v; want %v and %v", c.Created, c.Modified, first, clk.t)
+	}
+	d, _, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Retired) != 0 || len(d.Countries) != 1 || d.Countries[0].Names["en"] != "Back again" {
+		t.Fatalf("after the restoration: %d tombstones, countries %+v", len(d.Retired), d.Countries)
+	}
+	if c := d.Countries[0]; !c.Created.Equal(first) || !c.Modified.Equal(clk.t) {
+		t.Errorf("restored record loads created %v modified %v; want %v (as first stored) and %v", c.Created, c.Modified, first, clk.t)
+	}
+	vs, err := st.Versions(ctx, dataset.TypeCountry, "XA")
+	if err != nil || len(vs) != 3 {
+		t.Fatalf("versions: %+v, %v; want 3", vs, err)
+	}
+	for i, want := range []struct {
+		rev  int64
+		kind dataset.ChangeKind
+	}{{r1, dataset.Added}, {r2, dataset.Retire}, {r3, dataset.Restore}} {
+		if vs[i].Revision != want.rev || vs[i].Kind != want.kind {
+			t.Errorf("version %d = revision %d %s, want revision %d %s", i, vs[i].Revision, vs[i].Kind, want.rev, want.kind)
+		}
+	}
+	if !vs[2].Created.Equal(vs[0].Created) {
+		t.Errorf("restored version created %v, first version %v", vs[2].Created, vs[0].Created)
+	}
+	if at, err := st.VersionAt(ctx, dataset.TypeCountry, "XA", r3); err != nil || at.Kind != dataset.Restore {
+		t.Errorf("VersionAt(%d) = %+v, %v; want the restoration", r3, at, err)
+	}
+	ri, err := st.RevisionInfo(ctx, r3)
+	want := []store.RecordRef{{Type: dataset.TypeCountry, ID: "XA", Kind: dataset.Restore}}
+	if err != nil || !sameRefs(ri.Records, want) || ri.Author != "cms-sync" {
+		t.Errorf("records of the restoring revision = %+v by %q, %v; want %+v", ri.Records, ri.Author, err, want)
+	}
+	if cp, ok := st.(store.Copier); ok {
+		c, err := cp.Export(ctx)
+		if err != nil || len(c.Revisions) != 3 || c.Revisions[2].Restored != 1 || c.Revisions[2].Added != 0 {
+			t.Errorf("exported revisions %+v, %v; want the third to count one restoration", c.Revisions, err)
+		}
+	}
+
+	// Only a tombstone can be restored: a live ID or one never used is refused.
+	for _, id := range []string{"XA", "XB"} {
+		x := country(id, "Again")
+		bad := []dataset.Change{{Kind: dataset.Restore, Type: dataset.TypeCountry, ID: id, Record: &x}}
+		if _, err := st.ApplyRevision(ctx, r3, bad, store.Meta{}); err == nil {
+			t.Errorf("restoring %s, which is not retired, succeeded", id)
+		}
+	}
+	if got, err := st.Revision(ctx); err != nil || got != r3 {
+		t.Errorf("after the refused restorations: revision %d, %v; want %d", got, err, r3)
 	}
 }
 
