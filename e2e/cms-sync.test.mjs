@@ -96,6 +96,23 @@ test("a sync is one revision the running server serves, and a second changes not
     assert.equal(harbours.short_title[l], entry("approaches", "open-harbors", l).title_short);
     assert.equal(harbours.short_title_origin[l], "platform");
   }
+  // The city page shows what the platform's case study shows: tagline,
+  // takeaways, reasoning, the section and the quote with its author, and
+  // the report's link.
+  const page = await (await fetch(server.base + "/municipalities/berlin?lang=en", { headers: { accept: "text/html" } })).text();
+  const en = entry("cities", "berlin", "en");
+  for (const want of [
+    en.subtitle,
+    "Berlin offers to take in people rescued at sea.",
+    "The city <strong>funds</strong> reception beyond its quota.",
+    "Berlin wants to take in <strong>more</strong> people than it is assigned.",
+    "<h3>A city that offers more</h3>",
+    "<blockquote><p>We have room, and we have the will.</p></blockquote>\n<figcaption>Member of the Berlin senate</figcaption>",
+    en.report.title,
+  ]) {
+    assert.ok(page.includes(want), `Berlin's page lacks ${JSON.stringify(want)}`);
+  }
+  assert.match(page, /<a [^>]*href="[^"]*\/uploads\/berlin_report_en\.pdf"/);
   assert.equal(await revision(), before + 1);
 
   const again = await sync();
