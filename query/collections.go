@@ -181,6 +181,25 @@ func (ts *texts) text(field string, t dataset.Text) {
 	}
 }
 
+// caseStudy adds what a municipality's page tells beyond its summary:
+// tagline, headings, reasoning, takeaways and report, and its blocks.
+func (ts *texts) caseStudy(c *dataset.CityContent) {
+	for _, t := range []dataset.Text{c.Subtitle, c.SummaryTitle, c.Reasoning, c.ReportTitle, c.ReportIntro} {
+		ts.text("case_study", t)
+	}
+	for _, tk := range c.Takeaways {
+		ts.add("case_study", tk.Lang, tk.Text)
+	}
+	ts.blocks(c.Blocks)
+}
+
+// blocks adds the headings, texts and authors of quotes and sections.
+func (ts *texts) blocks(bs []dataset.Block) {
+	for _, b := range bs {
+		ts.add("blocks", b.Lang, b.Title, b.Text, b.Author)
+	}
+}
+
 // sources adds the titles and notes of sources, whose language is not
 // recorded.
 func (ts *texts) sources(ss ...dataset.Source) {
@@ -214,6 +233,7 @@ func (v *View) municipalities() *muniIndex {
 		c.texts = func(i int) []textField {
 			var ts texts
 			ts.text("summary", at(i).Summary)
+			ts.caseStudy(&at(i).CityContent)
 			ts.sources(at(i).Sources...)
 			return ts
 		}
@@ -357,13 +377,15 @@ func (v *View) approaches() *apprIndex {
 				"year_started": func(i int) string { return yearKey(at(i).YearStarted) },
 				"modified":     func(i int) string { return timeKey(at(i).Modified) },
 			}),
-			func(i int) []string { return namesOf(at(i).Title, nil) },
+			func(i int) []string { return append(namesOf(at(i).Title, nil), at(i).Aliases...) },
 			func(i int) string { return nameKey(at(i).Title) })
 		c.modified = modifiedTimes(xs, func(x *dataset.Approach) time.Time { return x.Modified })
 		c.texts = func(i int) []textField {
 			var ts texts
 			ts.text("title", at(i).Title)
+			ts.text("title", at(i).ShortTitle)
 			ts.text("summary", at(i).Summary)
+			ts.blocks(at(i).Blocks)
 			// The themes it is filed under, so that "deportation" finds
 			// the approaches filed under protection against deportation.
 			for _, id := range at(i).Categories {

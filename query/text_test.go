@@ -56,6 +56,20 @@ func textFixture(t testing.TB) *dataset.Dataset {
 		"es": "Una carta que rechaza la deportación de los migrantes.",
 		"it": "Una carta che accoglie i rifugiati e rifiuta le espulsioni.",
 	}
+	// A case study's texts, blocks included, and an approach's sections
+	// and the platform's slugs it is known by.
+	muni("palermo").CityContent = dataset.CityContent{
+		Subtitle:  dataset.Text{"en": "A harbour city"},
+		Reasoning: dataset.Text{"en": "The mayor calls residence permits a formality."},
+		Takeaways: []dataset.Takeaway{{Lang: "en", Text: "Palermo appointed a councillor for cultures."}},
+		Blocks: []dataset.Block{
+			{Lang: "en", Position: 1, Kind: dataset.BlockQuote, Text: "Nobody chooses where to be born.", Author: "Leoluca Orlando"},
+			{Lang: "it", Position: 1, Kind: dataset.BlockSection, Title: "La consulta", Text: "Un'assemblea elettiva delle comunità."},
+		},
+		ContentOrigin: dataset.Origins{"en": dataset.OriginOwn, "it": dataset.OriginOwn},
+	}
+	appr("charter").Blocks = []dataset.Block{{Lang: "en", Position: 1, Kind: dataset.BlockSection, Title: "Signatories", Text: "Signed by cultural associations."}}
+	appr("charter").Aliases = []string{"carta-di-palermo"}
 	// The replaced texts are the fixture's own: the seed's origins of
 	// their languages no longer apply.
 	for _, id := range []string{"gdansk", "bern", "thessaloniki", "grafing-bei-munchen"} {
@@ -117,6 +131,15 @@ func TestFullTextSearch(t *testing.T) {
 		// Greek: no stemmer, but accents and final sigma are folded.
 		{"el with accents", dataset.TypeMunicipality, "πρόσφυγες", []string{"thessaloniki"}, nil, ""},
 		{"el without accents", dataset.TypeMunicipality, "ΠΡΟΣΦΥΓΕΣ", []string{"thessaloniki"}, nil, ""},
+		// A case study's tagline, reasoning, takeaways, quotes (text and
+		// author) and sections; an approach's sections and its aliases.
+		{"case study reasoning", dataset.TypeMunicipality, "formality", []string{"palermo"}, []string{"bern"}, ""},
+		{"case study takeaway", dataset.TypeMunicipality, "councillor", []string{"palermo"}, nil, ""},
+		{"quote text", dataset.TypeMunicipality, "born", []string{"palermo"}, nil, ""},
+		{"quote author", dataset.TypeMunicipality, "Orlando", []string{"palermo"}, nil, ""},
+		{"section in Italian", dataset.TypeMunicipality, "assemblea", []string{"palermo"}, nil, ""},
+		{"approach section", dataset.TypeApproach, "signatories", []string{"charter"}, nil, ""},
+		{"approach alias", dataset.TypeApproach, "carta-di-palermo", nil, nil, "charter"},
 		// Names still rank first: Munich's name before the summary that
 		// mentions it, and the name searches as before.
 		{"name outranks text", dataset.TypeMunicipality, "Munich", []string{"grafing-bei-munchen"}, nil, "munich"},
