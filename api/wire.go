@@ -197,6 +197,7 @@ type Approach struct {
 	ShortTitle       map[string]string `json:"short_title,omitempty" doc:"Short title by platform language, shown where space is tight" example:"{\"en\":\"Immigrants' council\"}"`
 	ShortTitleOrigin map[string]string `json:"short_title_origin,omitempty" doc:"Where the text of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English text)"`
 	Blocks           []Block           `json:"blocks,omitempty" doc:"Content sections (and quotes), in order within each language"`
+	BlocksOrigin     map[string]string `json:"blocks_origin,omitempty" doc:"Where the blocks of each language came from: platform (the platform's wording), own (written by this project) or translation (this project's translation of the English blocks)"`
 	YearStarted      int               `json:"year_started,omitempty" doc:"Year it started" example:"2016"`
 	Status           string            `json:"status" enum:"active,ended,unknown" doc:"Whether it is still in place"`
 	Related          []string          `json:"related,omitempty" doc:"IDs of related approaches"`
@@ -416,7 +417,7 @@ func (s *Server) approach(a *dataset.Approach) Approach {
 		ID: a.ID, IRI: s.iri(dataset.TypeApproach, a.ID), Type: className(dataset.TypeApproach),
 		Title: names(dataset.Names(a.Title)), Aliases: a.Aliases, Municipality: a.Municipality, Categories: orEmpty(a.Categories),
 		TitleOrigin: origins(a.TitleOrigin), SummaryOrigin: origins(a.SummaryOrigin),
-		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin), Blocks: blocks(a.Blocks),
+		Summary: text(a.Summary), ShortTitle: text(a.ShortTitle), ShortTitleOrigin: origins(a.ShortTitleOrigin), Blocks: blocks(a.Blocks), BlocksOrigin: origins(a.BlocksOrigin),
 		YearStarted: a.YearStarted, Status: string(a.Status), Related: a.Related,
 		Sources: sources(a.Sources), IDCoined: a.IDCoined, OwnCategories: a.OwnCategories, Created: a.Created, Modified: a.Modified,
 	}

@@ -24,11 +24,17 @@ func mapApproachContent(x *dataset.Approach, it Item[approachAttrs]) error {
 	short := func(a approachAttrs) string { return a.TitleShort }
 	x.ShortTitle = setText(x.ShortTitle, it.Locales, short)
 	x.ShortTitleOrigin = fromPlatform(x.ShortTitleOrigin, it.Locales, short)
-	blocks, _, err := mergeBlocks(x.Blocks, it.Locales, func(a approachAttrs) []block { return a.Content })
+	blocks, given, err := mergeBlocks(x.Blocks, it.Locales, func(a approachAttrs) []block { return a.Content })
 	if err != nil {
 		return fmt.Errorf("cms: approaches %q, %w", it.Slug, err)
 	}
 	x.Blocks = blocks
+	for l := range given {
+		if x.BlocksOrigin == nil {
+			x.BlocksOrigin = dataset.Origins{}
+		}
+		x.BlocksOrigin[l] = dataset.OriginPlatform
+	}
 	return nil
 }
 

@@ -12,6 +12,9 @@ type ApproachContent struct {
 	// Blocks are the approach's content sections (and quotes), in the
 	// order the platform shows them within each language.
 	Blocks []Block `json:"blocks,omitempty"`
+	// BlocksOrigin says, per language, where that language's blocks came
+	// from: the CMS gives them together, so one origin covers them all.
+	BlocksOrigin Origins `json:"blocks_origin,omitempty"`
 }
 
 // MaxLineLength bounds one-line texts (titles, short titles) in
@@ -24,4 +27,14 @@ func (c *checker) checkApproachContent(id string, x ApproachContent) {
 	c.line(TypeApproach, id, "short_title", x.ShortTitle)
 	c.origins(TypeApproach, id, "short_title", x.ShortTitle, x.ShortTitleOrigin)
 	c.blocks(TypeApproach, id, x.Blocks)
+	c.origins(TypeApproach, id, "blocks", blockLangs(x.Blocks), x.BlocksOrigin)
+}
+
+// blockLangs marks the languages bs has blocks in, for checking origins.
+func blockLangs(bs []Block) Text {
+	langs := Text{}
+	for _, b := range bs {
+		langs[b.Lang] = b.Text
+	}
+	return langs
 }

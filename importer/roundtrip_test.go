@@ -111,6 +111,7 @@ func sources(t *testing.T) map[string]*dataset.Dataset {
 		ContentOrigin: dataset.Origins{"en": dataset.OriginPlatform, "de": dataset.OriginPlatform},
 	}
 	big.Approaches[0].Blocks = []dataset.Block{{Lang: "en", Position: 1, Kind: dataset.BlockSection, Title: "How", Text: "Step one."}}
+	big.Approaches[0].BlocksOrigin = dataset.Origins{"en": dataset.OriginPlatform}
 	// An approach with the platform's slugs as aliases, a list cell, and
 	// a country from the CMS: its source and its names' origins.
 	big.Approaches[0].Aliases = []string{"platform-slug", "another-slug"}

@@ -457,7 +457,7 @@ func (c *ctx) approach(ev *entityView, snap *dataset.Snapshot, a *dataset.Approa
 		ev.Subtitle = append(ev.Subtitle, Value{Text: c.tf("entity.since", strconv.Itoa(a.YearStarted))})
 	}
 	ev.Lead = c.optTextFrom(a.Summary, a.SummaryOrigin)
-	ev.Blocks = c.blocks(a.Blocks, nil)
+	ev.Blocks = c.blocks(a.Blocks, a.BlocksOrigin)
 	var cats, related []Value
 	for _, k := range a.Categories {
 		cats = append(cats, c.categoryValue(snap, k))

@@ -27,5 +27,6 @@ var (
 		Example: "<https://data.moving-cities.eu/id/country/PL> mc:politicalContext \"Poland's government …\"@en .",
 	})
 	ShortTitleOrigin       = originTerm("shortTitleOrigin", SchemaAlternativeHeadline, "short title", "Kurztitel", "título corto", "titre court", "σύντομος τίτλος", "titolo breve", "krótki tytuł")
+	BlocksOrigin           = originTerm("blocksOrigin", ContentBlock, "content blocks", "Inhaltsblöcke", "bloques de contenido", "blocs de contenu", "ενότητες περιεχομένου", "blocchi di contenuto", "bloki treści")
 	PoliticalContextOrigin = originTerm("politicalContextOrigin", PoliticalContext, "political context", "politischer Kontext", "contexto político", "contexte politique", "πολιτικό πλαίσιο", "contesto politico", "kontekst polityczny")
 )

@@ -248,6 +248,7 @@ var entityTypes = []*EntityType{
 		{Key: "short_title", Term: SchemaAlternativeHeadline, Value: LangMap, Column: "short_title_{lang}"},
 		{Key: "short_title_origin", Term: ShortTitleOrigin, Value: LangMap, Column: "short_title_origin_{lang}"},
 		blocksField,
+		{Key: "blocks_origin", Term: BlocksOrigin, Value: LangMap, Column: "blocks_origin_{lang}"},
 		{Key: "year_started", Term: StartYear, Value: Literal, Column: "year_started"},
 		statusField,
 		{Key: "related", Term: DCTermsRelation, Value: EntityRef, Ref: dataset.TypeApproach, Many: true, Column: "related"},

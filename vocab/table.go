@@ -13,7 +13,7 @@ var Ours = []*Term{
 	Featured, IDCoined, OwnCategories, SummaryOrigin, DescriptionOrigin, TitleOrigin, LabelOrigin, DefinitionOrigin, GeoNamesID, LAUCode, NUTS3Code, OSMRelation, Since, Until, Attested, StartYear, Accessed,
 	West, South, East, North, RetirementReason,
 	// Approach and country content (approach_country_terms.go).
-	PoliticalContext, ShortTitleOrigin, PoliticalContextOrigin,
+	PoliticalContext, ShortTitleOrigin, BlocksOrigin, PoliticalContextOrigin,
 	// The case-study content of municipalities (city_terms.go).
 	SummaryTitle, Reasoning, ReportTitle, ReportIntro, ReportFile, Takeaway, ContentOrigin,
 	// Content blocks (block_terms.go).

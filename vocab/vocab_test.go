@@ -146,6 +146,7 @@ func TestOurTermsRelateToStandardOnes(t *testing.T) {
 		// Approach and country content (approach_country_terms.go).
 		ShortTitleOrigin:       "the origin of one language of a text",
 		PoliticalContextOrigin: "the origin of one language of a text",
+		BlocksOrigin:           "the origin of one language of a text",
 		ContentOrigin:          "the origin of one language of a text",
 		West:                   "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
 		South:                  "parts of mc:BoundingBox; GeoSPARQL has only WKT envelopes",
