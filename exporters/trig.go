@@ -42,7 +42,7 @@ func (t *turtleWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 	if !name.IsIRI() {
 		return t.fail("trig: graph name %s is not an IRI", name)
 	}
-	g, err := t.term(name)
+	g, err := t.appendTerm(nil, name)
 	if err != nil {
 		return t.fail("trig: %w", err)
 	}
@@ -53,7 +53,7 @@ func (t *turtleWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 		t.w.WriteString(" .\n\n")
 		t.open = false
 	}
-	t.w.WriteString(g)
+	t.w.Write(g)
 	t.w.WriteString(" {\n")
 	for _, tr := range ts {
 		if err := t.WriteTriple(tr); err != nil {
