@@ -49,9 +49,9 @@ type tripleBatch struct {
 
 // writeGraphs writes the graph once in each format, gzipped, to ws (one
 // per format), and returns the number of triples of each. The triples are
-// made once: batches of them go to one goroutine per format (and one for
-// count, which sees every triple), so the formats are written side by
-// side in the memory of a few batches. Every writer sees the same triples
+// made and checked once: batches of them go to one goroutine per format
+// (and one for count, which sees every triple), so the formats are
+// written side by side in the memory of a few batches. Every writer sees the same triples
 // in the same order, so each file is the same for the same data.
 func writeGraphs(ctx context.Context, ws []io.Writer, g Graph, formats []*exporters.Format, snap *dataset.Snapshot, count func(vocab.Triple)) ([]int64, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -63,7 +63,7 @@ func writeGraphs(ctx context.Context, ws []io.Writer, g Graph, formats []*export
 		if err != nil {
 			return nil, err
 		}
-		tw := f.NewWriter(zw, exporters.Options{})
+		tw := f.NewWriter(zw, exporters.Options{Checked: true}) // the producer checks each triple once
 		name := graphFile(f)
 		consumers = append(consumers, func(batch []vocab.Triple) error {
 			for _, t := range batch {
@@ -154,6 +154,9 @@ func writeGraphs(ctx context.Context, ws []io.Writer, g Graph, formats []*export
 		return nil
 	}
 	err := g.Triples(ctx, snap, func(t vocab.Triple) error {
+		if err := exporters.CheckTriple(t); err != nil {
+			return fmt.Errorf("triple %d of the graph: %w", n+1, err)
+		}
 		n++
 		batch.ts = append(batch.ts, t)
 		if len(batch.ts) == graphBatch {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
@@ -96,5 +97,24 @@ func TestWriteGraphsStopsAtAWritersError(t *testing.T) {
 				t.Fatalf("got %v, want %v", err, errDiskFull)
 			}
 		})
+	}
+}
+
+// A triple no format can hold is refused once, by the producer, which
+// every writer trusts: the release fails with the triple's fault.
+func TestWriteGraphsRefusesAnInvalidTriple(t *testing.T) {
+	const bad = 3*graphBatch + 10
+	g := GraphFunc(func(ctx context.Context, snap *dataset.Snapshot, emit func(vocab.Triple) error) error {
+		return manyTriples(5*graphBatch).Triples(ctx, snap, func(tr vocab.Triple) error {
+			if tr.O.Value == fmt.Sprintf("label %d", bad) {
+				tr.S = vocab.IRI("relative/iri")
+			}
+			return emit(tr)
+		})
+	})
+	ws := []io.Writer{io.Discard, io.Discard, io.Discard}
+	_, err := writeGraphs(context.Background(), ws, g, graphFormats, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("triple %d of the graph", bad+1)) || !strings.Contains(err.Error(), "not absolute") {
+		t.Fatalf("got %v, want the fault of triple %d", err, bad+1)
 	}
 }

@@ -32,6 +32,7 @@ type jsonldWriter struct {
 	node     jsonldNode
 	buf      []byte // the node object being written, reused
 	sticky
+	checker
 }
 
 // jsonldNode is the node object of one subject, gathered until the
@@ -65,7 +66,7 @@ type jsonldKey struct {
 
 // NewJSONLDWriter returns a Writer of JSON-LD.
 func NewJSONLDWriter(w io.Writer, o Options) Writer {
-	j := &jsonldWriter{w: bufio.NewWriter(w), context: map[string]string{}}
+	j := &jsonldWriter{w: bufio.NewWriter(w), context: map[string]string{}, checker: checker{o.Checked}}
 	for _, ns := range o.namespaces() {
 		// A prefix must not look like a keyword, a blank node or an IRI
 		// scheme in use, and must end in a gen-delim to be usable.
@@ -96,7 +97,7 @@ func (j *jsonldWriter) WriteTriple(t vocab.Triple) error {
 	if j.err != nil {
 		return j.err
 	}
-	if err := checkTriple(t); err != nil {
+	if err := j.check(t); err != nil {
 		return j.fail("json-ld: %w", err)
 	}
 	if !j.started {

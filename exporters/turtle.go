@@ -29,11 +29,12 @@ type turtleWriter struct {
 	// reused from triple to triple (issue 18).
 	s, p, o []byte
 	sticky
+	checker
 }
 
 // NewTurtleWriter returns a Writer of Turtle.
 func NewTurtleWriter(w io.Writer, o Options) Writer {
-	tw := &turtleWriter{w: bufio.NewWriter(w)}
+	tw := &turtleWriter{w: bufio.NewWriter(w), checker: checker{o.Checked}}
 	for _, ns := range o.namespaces() {
 		if prefixName.MatchString(ns.Prefix) && checkIRI(ns.IRI) == nil {
 			tw.prefixes = append(tw.prefixes, ns)
@@ -81,7 +82,7 @@ func (t *turtleWriter) WriteTriple(tr vocab.Triple) error {
 	if t.err != nil {
 		return t.err
 	}
-	if err := checkTriple(tr); err != nil {
+	if err := t.check(tr); err != nil {
 		return t.fail("turtle: %w", err)
 	}
 	var err error
