@@ -317,7 +317,7 @@ func fingerprint(base string, outs []output, digests []recordDigest) string {
 		}
 	}
 	for _, d := range digests {
-		fmt.Fprintf(h, "%s\t%s\t%s\n", d.typ, d.id, d.digest)
+		fmt.Fprintf(h, "%s\t%s\t%x\n", d.typ, d.id, d.sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -409,6 +409,9 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	if rel.changes, err = d.changesOf(ctx, rel); err != nil {
 		return nil, err
 	}
+	// The change list was the previous digests' one use: at 100k records
+	// they are 39 MiB the rest of the release need not hold (issue 18).
+	rel.prevDigests = nil
 	if d.Catalog != nil {
 		if rel.earlier, err = archive.Releases(); err != nil {
 			return nil, err
