@@ -77,6 +77,12 @@ console.log(`release benchmark: ${small} and ${large} synthetic municipalities, 
 const head = ["measure", "figure", "baseline", "ratio", "target", "met"];
 const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 for (const r of [head, ...rows]) console.log(r.map((c, i) => String(c).padEnd(w[i])).join("  "));
+// The dataset's own live heap is a floor under the peak RSS: the release
+// cannot hold less than the snapshot it writes.
+const heap = (g) => (g.heap_before_bytes / 1048576).toFixed(0) + " MiB";
+const peak = (g) => (g.peak_heap_alloc_bytes / 1048576).toFixed(0) + ` MiB while writing ${g.peak_heap_file ?? "?"}`;
+console.log(`\nlive heap of the dataset before the release: ${heap(gs)} at ${k(small)}, ${heap(gl)} at ${k(large)}`);
+console.log(`largest heap (live and garbage): ${peak(gs)} at ${k(small)}; ${peak(gl)} at ${k(large)}`);
 console.log(`\nslowest files at ${k(large)} (wall, CPU of all threads):`);
 for (const [name, t] of Object.entries(gl.file_seconds).sort((a, b) => b[1] - a[1]).slice(0, 8))
   console.log(`  ${name.padEnd(48)} ${f(t, "s")}  ${f(gl.file_cpu_seconds[name] ?? 0, "s CPU")}`);

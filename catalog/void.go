@@ -3,8 +3,8 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,14 +36,18 @@ type Stats struct {
 
 // Counter counts the VoID statistics of a stream of triples, in memory
 // proportional to the distinct subjects and objects (kept as 64-bit
-// hashes). The zero value is not ready: use NewCounter.
+// hashes in hashSets). The zero value is not ready: use NewCounter.
 type Counter struct {
 	uriSpace string
 	stats    Stats
-	subjects map[uint64]struct{}
-	objects  map[uint64]struct{}
-	entities map[uint64]struct{}
-	typed    map[string]map[uint64]struct{}
+	subjects hashSet
+	objects  hashSet
+	entities hashSet
+	typed    map[string]*hashSet
+	// last is the hash of the previous triple's subject: a stream holds
+	// runs of triples of one subject, which need one look-up.
+	last    uint64
+	started bool
 }
 
 // NewCounter returns a Counter for a graph whose entities are named under
@@ -52,8 +56,7 @@ func NewCounter(base string) *Counter {
 	return &Counter{
 		uriSpace: URISpace(base),
 		stats:    Stats{Classes: map[string]int64{}, Properties: map[string]int64{}, Links: map[string]int64{}},
-		subjects: map[uint64]struct{}{}, objects: map[uint64]struct{}{}, entities: map[uint64]struct{}{},
-		typed: map[string]map[uint64]struct{}{},
+		typed:    map[string]*hashSet{},
 	}
 }
 
@@ -64,20 +67,23 @@ func URISpace(base string) string { return base + "/id/" }
 func (c *Counter) Add(t vocab.Triple) {
 	c.stats.Triples++
 	s := nodeHash(t.S)
-	c.subjects[s] = struct{}{}
-	if t.S.IsIRI() && strings.HasPrefix(t.S.Value, c.uriSpace) {
-		c.entities[s] = struct{}{}
+	if !c.started || s != c.last {
+		c.started, c.last = true, s
+		c.subjects.add(s)
+		if t.S.IsIRI() && strings.HasPrefix(t.S.Value, c.uriSpace) {
+			c.entities.add(s)
+		}
 	}
-	c.objects[nodeHash(t.O)] = struct{}{}
+	c.objects.add(nodeHash(t.O))
 	p := t.P.Value
 	c.stats.Properties[p]++
 	if p == vocab.RDFType.IRI && t.O.IsIRI() {
 		set := c.typed[t.O.Value]
 		if set == nil {
-			set = map[uint64]struct{}{}
+			set = &hashSet{}
 			c.typed[t.O.Value] = set
 		}
-		set[s] = struct{}{}
+		set.add(s)
 	}
 	if t.O.IsIRI() && strings.HasPrefix(t.O.Value, vocab.WD.IRI) {
 		c.stats.Links[p]++
@@ -87,12 +93,12 @@ func (c *Counter) Add(t vocab.Triple) {
 // Stats returns what was counted so far.
 func (c *Counter) Stats() *Stats {
 	s := c.stats
-	s.Entities = int64(len(c.entities))
-	s.DistinctSubjects = int64(len(c.subjects))
-	s.DistinctObjects = int64(len(c.objects))
+	s.Entities = int64(c.entities.len())
+	s.DistinctSubjects = int64(c.subjects.len())
+	s.DistinctObjects = int64(c.objects.len())
 	s.Classes = make(map[string]int64, len(c.typed))
 	for class, set := range c.typed {
-		s.Classes[class] = int64(len(set))
+		s.Classes[class] = int64(set.len())
 	}
 	s.Properties = copyCounts(c.stats.Properties)
 	s.Links = copyCounts(c.stats.Links)
@@ -107,15 +113,83 @@ func copyCounts(m map[string]int64) map[string]int64 {
 	return out
 }
 
+// nodeHash is the 64-bit FNV-1a hash of a node's kind, value, datatype
+// and language, written out rather than through hash/fnv so that the
+// millions of triples of a release allocate nothing here (issue 18).
 func nodeHash(n vocab.Node) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte{byte(n.Kind)})
-	io.WriteString(h, n.Value)
-	h.Write([]byte{0})
-	io.WriteString(h, n.Datatype)
-	h.Write([]byte{0})
-	io.WriteString(h, n.Lang)
-	return h.Sum64()
+	h := fnvByte(fnvOffset64, byte(n.Kind))
+	h = fnvByte(fnvString(h, n.Value), 0)
+	h = fnvByte(fnvString(h, n.Datatype), 0)
+	return fnvString(h, n.Lang)
+}
+
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+func fnvByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime64 }
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime64
+	}
+	return h
+}
+
+// hashSet is a set of 64-bit hashes in about 10 bytes a member, where a
+// map takes 20 to 40: a release's graph has millions of distinct objects,
+// and their map was the largest thing a release held (issue 18). Hashes
+// are appended to a tail, which is sorted and merged into the sorted,
+// distinct members when it is full. The zero value is an empty set.
+type hashSet struct {
+	members []uint64 // ascending, distinct
+	tail    []uint64 // not merged yet; in any order, repeats allowed
+}
+
+// hashTail is how many hashes a set takes before it merges them: large
+// enough that merging (a pass over the members) is rare, small enough to
+// be no weight next to the members.
+const hashTail = 1 << 14
+
+func (s *hashSet) add(h uint64) {
+	if s.tail == nil {
+		s.tail = make([]uint64, 0, hashTail)
+	}
+	s.tail = append(s.tail, h)
+	if len(s.tail) == cap(s.tail) {
+		s.merge()
+	}
+}
+
+// merge moves the tail into the members: sorted, merged from the back
+// (in place, into room for both), then duplicates dropped.
+func (s *hashSet) merge() {
+	if len(s.tail) == 0 {
+		return
+	}
+	slices.Sort(s.tail)
+	t := slices.Compact(s.tail)
+	n := len(s.members)
+	s.members = slices.Grow(s.members, len(t))[:n+len(t)]
+	i, j := n-1, len(t)-1
+	for k := n + len(t) - 1; j >= 0; k-- {
+		if i >= 0 && s.members[i] > t[j] {
+			s.members[k] = s.members[i]
+			i--
+		} else {
+			s.members[k] = t[j]
+			j--
+		}
+	}
+	s.members = slices.Compact(s.members)
+	s.tail = s.tail[:0]
+}
+
+// len is the number of distinct hashes added.
+func (s *hashSet) len() int {
+	s.merge()
+	return len(s.members)
 }
 
 // Graph produces the triples of the whole dataset, as the dumps write

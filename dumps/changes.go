@@ -29,22 +29,32 @@ const (
 	retiredType = "retired"
 )
 
-// recordDigest is the SHA-256 (first 16 bytes, hex) of a record's JSON.
+// recordDigest is the SHA-256 (first 16 bytes) of a record's JSON,
+// written in hex. The bytes are kept, not their hex (a string of its own
+// per record): a release holds every record's digest (issue 18).
 type recordDigest struct {
-	typ, id, digest string
+	typ, id string
+	sum     [16]byte
 }
+
+// hex is the digest as the digests file writes it.
+func (d *recordDigest) hex() string { return hex.EncodeToString(d.sum[:]) }
 
 // digestsOf returns the digests of every record of snap, by type (in
 // table order) and ID.
 func digestsOf(snap *dataset.Snapshot) ([]recordDigest, error) {
-	var out []recordDigest
+	n := len(snap.Retired)
+	for _, t := range recordOrder {
+		n += records(snap, t).Len()
+	}
+	out := make([]recordDigest, 0, n)
 	add := func(typ, id string, v any) error {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("digest %s %s: %w", typ, id, err)
 		}
 		sum := sha256.Sum256(b)
-		out = append(out, recordDigest{typ, id, hex.EncodeToString(sum[:16])})
+		out = append(out, recordDigest{typ: typ, id: id, sum: [16]byte(sum[:16])})
 		return nil
 	}
 	for _, t := range recordOrder {
@@ -68,7 +78,7 @@ func digestsOf(snap *dataset.Snapshot) ([]recordDigest, error) {
 			return nil, err
 		}
 		sum := sha256.Sum256(b)
-		retired = append(retired, recordDigest{retiredType, string(r.Type) + "/" + r.ID, hex.EncodeToString(sum[:16])})
+		retired = append(retired, recordDigest{typ: retiredType, id: string(r.Type) + "/" + r.ID, sum: [16]byte(sum[:16])})
 	}
 	sort.Slice(retired, func(i, j int) bool { return retired[i].id < retired[j].id })
 	return append(out, retired...), nil
@@ -81,12 +91,14 @@ func writeDigests(_ context.Context, w io.Writer, rel *releaseInfo) (int64, erro
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
+	var h [32]byte
 	for _, d := range rel.digests {
 		bw.WriteString(d.typ)
 		bw.WriteByte('\t')
 		bw.WriteString(d.id)
 		bw.WriteByte('\t')
-		bw.WriteString(d.digest)
+		hex.Encode(h[:], d.sum[:])
+		bw.Write(h[:])
 		bw.WriteByte('\n')
 	}
 	if err := bw.Flush(); err != nil {
@@ -238,7 +250,8 @@ func (d *Dumper) historyChanges(ctx context.Context, prev, rev int64) (seq []dat
 func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
 	var seq []dataset.RecordChange
 	seen := make(map[string]bool, len(rel.digests))
-	for _, d := range rel.digests {
+	for i := range rel.digests {
+		d := &rel.digests[i]
 		key := d.typ + "\t" + d.id
 		seen[key] = true
 		old, ok := rel.prevDigests[key]
@@ -252,7 +265,7 @@ func digestChanges(rel *releaseInfo, c *Changes) []dataset.RecordChange {
 			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Restore})
 		case !ok:
 			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Added})
-		case old != d.digest:
+		case old != d.hex():
 			seq = append(seq, dataset.RecordChange{Type: dataset.Type(d.typ), ID: d.id, Kind: dataset.Changed})
 		}
 	}

@@ -255,7 +255,7 @@ func writeGeoParquet(ctx context.Context, w io.Writer, t *Table, rel *releaseInf
 	})
 	opts := append(parquetMeta(rel), parquet.KeyValueMetadata("geo", string(geo)))
 	var wkb []byte
-	return writeParquet(w, t.Name, cols, opts, func(fn func(row []cell) error) (int64, error) {
+	return writeParquet(w, t.Name, rel.parquetCodec, cols, opts, func(fn func(row []cell) error) (int64, error) {
 		ext := make([]cell, len(cols))
 		return eachRow(ctx, t, rel.snap, func(row []cell) error {
 			copy(ext, row)

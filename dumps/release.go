@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parquet-go/parquet-go/compress/zstd"
+
 	"github.com/moving-cities/opendata/catalog"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/guide"
@@ -193,6 +195,8 @@ type releaseInfo struct {
 	// is written: for the catalogue.
 	earlier []*Manifest
 	stats   *catalog.Stats
+	// parquetCodec compresses every Parquet file of the release.
+	parquetCodec *zstd.Codec
 }
 
 // output is one file of a release: its name, media type, what its count
@@ -313,7 +317,7 @@ func fingerprint(base string, outs []output, digests []recordDigest) string {
 		}
 	}
 	for _, d := range digests {
-		fmt.Fprintf(h, "%s\t%s\t%s\n", d.typ, d.id, d.digest)
+		fmt.Fprintf(h, "%s\t%s\t%x\n", d.typ, d.id, d.sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -378,7 +382,8 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	outs := d.outputs(tables)
 	fp := fingerprint(d.BaseURI, outs, digests)
 	archive := Open(d.Dir)
-	rel := &releaseInfo{snap: snap, base: d.BaseURI, revision: snap.Revision, tables: tables, digests: digests}
+	rel := &releaseInfo{snap: snap, base: d.BaseURI, revision: snap.Revision, tables: tables, digests: digests,
+		parquetCodec: newParquetCodec()}
 	if latest, err := archive.Latest(); err == nil {
 		if m, err := archive.Manifest(latest); err == nil {
 			rel.prev = m
@@ -404,6 +409,9 @@ func (d *Dumper) Release(ctx context.Context, snap *dataset.Snapshot) (res *Resu
 	if rel.changes, err = d.changesOf(ctx, rel); err != nil {
 		return nil, err
 	}
+	// The change list was the previous digests' one use: at 100k records
+	// they are 39 MiB the rest of the release need not hold (issue 18).
+	rel.prevDigests = nil
 	if d.Catalog != nil {
 		if rel.earlier, err = archive.Releases(); err != nil {
 			return nil, err

@@ -22,6 +22,11 @@ type Options struct {
 	// Namespaces are declared as prefixes (Turtle, RDF/XML, JSON-LD) and
 	// used to abbreviate IRIs; nil means vocab.Namespaces.
 	Namespaces []*vocab.Namespace
+	// Checked says that every triple given to the writer passed
+	// CheckTriple, so the writer does not check it again: the graph
+	// dumps write each triple in three formats and check it once
+	// (issue 18).
+	Checked bool
 }
 
 func (o Options) namespaces() []*vocab.Namespace {
@@ -122,6 +127,16 @@ func Write(w io.Writer, f *Format, ts []vocab.Triple, o Options) error {
 		}
 	}
 	return tw.Close()
+}
+
+// checker checks the triples of a writer, unless Options.Checked.
+type checker struct{ checked bool }
+
+func (c checker) check(t vocab.Triple) error {
+	if c.checked {
+		return nil
+	}
+	return CheckTriple(t)
 }
 
 // sticky keeps the first error of a writer.

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moving-cities/opendata/vocab"
 )
@@ -26,13 +28,45 @@ type jsonldWriter struct {
 	started  bool
 	n        int // node objects written
 	subj     vocab.Node
-	node     map[string][]any
+	open     bool // a node object is being gathered in node
+	node     jsonldNode
+	buf      []byte // the node object being written, reused
 	sticky
+	checker
+}
+
+// jsonldNode is the node object of one subject, gathered until the
+// subject changes: its slices are reused from node to node, so that the
+// millions of triples of a dataset dump allocate almost nothing here
+// (issue 18).
+type jsonldNode struct {
+	id    string
+	types []string
+	props []jsonldProp // in the order first seen; sorted when written
+	keys  []jsonldKey  // the keys of the object, sorted when written
+}
+
+type jsonldProp struct {
+	key    string
+	values []jsonldValue
+}
+
+// jsonldValue is a value object: a node reference ({"@id": ref}) or a
+// literal ({"@value": value} with "@language" or "@type").
+type jsonldValue struct {
+	ref, value, lang, typ string
+}
+
+// jsonldKey is a key of the node object written: "@id", "@type" or
+// props[prop].key.
+type jsonldKey struct {
+	key  string
+	prop int // -1 for "@id" and "@type"
 }
 
 // NewJSONLDWriter returns a Writer of JSON-LD.
 func NewJSONLDWriter(w io.Writer, o Options) Writer {
-	j := &jsonldWriter{w: bufio.NewWriter(w), context: map[string]string{}}
+	j := &jsonldWriter{w: bufio.NewWriter(w), context: map[string]string{}, checker: checker{o.Checked}}
 	for _, ns := range o.namespaces() {
 		// A prefix must not look like a keyword, a blank node or an IRI
 		// scheme in use, and must end in a gen-delim to be usable.
@@ -63,7 +97,7 @@ func (j *jsonldWriter) WriteTriple(t vocab.Triple) error {
 	if j.err != nil {
 		return j.err
 	}
-	if err := checkTriple(t); err != nil {
+	if err := j.check(t); err != nil {
 		return j.fail("json-ld: %w", err)
 	}
 	if !j.started {
@@ -71,10 +105,8 @@ func (j *jsonldWriter) WriteTriple(t vocab.Triple) error {
 			return j.fail("json-ld: %w", err)
 		}
 	}
-	if j.node != nil && t.S != j.subj {
-		if err := j.flushNode(); err != nil {
-			return err
-		}
+	if j.open && t.S != j.subj {
+		j.flushNode()
 	}
 	s, err := j.nodeID(t.S)
 	if err != nil {
@@ -86,7 +118,7 @@ func (j *jsonldWriter) WriteTriple(t vocab.Triple) error {
 			return j.fail("json-ld: %w", err)
 		}
 		j.start(t.S, s)
-		j.node["@type"] = append(j.node["@type"], typ)
+		j.node.types = append(j.node.types, typ)
 		return nil
 	}
 	key, err := j.compact(t.P.Value)
@@ -98,15 +130,32 @@ func (j *jsonldWriter) WriteTriple(t vocab.Triple) error {
 		return j.fail("json-ld: %w", err)
 	}
 	j.start(t.S, s)
-	j.node[key] = append(j.node[key], v)
+	j.node.add(key, v)
 	return nil
+}
+
+// add appends v to the values of key.
+func (n *jsonldNode) add(key string, v jsonldValue) {
+	for i := range n.props {
+		if n.props[i].key == key {
+			n.props[i].values = append(n.props[i].values, v)
+			return
+		}
+	}
+	if len(n.props) < cap(n.props) { // reuse a property's values slice
+		n.props = n.props[:len(n.props)+1]
+		p := &n.props[len(n.props)-1]
+		p.key, p.values = key, append(p.values[:0], v)
+		return
+	}
+	n.props = append(n.props, jsonldProp{key: key, values: []jsonldValue{v}})
 }
 
 // start begins the node object of subject s unless it is open.
 func (j *jsonldWriter) start(s vocab.Node, id string) {
-	if j.node == nil {
-		j.subj = s
-		j.node = map[string][]any{"@id": {id}}
+	if !j.open {
+		j.subj, j.open = s, true
+		j.node.id, j.node.types, j.node.props = id, j.node.types[:0], j.node.props[:0]
 	}
 }
 
@@ -117,22 +166,22 @@ func (j *jsonldWriter) nodeID(n vocab.Node) (string, error) {
 	return j.full(n.Value)
 }
 
-func (j *jsonldWriter) value(o vocab.Node) (any, error) {
+func (j *jsonldWriter) value(o vocab.Node) (jsonldValue, error) {
 	switch o.Kind {
 	case vocab.IRINode, vocab.BlankNode:
 		id, err := j.nodeID(o)
-		return map[string]string{"@id": id}, err
+		return jsonldValue{ref: id}, err
 	}
-	v := map[string]string{"@value": o.Value}
+	v := jsonldValue{value: o.Value}
 	switch dt := datatype(o); {
 	case o.Lang != "":
-		v["@language"] = o.Lang
+		v.lang = o.Lang
 	case dt != vocab.XSDString.IRI:
 		c, err := j.compact(dt)
 		if err != nil {
-			return nil, err
+			return jsonldValue{}, err
 		}
-		v["@type"] = c
+		v.typ = c
 	}
 	return v, nil
 }
@@ -160,45 +209,138 @@ func (j *jsonldWriter) full(iri string) (string, error) {
 	return iri, nil
 }
 
-// flushNode writes the open node object: one key a line, values compact.
-func (j *jsonldWriter) flushNode() error {
-	keys := make([]string, 0, len(j.node))
-	for k := range j.node {
-		keys = append(keys, k)
+// flushNode writes the open node object: one key a line in key order,
+// values compact, as encoding/json would write them (a map of the keys,
+// without HTML escaping; TestJSONLDMatchesEncodingJSON compares).
+func (j *jsonldWriter) flushNode() {
+	n := &j.node
+	keys := append(n.keys[:0], jsonldKey{"@id", -1})
+	if len(n.types) > 0 {
+		keys = append(keys, jsonldKey{"@type", -1})
 	}
-	sort.Strings(keys) // "@id" and "@type" sort first
-	var b bytes.Buffer
-	b.WriteString("{")
+	for i, p := range n.props {
+		keys = append(keys, jsonldKey{p.key, i})
+	}
+	slices.SortFunc(keys, func(a, b jsonldKey) int { return strings.Compare(a.key, b.key) })
+	n.keys = keys
+	b := append(j.buf[:0], '{')
 	for i, k := range keys {
-		var v any = j.node[k]
-		if k == "@id" {
-			v = j.node[k][0]
-		}
-		kb, err := compactJSON(k)
-		if err != nil {
-			return j.fail("json-ld: %w", err)
-		}
-		vb, err := compactJSON(v)
-		if err != nil {
-			return j.fail("json-ld: %w", err)
-		}
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString("\n      ")
-		b.Write(kb)
-		b.WriteString(": ")
-		b.Write(vb)
+		b = append(b, "\n      "...)
+		b = appendJSONString(b, k.key)
+		b = append(b, ": "...)
+		switch {
+		case k.prop >= 0:
+			b = append(b, '[')
+			for i, v := range n.props[k.prop].values {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = v.appendJSON(b)
+			}
+			b = append(b, ']')
+		case k.key == "@id":
+			b = appendJSONString(b, n.id)
+		default: // "@type"
+			b = append(b, '[')
+			for i, t := range n.types {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, t)
+			}
+			b = append(b, ']')
+		}
 	}
-	b.WriteString("\n    }")
-	j.node = nil
+	b = append(b, "\n    }"...)
+	j.buf = b
+	j.open = false
 	if j.n > 0 {
 		j.w.WriteByte(',')
 	}
 	j.n++
 	j.w.WriteString("\n    ")
-	j.w.Write(b.Bytes())
-	return nil
+	j.w.Write(b)
+}
+
+// appendJSON appends the value object, its keys in order.
+func (v jsonldValue) appendJSON(b []byte) []byte {
+	if v.ref != "" {
+		b = append(b, `{"@id":`...)
+		b = appendJSONString(b, v.ref)
+		return append(b, '}')
+	}
+	b = append(b, '{')
+	switch {
+	case v.lang != "":
+		b = append(b, `"@language":`...)
+		b = appendJSONString(b, v.lang)
+		b = append(b, ',')
+	case v.typ != "":
+		b = append(b, `"@type":`...)
+		b = appendJSONString(b, v.typ)
+		b = append(b, ',')
+	}
+	b = append(b, `"@value":`...)
+	b = appendJSONString(b, v.value)
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// without HTML escaping: \" and \\, the short escapes of \b \f \n \r \t,
+// \u00XX for other control characters, \u2028 and \u2029 escaped, and
+// each byte of invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func (j *jsonldWriter) Close() error {
@@ -210,10 +352,8 @@ func (j *jsonldWriter) Close() error {
 			return j.fail("json-ld: %w", err)
 		}
 	}
-	if j.node != nil {
-		if err := j.flushNode(); err != nil {
-			return err
-		}
+	if j.open {
+		j.flushNode()
 	}
 	if j.n > 0 {
 		j.w.WriteString("\n  ")
@@ -223,15 +363,6 @@ func (j *jsonldWriter) Close() error {
 		return j.fail("json-ld: %w", err)
 	}
 	return nil
-}
-
-// compactJSON writes v as JSON on one line, without HTML escaping.
-func compactJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // marshal writes v as indented JSON without HTML escaping.

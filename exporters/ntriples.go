@@ -16,16 +16,19 @@ type ntWriter struct {
 	w   *bufio.Writer
 	buf []byte
 	sticky
+	checker
 }
 
 // NewNTriplesWriter returns a Writer of N-Triples.
-func NewNTriplesWriter(w io.Writer, _ Options) Writer { return &ntWriter{w: bufio.NewWriter(w)} }
+func NewNTriplesWriter(w io.Writer, o Options) Writer {
+	return &ntWriter{w: bufio.NewWriter(w), checker: checker{o.Checked}}
+}
 
 func (n *ntWriter) WriteTriple(t vocab.Triple) error {
 	if n.err != nil {
 		return n.err
 	}
-	if err := checkTriple(t); err != nil {
+	if err := n.check(t); err != nil {
 		return n.fail("n-triples: %w", err)
 	}
 	// One line in a reused buffer: a release writes millions of them.

@@ -32,11 +32,12 @@ type rdfxmlWriter struct {
 	subj    vocab.Node
 	open    bool
 	sticky
+	checker
 }
 
 // NewRDFXMLWriter returns a Writer of RDF/XML.
 func NewRDFXMLWriter(w io.Writer, o Options) Writer {
-	x := &rdfxmlWriter{w: bufio.NewWriter(w), taken: map[string]bool{"rdf": true}}
+	x := &rdfxmlWriter{w: bufio.NewWriter(w), taken: map[string]bool{"rdf": true}, checker: checker{o.Checked}}
 	x.ns = append(x.ns, vocab.RDF)
 	for _, ns := range o.namespaces() {
 		if ns.Prefix == "rdf" || x.taken[ns.Prefix] || !isNCName(ns.Prefix) ||
@@ -71,7 +72,7 @@ func (x *rdfxmlWriter) WriteTriple(t vocab.Triple) error {
 	if x.err != nil {
 		return x.err
 	}
-	if err := checkTriple(t); err != nil {
+	if err := x.check(t); err != nil {
 		return x.fail("rdf/xml: %w", err)
 	}
 	for _, s := range []string{t.S.Value, t.P.Value, t.O.Value, t.O.Datatype} {

@@ -42,7 +42,7 @@ func (t *turtleWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 	if !name.IsIRI() {
 		return t.fail("trig: graph name %s is not an IRI", name)
 	}
-	g, err := t.term(name)
+	g, err := t.appendTerm(nil, name)
 	if err != nil {
 		return t.fail("trig: %w", err)
 	}
@@ -53,7 +53,7 @@ func (t *turtleWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 		t.w.WriteString(" .\n\n")
 		t.open = false
 	}
-	t.w.WriteString(g)
+	t.w.Write(g)
 	t.w.WriteString(" {\n")
 	for _, tr := range ts {
 		if err := t.WriteTriple(tr); err != nil {
@@ -82,10 +82,8 @@ func (j *jsonldWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 			return j.fail("json-ld: %w", err)
 		}
 	}
-	if j.node != nil {
-		if err := j.flushNode(); err != nil {
-			return err
-		}
+	if j.open {
+		j.flushNode()
 	}
 	id, err := j.full(name.Value)
 	if err != nil {
@@ -98,16 +96,10 @@ func (j *jsonldWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 			return j.fail("%w", err)
 		}
 	}
-	if sub.node != nil {
-		if err := sub.flushNode(); err != nil {
-			return j.fail("%w", err)
-		}
+	if sub.open {
+		sub.flushNode()
 	}
 	if err := sub.w.Flush(); err != nil {
-		return j.fail("json-ld: %w", err)
-	}
-	idJSON, err := compactJSON(id)
-	if err != nil {
 		return j.fail("json-ld: %w", err)
 	}
 	if j.n > 0 {
@@ -115,7 +107,7 @@ func (j *jsonldWriter) WriteGraph(name vocab.Node, ts []vocab.Triple) error {
 	}
 	j.n++
 	j.w.WriteString("\n    {\n      \"@id\": ")
-	j.w.Write(idJSON)
+	j.w.Write(appendJSONString(nil, id))
 	j.w.WriteString(",\n      \"@graph\": [")
 	j.w.Write(inner.Bytes())
 	j.w.WriteString("\n      ]\n    }")

@@ -25,12 +25,16 @@ type turtleWriter struct {
 	subj     vocab.Node
 	pred     vocab.Node
 	open     bool
+	// s, p and o are the terms of the triple being written, in buffers
+	// reused from triple to triple (issue 18).
+	s, p, o []byte
 	sticky
+	checker
 }
 
 // NewTurtleWriter returns a Writer of Turtle.
 func NewTurtleWriter(w io.Writer, o Options) Writer {
-	tw := &turtleWriter{w: bufio.NewWriter(w)}
+	tw := &turtleWriter{w: bufio.NewWriter(w), checker: checker{o.Checked}}
 	for _, ns := range o.namespaces() {
 		if prefixName.MatchString(ns.Prefix) && checkIRI(ns.IRI) == nil {
 			tw.prefixes = append(tw.prefixes, ns)
@@ -78,21 +82,20 @@ func (t *turtleWriter) WriteTriple(tr vocab.Triple) error {
 	if t.err != nil {
 		return t.err
 	}
-	if err := checkTriple(tr); err != nil {
+	if err := t.check(tr); err != nil {
 		return t.fail("turtle: %w", err)
 	}
-	s, err := t.term(tr.S)
-	if err != nil {
+	var err error
+	if t.s, err = t.appendTerm(t.s[:0], tr.S); err != nil {
 		return t.fail("turtle: %w", err)
 	}
-	p := "a"
+	t.p = append(t.p[:0], 'a')
 	if tr.P.Value != vocab.RDFType.IRI {
-		if p, err = t.term(tr.P); err != nil {
+		if t.p, err = t.appendTerm(t.p[:0], tr.P); err != nil {
 			return t.fail("turtle: %w", err)
 		}
 	}
-	o, err := t.term(tr.O)
-	if err != nil {
+	if t.o, err = t.appendTerm(t.o[:0], tr.O); err != nil {
 		return t.fail("turtle: %w", err)
 	}
 	if !t.started {
@@ -103,18 +106,18 @@ func (t *turtleWriter) WriteTriple(tr vocab.Triple) error {
 		t.w.WriteString(" ,\n        ")
 	case t.open && tr.S == t.subj:
 		t.w.WriteString(" ;\n    ")
-		t.w.WriteString(p)
+		t.w.Write(t.p)
 		t.w.WriteByte(' ')
 	default:
 		if t.open {
 			t.w.WriteString(" .\n\n")
 		}
-		t.w.WriteString(s)
+		t.w.Write(t.s)
 		t.w.WriteString("\n    ")
-		t.w.WriteString(p)
+		t.w.Write(t.p)
 		t.w.WriteByte(' ')
 	}
-	t.w.WriteString(o)
+	t.w.Write(t.o)
 	t.subj, t.pred, t.open = tr.S, tr.P, true
 	return nil
 }
@@ -135,12 +138,12 @@ func (t *turtleWriter) Close() error {
 	return nil
 }
 
-// term writes a checked node, abbreviated where that is safe.
-func (t *turtleWriter) term(n vocab.Node) (string, error) {
+// appendTerm appends a checked node, abbreviated where that is safe.
+func (t *turtleWriter) appendTerm(b []byte, n vocab.Node) ([]byte, error) {
 	switch n.Kind {
 	case vocab.IRINode:
-		if q, ok := t.prefixed(n.Value); ok {
-			return q, nil
+		if ns, local, ok := t.prefixed(n.Value); ok {
+			return appendPName(b, ns, local), nil
 		}
 	case vocab.LiteralNode:
 		dt := datatype(n)
@@ -149,28 +152,35 @@ func (t *turtleWriter) term(n vocab.Node) (string, error) {
 			dt == vocab.XSDDecimal.IRI && turtleDecimal.MatchString(n.Value),
 			dt == vocab.XSDDouble.IRI && turtleDouble.MatchString(n.Value),
 			dt == vocab.XSDBoolean.IRI && (n.Value == "true" || n.Value == "false"):
-			return n.Value, nil
+			return append(b, n.Value...), nil
 		}
 		if dt != vocab.XSDString.IRI && dt != vocab.RDFLangString.IRI {
-			if q, ok := t.prefixed(dt); ok {
-				lex, err := ntTerm(vocab.Str(n.Value))
+			if ns, local, ok := t.prefixed(dt); ok {
+				// The lexical form as a plain string, then the datatype.
+				b, err := appendNTTerm(b, vocab.Str(n.Value))
 				if err != nil {
-					return "", err
+					return b, err
 				}
-				return lex + "^^" + q, nil
+				return appendPName(append(b, "^^"...), ns, local), nil
 			}
 		}
 	}
-	return ntTerm(n)
+	return appendNTTerm(b, n)
 }
 
-// prefixed abbreviates iri with a declared prefix when the rest is a safe
-// local name.
-func (t *turtleWriter) prefixed(iri string) (string, bool) {
+func appendPName(b []byte, ns *vocab.Namespace, local string) []byte {
+	b = append(b, ns.Prefix...)
+	b = append(b, ':')
+	return append(b, local...)
+}
+
+// prefixed finds a declared prefix that abbreviates iri, the rest being a
+// safe local name.
+func (t *turtleWriter) prefixed(iri string) (*vocab.Namespace, string, bool) {
 	for _, ns := range t.prefixes {
 		if local, ok := strings.CutPrefix(iri, ns.IRI); ok && safeLocal.MatchString(local) {
-			return ns.Prefix + ":" + local, true
+			return ns, local, true
 		}
 	}
-	return "", false
+	return nil, "", false
 }

@@ -8,8 +8,9 @@ import (
 	"github.com/moving-cities/opendata/vocab"
 )
 
-// checkTriple reports why t cannot be written in any format, or nil.
-func checkTriple(t vocab.Triple) error {
+// CheckTriple reports why t cannot be written in any format, or nil.
+// Every writer checks each triple so, unless Options.Checked says it was.
+func CheckTriple(t vocab.Triple) error {
 	switch {
 	case t.S.IsIRI():
 		if err := checkIRI(t.S.Value); err != nil {

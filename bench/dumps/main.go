@@ -35,6 +35,7 @@ func main() {
 	noPDF := flag.Bool("no-pdf", false, "leave the printable publications out (to measure the other files alone)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the releases to this file")
 	memProfile := flag.String("memprofile", "", "write a heap (allocations) profile after the releases to this file")
+	heapProfile := flag.String("heapprofile", "", "write an in-use heap profile to this file whenever the heap reaches a new peak (the live objects as of the last collection), and name the file being written then in the report")
 	ntOut := flag.String("ntriples", "", "only write the graph as N-Triples (uncompressed) to this file, timed, and report that (for the comparison with rapper)")
 	flag.Parse()
 	if *ntOut != "" {
@@ -58,11 +59,16 @@ func main() {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 
-	// Sample the heap while releases are written.
+	// Sample the heap while releases are written, and note which file
+	// was being written at its peak.
 	var peakHeap atomic.Uint64
+	var writing, peakFile atomic.Pointer[string]
 	stop := make(chan struct{})
+	sampled := make(chan struct{})
 	go func() {
+		defer close(sampled)
 		var ms runtime.MemStats
+		var profiled uint64
 		for {
 			select {
 			case <-stop:
@@ -72,6 +78,12 @@ func main() {
 			runtime.ReadMemStats(&ms)
 			if ms.HeapAlloc > peakHeap.Load() {
 				peakHeap.Store(ms.HeapAlloc)
+				peakFile.Store(writing.Load())
+				// A new profile for each 5% more, not each sample.
+				if *heapProfile != "" && ms.HeapAlloc > profiled+profiled/20 {
+					profiled = ms.HeapAlloc
+					writeHeapProfile(*heapProfile)
+				}
 			}
 		}
 	}()
@@ -108,6 +120,7 @@ func main() {
 					cpu[cur] = nowCPU - curCPU
 				}
 				cur, curStart, curCPU = p.File, now, nowCPU
+				writing.Store(&p.File)
 			}}
 		start := time.Now()
 		r, err := dm.Release(context.Background(), snap)
@@ -132,6 +145,7 @@ func main() {
 		}
 	}
 	close(stop)
+	<-sampled
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -165,6 +179,7 @@ func main() {
 		"peak_rss_bytes":        ru.Maxrss * 1024, // Linux reports KiB
 		"heap_before_bytes":     before.HeapAlloc,
 		"peak_heap_alloc_bytes": peakHeap.Load(),
+		"peak_heap_file":        peakFile.Load(),
 		"file_seconds":          files,
 		"file_cpu_seconds":      filesCPU,
 		"file_bytes":            sizes,
@@ -175,6 +190,20 @@ func main() {
 	if err := enc.Encode(report); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+// writeHeapProfile writes the in-use heap profile to path.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
 	}
 }
 
