@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -33,14 +34,22 @@ type Snapshot struct {
 	approaches     map[string]*Approach
 	retired        map[Type]map[string]*Retired
 
-	byQID                   map[string]*Municipality
-	byCountry               map[string][]*Municipality
-	membersOf               map[string][]*Membership // by network
-	membershipsOf           map[string][]*Membership // by municipality
-	approachesOf            map[string][]*Approach   // by municipality
-	approachesIn            map[string][]*Approach   // by category
-	categoryAliases         map[string]*Category
-	municipalitiesByNameKey map[string][]*Municipality
+	byQID           map[string]*Municipality
+	byCountry       map[string][]*Municipality
+	membersOf       map[string][]*Membership // by network
+	membershipsOf   map[string][]*Membership // by municipality
+	approachesOf    map[string][]*Approach   // by municipality
+	approachesIn    map[string][]*Approach   // by category
+	categoryAliases map[string]*Category
+
+	// byNameKey indexes municipalities by the search keys of their names
+	// and aliases. It is built on first use: only the CMS sync asks, and
+	// folding every name of 100,000 municipalities was a tenth of
+	// start-up (issue 18).
+	byNameKey struct {
+		once sync.Once
+		m    map[string][]*Municipality
+	}
 }
 
 // NewSnapshot indexes d, which must be valid, at revision rev. The snapshot
@@ -52,22 +61,21 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 	// municipality rehashed them again and again at start-up (issue 18).
 	n := len(d.Municipalities)
 	s := &Snapshot{
-		Revision:                rev,
-		countries:               make(map[string]*Country, len(d.Countries)),
-		categories:              make(map[string]*Category, len(d.Categories)),
-		networks:                make(map[string]*Network, len(d.Networks)),
-		municipalities:          make(map[string]*Municipality, n),
-		memberships:             make(map[string]*Membership, len(d.Memberships)),
-		approaches:              make(map[string]*Approach, len(d.Approaches)),
-		retired:                 map[Type]map[string]*Retired{},
-		byQID:                   make(map[string]*Municipality, n),
-		byCountry:               make(map[string][]*Municipality, len(d.Countries)),
-		membersOf:               make(map[string][]*Membership, len(d.Networks)),
-		membershipsOf:           make(map[string][]*Membership, n),
-		approachesOf:            make(map[string][]*Approach, len(d.Approaches)),
-		approachesIn:            make(map[string][]*Approach, len(d.Categories)),
-		categoryAliases:         map[string]*Category{},
-		municipalitiesByNameKey: make(map[string][]*Municipality, 2*n),
+		Revision:        rev,
+		countries:       make(map[string]*Country, len(d.Countries)),
+		categories:      make(map[string]*Category, len(d.Categories)),
+		networks:        make(map[string]*Network, len(d.Networks)),
+		municipalities:  make(map[string]*Municipality, n),
+		memberships:     make(map[string]*Membership, len(d.Memberships)),
+		approaches:      make(map[string]*Approach, len(d.Approaches)),
+		retired:         map[Type]map[string]*Retired{},
+		byQID:           make(map[string]*Municipality, n),
+		byCountry:       make(map[string][]*Municipality, len(d.Countries)),
+		membersOf:       make(map[string][]*Membership, len(d.Networks)),
+		membershipsOf:   make(map[string][]*Membership, n),
+		approachesOf:    make(map[string][]*Approach, len(d.Approaches)),
+		approachesIn:    make(map[string][]*Approach, len(d.Categories)),
+		categoryAliases: map[string]*Category{},
 	}
 	s.Countries = index(d.Countries, s.countries, func(x *Country) string { return x.ID })
 	s.Categories = index(d.Categories, s.categories, func(x *Category) string { return x.ID })
@@ -112,9 +120,6 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 			s.byQID[x.Wikidata] = x
 		}
 		s.byCountry[x.Country] = append(s.byCountry[x.Country], x)
-		for _, key := range municipalityKeys(x) {
-			s.municipalitiesByNameKey[key] = append(s.municipalitiesByNameKey[key], x)
-		}
 	}
 	for _, x := range s.Memberships {
 		stamp(&x.Stamps)
@@ -311,9 +316,18 @@ func (s *Snapshot) BySlugAlias(t Type, slug string) (id string, ok bool) {
 // in any language, has the search key of name (see SearchKeys): "munchen",
 // "Munich" and "MÜNCHEN" all find München when it holds those names.
 func (s *Snapshot) MunicipalitiesNamed(name string) []*Municipality {
+	s.byNameKey.once.Do(func() {
+		m := make(map[string][]*Municipality, 2*len(s.Municipalities))
+		for _, x := range s.Municipalities {
+			for _, key := range municipalityKeys(x) {
+				m[key] = append(m[key], x)
+			}
+		}
+		s.byNameKey.m = m
+	})
 	var out []*Municipality
 	for _, key := range SearchKeys(name) {
-		out = append(out, s.municipalitiesByNameKey[key]...)
+		out = append(out, s.byNameKey.m[key]...)
 	}
 	slices.SortFunc(out, func(a, b *Municipality) int { return strings.Compare(a.ID, b.ID) })
 	return slices.Compact(out)
