@@ -41,7 +41,6 @@ func (ps Problems) Error() string {
 }
 
 var (
-	slugPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 	qidPattern     = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	geonamesPat    = regexp.MustCompile(`^[1-9][0-9]*$`)
@@ -53,8 +52,27 @@ var (
 const MaxIDLength = 100
 
 // IsSlug reports whether s can be the ID of a municipality, network,
-// membership, approach or category.
-func IsSlug(s string) bool { return len(s) <= MaxIDLength && slugPattern.MatchString(s) }
+// membership, approach or category: runs of lowercase ASCII letters and
+// digits joined by single hyphens, ^[a-z0-9]+(?:-[a-z0-9]+)*$, of at most
+// MaxIDLength bytes. It scans bytes: matching the regular expression was
+// a fifth of validating 100,000 municipalities (issue 18).
+func IsSlug(s string) bool {
+	if s == "" || len(s) > MaxIDLength {
+		return false
+	}
+	afterHyphen := true // s may not begin with a hyphen
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			afterHyphen = false
+		case c == '-' && !afterHyphen:
+			afterHyphen = true
+		default:
+			return false
+		}
+	}
+	return !afterHyphen
+}
 
 // IsQID reports whether s is a well-formed Wikidata item ID ("Q64").
 func IsQID(s string) bool { return qidPattern.MatchString(s) }
