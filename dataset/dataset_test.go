@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -344,11 +345,17 @@ func TestSnapshotIndexes(t *testing.T) {
 	if m, ok := s.MunicipalityByQID("Q64"); !ok || m.ID != "berlin" {
 		t.Errorf("MunicipalityByQID(Q64) = %v", m)
 	}
+	// The name index is built on first use: readers that ask at once
+	// (under -race) all find what it holds.
+	var wg sync.WaitGroup
 	for _, q := range []string{"gdansk", "GDAŃSK", "Danzig"} {
-		if got := s.MunicipalitiesNamed(q); len(got) != 1 || got[0].ID != "gdansk" {
-			t.Errorf("MunicipalitiesNamed(%q) = %v", q, got)
-		}
+		wg.Go(func() {
+			if got := s.MunicipalitiesNamed(q); len(got) != 1 || got[0].ID != "gdansk" {
+				t.Errorf("MunicipalitiesNamed(%q) = %v", q, got)
+			}
+		})
 	}
+	wg.Wait()
 	if _, cur, ok := s.Retirement(TypeMunicipality, "older-name"); !ok || cur != "berlin" {
 		t.Errorf("rename chain resolves to %q, want berlin", cur)
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -33,37 +34,48 @@ type Snapshot struct {
 	approaches     map[string]*Approach
 	retired        map[Type]map[string]*Retired
 
-	byQID                   map[string]*Municipality
-	byCountry               map[string][]*Municipality
-	membersOf               map[string][]*Membership // by network
-	membershipsOf           map[string][]*Membership // by municipality
-	approachesOf            map[string][]*Approach   // by municipality
-	approachesIn            map[string][]*Approach   // by category
-	categoryAliases         map[string]*Category
-	municipalitiesByNameKey map[string][]*Municipality
+	byQID           map[string]*Municipality
+	byCountry       map[string][]*Municipality
+	membersOf       map[string][]*Membership // by network
+	membershipsOf   map[string][]*Membership // by municipality
+	approachesOf    map[string][]*Approach   // by municipality
+	approachesIn    map[string][]*Approach   // by category
+	categoryAliases map[string]*Category
+
+	// byNameKey indexes municipalities by the search keys of their names
+	// and aliases. It is built on first use: only the CMS sync asks, and
+	// folding every name of 100,000 municipalities was a tenth of
+	// start-up (issue 18).
+	byNameKey struct {
+		once sync.Once
+		m    map[string][]*Municipality
+	}
 }
 
 // NewSnapshot indexes d, which must be valid, at revision rev. The snapshot
-// takes ownership of d's maps and slices: the caller must not modify d
+// takes ownership of d's records, maps and slices (it points into d's
+// collections rather than copying them): the caller must not modify d
 // afterwards.
 func NewSnapshot(d *Dataset, rev int64) *Snapshot {
+	// The maps are made at their final size: growing those keyed by
+	// municipality rehashed them again and again at start-up (issue 18).
+	n := len(d.Municipalities)
 	s := &Snapshot{
-		Revision:                rev,
-		countries:               map[string]*Country{},
-		categories:              map[string]*Category{},
-		networks:                map[string]*Network{},
-		municipalities:          map[string]*Municipality{},
-		memberships:             map[string]*Membership{},
-		approaches:              map[string]*Approach{},
-		retired:                 map[Type]map[string]*Retired{},
-		byQID:                   map[string]*Municipality{},
-		byCountry:               map[string][]*Municipality{},
-		membersOf:               map[string][]*Membership{},
-		membershipsOf:           map[string][]*Membership{},
-		approachesOf:            map[string][]*Approach{},
-		approachesIn:            map[string][]*Approach{},
-		categoryAliases:         map[string]*Category{},
-		municipalitiesByNameKey: map[string][]*Municipality{},
+		Revision:        rev,
+		countries:       make(map[string]*Country, len(d.Countries)),
+		categories:      make(map[string]*Category, len(d.Categories)),
+		networks:        make(map[string]*Network, len(d.Networks)),
+		municipalities:  make(map[string]*Municipality, n),
+		memberships:     make(map[string]*Membership, len(d.Memberships)),
+		approaches:      make(map[string]*Approach, len(d.Approaches)),
+		retired:         map[Type]map[string]*Retired{},
+		byQID:           make(map[string]*Municipality, n),
+		byCountry:       make(map[string][]*Municipality, len(d.Countries)),
+		membersOf:       make(map[string][]*Membership, len(d.Networks)),
+		membershipsOf:   make(map[string][]*Membership, n),
+		approachesOf:    make(map[string][]*Approach, len(d.Approaches)),
+		approachesIn:    make(map[string][]*Approach, len(d.Categories)),
+		categoryAliases: map[string]*Category{},
 	}
 	s.Countries = index(d.Countries, s.countries, func(x *Country) string { return x.ID })
 	s.Categories = index(d.Categories, s.categories, func(x *Category) string { return x.ID })
@@ -108,9 +120,6 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 			s.byQID[x.Wikidata] = x
 		}
 		s.byCountry[x.Country] = append(s.byCountry[x.Country], x)
-		for _, key := range municipalityKeys(x) {
-			s.municipalitiesByNameKey[key] = append(s.municipalitiesByNameKey[key], x)
-		}
 	}
 	for _, x := range s.Memberships {
 		stamp(&x.Stamps)
@@ -128,11 +137,13 @@ func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 }
 
 func index[T any](xs []T, byID map[string]*T, id func(*T) string) []*T {
+	// The records are d's own, which the snapshot owns: copying 100,000
+	// municipalities took a tenth of start-up (issue 18).
 	out := make([]*T, len(xs))
 	for i := range xs {
-		x := xs[i] // a copy: the snapshot owns its records
-		out[i] = &x
-		byID[id(&x)] = &x
+		x := &xs[i]
+		out[i] = x
+		byID[id(x)] = x
 	}
 	sort.Slice(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
 	return out
@@ -305,9 +316,18 @@ func (s *Snapshot) BySlugAlias(t Type, slug string) (id string, ok bool) {
 // in any language, has the search key of name (see SearchKeys): "munchen",
 // "Munich" and "MÜNCHEN" all find München when it holds those names.
 func (s *Snapshot) MunicipalitiesNamed(name string) []*Municipality {
+	s.byNameKey.once.Do(func() {
+		m := make(map[string][]*Municipality, 2*len(s.Municipalities))
+		for _, x := range s.Municipalities {
+			for _, key := range municipalityKeys(x) {
+				m[key] = append(m[key], x)
+			}
+		}
+		s.byNameKey.m = m
+	})
 	var out []*Municipality
 	for _, key := range SearchKeys(name) {
-		out = append(out, s.municipalitiesByNameKey[key]...)
+		out = append(out, s.byNameKey.m[key]...)
 	}
 	slices.SortFunc(out, func(a, b *Municipality) int { return strings.Compare(a.ID, b.ID) })
 	return slices.Compact(out)

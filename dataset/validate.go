@@ -41,7 +41,6 @@ func (ps Problems) Error() string {
 }
 
 var (
-	slugPattern    = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
 	qidPattern     = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	geonamesPat    = regexp.MustCompile(`^[1-9][0-9]*$`)
@@ -53,8 +52,27 @@ var (
 const MaxIDLength = 100
 
 // IsSlug reports whether s can be the ID of a municipality, network,
-// membership, approach or category.
-func IsSlug(s string) bool { return len(s) <= MaxIDLength && slugPattern.MatchString(s) }
+// membership, approach or category: runs of lowercase ASCII letters and
+// digits joined by single hyphens, ^[a-z0-9]+(?:-[a-z0-9]+)*$, of at most
+// MaxIDLength bytes. It scans bytes: matching the regular expression was
+// a fifth of validating 100,000 municipalities (issue 18).
+func IsSlug(s string) bool {
+	if s == "" || len(s) > MaxIDLength {
+		return false
+	}
+	afterHyphen := true // s may not begin with a hyphen
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			afterHyphen = false
+		case c == '-' && !afterHyphen:
+			afterHyphen = true
+		default:
+			return false
+		}
+	}
+	return !afterHyphen
+}
 
 // IsQID reports whether s is a well-formed Wikidata item ID ("Q64").
 func IsQID(s string) bool { return qidPattern.MatchString(s) }
@@ -66,6 +84,23 @@ const countryMargin = 1.0
 
 type checker struct {
 	problems Problems
+	// langTags holds the verdict on each language tag met: parsing a tag
+	// cost a tenth of validating 100,000 municipalities, which use a
+	// handful of tags (issue 18).
+	langTags map[string]error
+}
+
+// langTag is checkLangTag, asked once per distinct tag.
+func (c *checker) langTag(tag string) error {
+	err, ok := c.langTags[tag]
+	if !ok {
+		if c.langTags == nil {
+			c.langTags = map[string]error{}
+		}
+		err = checkLangTag(tag)
+		c.langTags[tag] = err
+	}
+	return err
 }
 
 func (c *checker) add(t Type, id, field, format string, args ...any) {
@@ -76,9 +111,18 @@ func (c *checker) add(t Type, id, field, format string, args ...any) {
 // and returns Problems (sorted by type, ID and field) or nil.
 func (d *Dataset) Validate() error {
 	c := &checker{}
-	ids := map[Type]map[string]bool{}
+	ids := map[Type]map[string]bool{
+		TypeCountry:      make(map[string]bool, len(d.Countries)),
+		TypeCategory:     make(map[string]bool, len(d.Categories)),
+		TypeNetwork:      make(map[string]bool, len(d.Networks)),
+		TypeMunicipality: make(map[string]bool, len(d.Municipalities)),
+		TypeMembership:   make(map[string]bool, len(d.Memberships)),
+		TypeApproach:     make(map[string]bool, len(d.Approaches)),
+	}
 	for _, t := range Types {
-		ids[t] = map[string]bool{}
+		if ids[t] == nil {
+			ids[t] = map[string]bool{}
+		}
 	}
 	seen := func(t Type, id string, valid func(string) bool, want string) {
 		switch {
@@ -325,7 +369,7 @@ func (c *checker) names(t Type, id, field string, n Names) {
 		c.add(t, id, field+".en", "missing: an English name is required")
 	}
 	for _, lang := range n.Langs() {
-		if err := checkLangTag(lang); err != nil {
+		if err := c.langTag(lang); err != nil {
 			c.add(t, id, field, "%v", err)
 		} else if strings.TrimSpace(n[lang]) == "" || n[lang] != strings.TrimSpace(n[lang]) {
 			c.add(t, id, field+"."+lang, "empty or padded with white space")
@@ -348,7 +392,7 @@ func (c *checker) slugAliases(t Type, id string, as []string) {
 func (c *checker) aliases(t Type, id string, as []Alias) {
 	for i, a := range as {
 		f := fmt.Sprintf("aliases[%d]", i)
-		if err := checkLangTag(a.Lang); err != nil {
+		if err := c.langTag(a.Lang); err != nil {
 			c.add(t, id, f+".lang", "%v", err)
 		}
 		if strings.TrimSpace(a.Name) == "" {

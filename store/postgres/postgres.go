@@ -20,6 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	jsoniter "github.com/json-iterator/go"
 
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/store"
@@ -280,6 +281,9 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
 	d := &dataset.Dataset{}
+	if err := reserve(ctx, tx, d); err != nil {
+		return nil, 0, fmt.Errorf("load records: %w", err)
+	}
 	rows, err := tx.Query(ctx, `SELECT type, id, doc::text, created, modified FROM records ORDER BY type, id`)
 	if err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
@@ -339,14 +343,52 @@ func appendRecord(d *dataset.Dataset, t dataset.Type, doc []byte, st dataset.Sta
 	return fmt.Errorf("unknown record type %q", t)
 }
 
+// decodeInto decodes doc into a new last element of list, in place,
+// with json-iterator in its encoding/json-compatible mode, as the SQLite
+// store does (see there why; issue 18).
 func decodeInto[T any](list *[]T, doc []byte, stamp func(*T)) error {
-	var x T
-	if err := json.Unmarshal(doc, &x); err != nil {
+	var zero T
+	*list = append(*list, zero)
+	x := &(*list)[len(*list)-1]
+	if err := jsoniter.ConfigCompatibleWithStandardLibrary.Unmarshal(doc, x); err != nil {
+		*list = (*list)[:len(*list)-1]
 		return err
 	}
-	stamp(&x)
-	*list = append(*list, x)
+	stamp(x)
 	return nil
+}
+
+// reserve gives each collection of d the capacity of its count of
+// records, so that decoding fills it in place rather than copying it
+// each time it outgrows its array (issue 18).
+func reserve(ctx context.Context, tx pgx.Tx, d *dataset.Dataset) error {
+	rows, err := tx.Query(ctx, `SELECT type, count(*) FROM records GROUP BY type`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return err
+		}
+		switch dataset.Type(t) {
+		case dataset.TypeCountry:
+			d.Countries = make([]dataset.Country, 0, n)
+		case dataset.TypeCategory:
+			d.Categories = make([]dataset.Category, 0, n)
+		case dataset.TypeNetwork:
+			d.Networks = make([]dataset.Network, 0, n)
+		case dataset.TypeMunicipality:
+			d.Municipalities = make([]dataset.Municipality, 0, n)
+		case dataset.TypeMembership:
+			d.Memberships = make([]dataset.Membership, 0, n)
+		case dataset.TypeApproach:
+			d.Approaches = make([]dataset.Approach, 0, n)
+		}
+	}
+	return rows.Err()
 }
 
 // Apply implements store.Store: a revision with no author or message.
