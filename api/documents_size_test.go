@@ -17,6 +17,12 @@ func TestDocumentSizes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a measurement")
 	}
+	if raceDetector {
+		// Under -race the heap figures are the detector's (they even come
+		// out negative) and the run takes minutes: .ci/run runs this test
+		// once more without -race, where its assertion means something.
+		t.Skip("heap figures are meaningless under -race; .ci/run runs this test without it")
+	}
 	const n = 1000
 	d := synth.Generate(synth.Options{Municipalities: n, Seed: 1})
 	var cur testStates
