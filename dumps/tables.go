@@ -779,34 +779,7 @@ func sourcesTableOf(base string, srcs []sourceSource) (*Table, error) {
 		}
 	}
 	t.Columns = append(t.Columns, subs...)
-	t.rows = func(snap *dataset.Snapshot, row []cell, emit func() error) error {
-		for _, s := range srcs {
-			recs := records(snap, s.typ)
-			idPath, _ := pathOf(recordType(s.typ), "id")
-			for i := range recs.Len() {
-				rec := recs.Index(i)
-				id, _ := idPath.get(rec)
-				v, ok := s.path.get(rec)
-				if !ok {
-					continue
-				}
-				for j := range v.Len() {
-					row[0] = cell{s: string(s.typ)}
-					row[1] = cell{s: id.String()}
-					for k, c := range subs {
-						row[2+k].reset()
-						if err := c.get(v.Index(j), &row[2+k]); err != nil {
-							return err
-						}
-					}
-					if err := emit(); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		return nil
-	}
+	t.rows = objectRows(srcs, subs)
 	return t, nil
 }
 
