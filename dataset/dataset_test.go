@@ -428,3 +428,28 @@ func validCityContent() CityContent {
 		ContentOrigin: Origins{"en": OriginPlatform, "de": OriginTranslation},
 	}
 }
+
+// PartialDate decodes plain strings itself: it must take every JSON
+// value exactly as it would through encoding/json.
+func TestPartialDateUnmarshalAgreesWithEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`null`, `""`, `"2018"`, `"2018-07"`, `"2018-07-15"`, `"2018-13"`, `"2018-02-30"`, `"18"`, `"2018-7-1"`,
+		`"2018\u002d07"`, `"\u0032018"`, `"2018-07-15 "`, `" 2018"`, `"2018\n"`, `"2018é"`, `"\"2018\""`,
+		`2018`, `true`, `{}`, `[]`, `"2018-07-15T00:00:00Z"`, `"x"`,
+	} {
+		var got PartialDate
+		gotErr := json.Unmarshal([]byte(in), &got)
+		var s string
+		var want PartialDate
+		wantErr := json.Unmarshal([]byte(in), &s)
+		if wantErr == nil && in != "null" && s != "" {
+			want, wantErr = ParsePartialDate(s)
+		}
+		if got != want || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("%s: got %v (%v), encoding/json then ParsePartialDate: %v (%v)", in, got, gotErr, want, wantErr)
+		}
+		if s2, ok := plainString([]byte(in)); ok && wantErr == nil && s2 != s {
+			t.Errorf("%s: plainString %q, encoding/json %q", in, s2, s)
+		}
+	}
+}
