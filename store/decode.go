@@ -2,6 +2,9 @@ package store
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	jsoniter "github.com/json-iterator/go"
 
@@ -12,60 +15,229 @@ import (
 // PostgreSQL stores: they differ in how they read rows, not in what a row
 // becomes.
 
-// ReserveRecords gives d's collection of type t the capacity of n records,
-// so that AppendRecord fills it in place: appending to slices that grow
-// would copy 100,000 municipalities again each time one outgrew its array,
-// a fifth of start-up's CPU time (issue 18).
-func ReserveRecords(d *dataset.Dataset, t dataset.Type, n int) {
-	switch t {
-	case dataset.TypeCountry:
-		d.Countries = make([]dataset.Country, 0, n)
-	case dataset.TypeCategory:
-		d.Categories = make([]dataset.Category, 0, n)
-	case dataset.TypeNetwork:
-		d.Networks = make([]dataset.Network, 0, n)
-	case dataset.TypeMunicipality:
-		d.Municipalities = make([]dataset.Municipality, 0, n)
-	case dataset.TypeMembership:
-		d.Memberships = make([]dataset.Membership, 0, n)
-	case dataset.TypeApproach:
-		d.Approaches = make([]dataset.Approach, 0, n)
-	}
+// Decoder fills a dataset with stored records, decoding them on every
+// core while the store goes on reading rows: decoding was most of
+// start-up at 100k municipalities (issue 18). The store reads a type's
+// records in one order (by ID) after Reserve has sized the collection
+// from its count, so the record read i-th of a type has slot i: each
+// slot is written by one worker and nothing is locked.
+//
+// Use NewDecoder, Reserve every type, Add each row, then Wait; Close (or
+// Wait) must be called to stop the workers.
+type Decoder struct {
+	d    *dataset.Dataset
+	want map[dataset.Type]int
+	got  map[dataset.Type]int
+
+	cur  *decodeBatch
+	work chan *decodeBatch
+	free chan *decodeBatch
+	wg   sync.WaitGroup
+	once sync.Once
+
+	failed atomic.Bool
+	errMu  sync.Mutex
+	err    error
 }
 
-// AppendRecord decodes doc, a stored record of type t, onto d's collection
-// of t, with its stamps.
-func AppendRecord(d *dataset.Dataset, t dataset.Type, doc []byte, st dataset.Stamps) error {
-	switch t {
-	case dataset.TypeCountry:
-		return decodeInto(&d.Countries, doc, func(x *dataset.Country) { x.Stamps = st })
-	case dataset.TypeCategory:
-		return decodeInto(&d.Categories, doc, func(x *dataset.Category) { x.Stamps = st })
-	case dataset.TypeNetwork:
-		return decodeInto(&d.Networks, doc, func(x *dataset.Network) { x.Stamps = st })
-	case dataset.TypeMunicipality:
-		return decodeInto(&d.Municipalities, doc, func(x *dataset.Municipality) { x.Stamps = st })
-	case dataset.TypeMembership:
-		return decodeInto(&d.Memberships, doc, func(x *dataset.Membership) { x.Stamps = st })
-	case dataset.TypeApproach:
-		return decodeInto(&d.Approaches, doc, func(x *dataset.Approach) { x.Stamps = st })
-	}
-	return fmt.Errorf("unknown record type %q", t)
+// A decodeBatch is a run of rows, their documents and IDs copied into
+// one buffer that is reused once the batch is decoded.
+type decodeBatch struct {
+	buf   []byte
+	items []decodeItem
 }
 
-// decodeInto decodes doc into a new last element of list, in place.
-// Decoding was half of start-up at 100k municipalities: json-iterator,
-// in its mode compatible with encoding/json, takes about a third less
-// CPU, and a test holds it to decoding every record as encoding/json
-// does (issue 18).
-func decodeInto[T any](list *[]T, doc []byte, stamp func(*T)) error {
-	var zero T
-	*list = append(*list, zero)
-	x := &(*list)[len(*list)-1]
-	if err := jsoniter.ConfigCompatibleWithStandardLibrary.Unmarshal(doc, x); err != nil {
-		*list = (*list)[:len(*list)-1]
+type decodeItem struct {
+	t            dataset.Type
+	slot         int
+	id, doc, end int // offsets in buf: ID at [id, doc), document at [doc, end)
+	st           dataset.Stamps
+}
+
+// Batches are cut at about this many bytes of documents: large enough
+// that handing one to a worker costs little, small enough that every
+// worker has some while rows are read.
+const decodeBatchBytes = 64 << 10
+
+// NewDecoder returns a Decoder that fills d, whose collections it sets
+// (see Reserve).
+func NewDecoder(d *dataset.Dataset) *Decoder {
+	n := runtime.GOMAXPROCS(0)
+	dec := &Decoder{
+		d:    d,
+		want: map[dataset.Type]int{},
+		got:  map[dataset.Type]int{},
+		work: make(chan *decodeBatch, 2*n),
+		free: make(chan *decodeBatch, 3*n),
+	}
+	for range n {
+		dec.wg.Go(dec.decodeBatches)
+	}
+	return dec
+}
+
+// Reserve makes d's collection of type t n records long, n being the
+// count of stored records of t; the rows of t Add then fills it. It must
+// be called for every type before the first Add.
+func (dec *Decoder) Reserve(t dataset.Type, n int) error {
+	d := dec.d
+	switch t {
+	case dataset.TypeCountry:
+		d.Countries = make([]dataset.Country, n)
+	case dataset.TypeCategory:
+		d.Categories = make([]dataset.Category, n)
+	case dataset.TypeNetwork:
+		d.Networks = make([]dataset.Network, n)
+	case dataset.TypeMunicipality:
+		d.Municipalities = make([]dataset.Municipality, n)
+	case dataset.TypeMembership:
+		d.Memberships = make([]dataset.Membership, n)
+	case dataset.TypeApproach:
+		d.Approaches = make([]dataset.Approach, n)
+	default:
+		return fmt.Errorf("unknown record type %q", t)
+	}
+	dec.want[t] = n
+	return nil
+}
+
+// Add queues the stored record doc of type t and ID id, with its stamps,
+// for decoding into the next slot of t. doc and id are copied: the
+// caller may reuse their bytes. It returns an error when a record already
+// decoded failed, so that the caller stops reading.
+func (dec *Decoder) Add(t dataset.Type, id, doc []byte, st dataset.Stamps) error {
+	if dec.failed.Load() {
+		return dec.firstErr()
+	}
+	slot := dec.got[t]
+	if slot >= dec.want[t] {
+		if _, ok := dec.want[t]; !ok {
+			return fmt.Errorf("load %s %s: unknown record type %q", t, id, t)
+		}
+		return fmt.Errorf("load %s %s: more records of type %s than counted (%d)", t, id, t, dec.want[t])
+	}
+	dec.got[t] = slot + 1
+	b := dec.cur
+	if b == nil {
+		select {
+		case b = <-dec.free:
+			b.buf, b.items = b.buf[:0], b.items[:0]
+		default:
+			b = &decodeBatch{buf: make([]byte, 0, decodeBatchBytes+4<<10)}
+		}
+		dec.cur = b
+	}
+	it := decodeItem{t: t, slot: slot, id: len(b.buf), st: st}
+	b.buf = append(b.buf, id...)
+	it.doc = len(b.buf)
+	b.buf = append(b.buf, doc...)
+	it.end = len(b.buf)
+	b.items = append(b.items, it)
+	if len(b.buf) >= decodeBatchBytes {
+		dec.work <- b
+		dec.cur = nil
+	}
+	return nil
+}
+
+// Wait decodes what is queued, stops the workers and returns the first
+// error: a record that does not decode, or a type whose rows were fewer
+// than its count (the store read them in one transaction, so counts and
+// rows disagreeing means a bug, not a concurrent write).
+func (dec *Decoder) Wait() error {
+	dec.Close()
+	if err := dec.firstErr(); err != nil {
 		return err
 	}
-	stamp(x)
+	for t, n := range dec.want {
+		if dec.got[t] != n {
+			return fmt.Errorf("load %s: %d records read, %d counted", t.Plural(), dec.got[t], n)
+		}
+	}
+	return nil
+}
+
+// Close stops the workers once what is queued is decoded. It may be
+// called more than once, and after Wait.
+func (dec *Decoder) Close() {
+	dec.once.Do(func() {
+		if dec.cur != nil && !dec.failed.Load() {
+			dec.work <- dec.cur
+		}
+		dec.cur = nil
+		close(dec.work)
+		dec.wg.Wait()
+	})
+}
+
+func (dec *Decoder) firstErr() error {
+	dec.errMu.Lock()
+	defer dec.errMu.Unlock()
+	return dec.err
+}
+
+func (dec *Decoder) fail(err error) {
+	dec.errMu.Lock()
+	defer dec.errMu.Unlock()
+	if dec.err == nil {
+		dec.err = err
+	}
+	dec.failed.Store(true)
+}
+
+// decodeBatches is a worker: it decodes batches until the work ends,
+// skipping them once a record failed.
+func (dec *Decoder) decodeBatches() {
+	for b := range dec.work {
+		if !dec.failed.Load() {
+			for _, it := range b.items {
+				if err := dec.decode(it, b.buf[it.doc:it.end]); err != nil {
+					dec.fail(fmt.Errorf("load %s %s: %w", it.t, b.buf[it.id:it.doc], err))
+					break
+				}
+			}
+		}
+		select {
+		case dec.free <- b:
+		default:
+		}
+	}
+}
+
+func (dec *Decoder) decode(it decodeItem, doc []byte) error {
+	d := dec.d
+	switch it.t {
+	case dataset.TypeCountry:
+		return decodeRecord(&d.Countries[it.slot], doc, it.st)
+	case dataset.TypeCategory:
+		return decodeRecord(&d.Categories[it.slot], doc, it.st)
+	case dataset.TypeNetwork:
+		return decodeRecord(&d.Networks[it.slot], doc, it.st)
+	case dataset.TypeMunicipality:
+		return decodeRecord(&d.Municipalities[it.slot], doc, it.st)
+	case dataset.TypeMembership:
+		return decodeRecord(&d.Memberships[it.slot], doc, it.st)
+	case dataset.TypeApproach:
+		return decodeRecord(&d.Approaches[it.slot], doc, it.st)
+	}
+	return fmt.Errorf("unknown record type %q", it.t)
+}
+
+// stamped is a record type: it embeds dataset.Stamps.
+type stamped interface{ StampsRef() *dataset.Stamps }
+
+// decodeRecord decodes doc into x, which is a zero record, and sets its
+// stamps. Decoding was half of start-up at 100k municipalities:
+// json-iterator, in its mode compatible with encoding/json, takes about
+// a third less CPU, and a test holds it to decoding every record as
+// encoding/json does (issue 18).
+func decodeRecord[T any, PT interface {
+	*T
+	stamped
+}](x PT, doc []byte, st dataset.Stamps) error {
+	if err := jsoniter.ConfigCompatibleWithStandardLibrary.Unmarshal(doc, x); err != nil {
+		return err
+	}
+	*x.StampsRef() = st
 	return nil
 }

@@ -280,7 +280,9 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
 	d := &dataset.Dataset{}
-	if err := reserve(ctx, tx, d); err != nil {
+	dec := store.NewDecoder(d)
+	defer dec.Close()
+	if err := reserve(ctx, tx, dec); err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
 	rows, err := tx.Query(ctx, `SELECT type, id, doc::text, created, modified FROM records ORDER BY type, id`)
@@ -288,20 +290,25 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
 	for rows.Next() {
-		var typ, id, doc string
+		// The row's bytes are read in place: the decoder copies what it
+		// keeps.
+		vals := rows.RawValues()
 		var st dataset.Stamps
-		if err := rows.Scan(&typ, &id, &doc, &st.Created, &st.Modified); err != nil {
+		if err := rows.Scan(nil, nil, nil, &st.Created, &st.Modified); err != nil {
 			rows.Close()
 			return nil, 0, fmt.Errorf("load records: %w", err)
 		}
 		st.Created, st.Modified = dataset.Stamp(st.Created), dataset.Stamp(st.Modified)
-		if err := store.AppendRecord(d, dataset.Type(typ), []byte(doc), st); err != nil {
+		if err := dec.Add(dataset.Type(vals[0]), vals[1], vals[2], st); err != nil {
 			rows.Close()
-			return nil, 0, fmt.Errorf("load %s %s: %w", typ, id, err)
+			return nil, 0, err
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
+	}
+	if err := dec.Wait(); err != nil {
+		return nil, 0, err
 	}
 	trows, err := tx.Query(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
 	if err != nil {
@@ -324,9 +331,10 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	return d, rev, nil
 }
 
-// reserve sizes each collection of d from its count of records
-// (store.ReserveRecords says why).
-func reserve(ctx context.Context, tx pgx.Tx, d *dataset.Dataset) error {
+// reserve sizes each collection from its count of records, so that the
+// decoder fills it in place: appending to slices that grow would copy
+// 100,000 municipalities again each time one outgrew its array (issue 18).
+func reserve(ctx context.Context, tx pgx.Tx, dec *store.Decoder) error {
 	rows, err := tx.Query(ctx, `SELECT type, count(*) FROM records GROUP BY type`)
 	if err != nil {
 		return err
@@ -338,7 +346,9 @@ func reserve(ctx context.Context, tx pgx.Tx, d *dataset.Dataset) error {
 		if err := rows.Scan(&t, &n); err != nil {
 			return err
 		}
-		store.ReserveRecords(d, dataset.Type(t), n)
+		if err := dec.Reserve(dataset.Type(t), n); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }

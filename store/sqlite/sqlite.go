@@ -357,7 +357,9 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
 	d := &dataset.Dataset{}
-	if err := reserve(ctx, tx, d); err != nil {
+	dec := store.NewDecoder(d)
+	defer dec.Close()
+	if err := reserve(ctx, tx, dec); err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT type, id, doc, created, modified FROM records ORDER BY type, id`)
@@ -366,7 +368,7 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	}
 	defer rows.Close()
 	// The row's bytes are scanned into buffers reused from row to row:
-	// decoding copies what it keeps.
+	// the decoder copies what it keeps.
 	var typ, id, doc sql.RawBytes
 	var created, modified string
 	for rows.Next() {
@@ -380,12 +382,15 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		if st.Modified, err = parseTime(modified); err != nil {
 			return nil, 0, fmt.Errorf("load %s %s: modified: %w", typ, id, err)
 		}
-		if err := store.AppendRecord(d, dataset.Type(typ), doc, st); err != nil {
-			return nil, 0, fmt.Errorf("load %s %s: %w", typ, id, err)
+		if err := dec.Add(dataset.Type(typ), id, doc, st); err != nil {
+			return nil, 0, err
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
+	}
+	if err := dec.Wait(); err != nil {
+		return nil, 0, err
 	}
 	trows, err := tx.QueryContext(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
 	if err != nil {
@@ -409,9 +414,10 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	return d, rev, nil
 }
 
-// reserve sizes each collection of d from its count of records
-// (store.ReserveRecords says why).
-func reserve(ctx context.Context, tx *sql.Tx, d *dataset.Dataset) error {
+// reserve sizes each collection from its count of records, so that the
+// decoder fills it in place: appending to slices that grow would copy
+// 100,000 municipalities again each time one outgrew its array (issue 18).
+func reserve(ctx context.Context, tx *sql.Tx, dec *store.Decoder) error {
 	rows, err := tx.QueryContext(ctx, `SELECT type, count(*) FROM records GROUP BY type`)
 	if err != nil {
 		return err
@@ -423,7 +429,9 @@ func reserve(ctx context.Context, tx *sql.Tx, d *dataset.Dataset) error {
 		if err := rows.Scan(&t, &n); err != nil {
 			return err
 		}
-		store.ReserveRecords(d, dataset.Type(t), n)
+		if err := dec.Reserve(dataset.Type(t), n); err != nil {
+			return err
+		}
 	}
 	return rows.Err()
 }
