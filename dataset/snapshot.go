@@ -53,9 +53,9 @@ type Snapshot struct {
 }
 
 // NewSnapshot indexes d, which must be valid, at revision rev. The snapshot
-// takes ownership of d's records, maps and slices (it points into d's
-// collections rather than copying them): the caller must not modify d
-// afterwards.
+// copies d's records but shares what they hold (names, aliases, sources):
+// the caller must not modify d afterwards. It only reads d, so d may be
+// validated while it runs.
 func NewSnapshot(d *Dataset, rev int64) *Snapshot {
 	// The maps are made at their final size: growing those keyed by
 	// municipality rehashed them again and again at start-up (issue 18).

@@ -205,12 +205,21 @@ func (p *Publisher) build(ctx context.Context) (*dataset.Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the store: %w", err)
 	}
-	if err := d.Validate(); err != nil {
+	// Validating and indexing both only read d: they run at once, on two
+	// cores, and the snapshot is dropped if the data is not valid. Done
+	// one after the other they were a third of start-up at 100k
+	// municipalities (issue 18).
+	var snap *dataset.Snapshot
+	var wg sync.WaitGroup
+	wg.Go(func() { snap = dataset.NewSnapshot(d, rev) })
+	err = d.Validate()
+	wg.Wait()
+	if err != nil {
 		// Stored data was valid when written: failing here means the
 		// database was edited by hand or validation grew stricter.
 		return nil, fmt.Errorf("stored data at revision %d is not valid: %w", rev, err)
 	}
-	return dataset.NewSnapshot(d, rev), nil
+	return snap, nil
 }
 
 func (p *Publisher) failed(ctx context.Context, err error) error {
