@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -107,6 +109,33 @@ func (c *checker) add(t Type, id, field, format string, args ...any) {
 	c.problems = append(c.problems, Problem{Type: t, ID: id, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// checkParts runs check on each of xs, on every core for a large
+// collection: each part of xs has its own checker, and their problems
+// are added to c in the order of xs, as checking them in turn would.
+func checkParts[T any](c *checker, xs []T, check func(c *checker, i int, x *T)) {
+	n := runtime.GOMAXPROCS(0)
+	if n == 1 || len(xs) < 4096 {
+		for i := range xs {
+			check(c, i, &xs[i])
+		}
+		return
+	}
+	parts := make([]checker, n)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(xs)/n, (p+1)*len(xs)/n
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				check(&parts[p], i, &xs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		c.problems = append(c.problems, p.problems...)
+	}
+}
+
 // Validate checks d as a whole, the records against each other included,
 // and returns Problems (sorted by type, ID and field) or nil.
 func (d *Dataset) Validate() error {
@@ -153,13 +182,16 @@ func (d *Dataset) Validate() error {
 	for _, x := range d.Approaches {
 		seen(TypeApproach, x.ID, IsSlug, "a lowercase slug")
 	}
-	ref := func(t Type, id, field string, to Type, target string) {
+	// refIn checks a reference for the checker c of a part of the
+	// records (see checkParts); ref for the whole.
+	refIn := func(c *checker, t Type, id, field string, to Type, target string) {
 		if target == "" {
 			c.add(t, id, field, "missing")
 		} else if !ids[to][target] {
 			c.add(t, id, field, "refers to unknown %s %q", to, target)
 		}
 	}
+	ref := func(t Type, id, field string, to Type, target string) { refIn(c, t, id, field, to, target) }
 
 	countries := map[string]*Country{}
 	for i := range d.Countries {
@@ -203,8 +235,23 @@ func (d *Dataset) Validate() error {
 		c.sources(TypeNetwork, x.ID, x.Sources)
 		c.stamps(TypeNetwork, x.ID, x.Stamps)
 	}
-	qids := map[string]string{}
-	for _, x := range d.Municipalities {
+	// Municipalities and memberships are most of a dataset: their checks
+	// run on every core (issue 18). Whether a municipality's Wikidata
+	// item is another's, by index, is found first, in turn.
+	var dupQID map[int]string
+	qids := make(map[string]string, len(d.Municipalities))
+	for i, x := range d.Municipalities {
+		if x.Wikidata != "" {
+			if other, dup := qids[x.Wikidata]; dup {
+				if dupQID == nil {
+					dupQID = map[int]string{}
+				}
+				dupQID[i] = other
+			}
+			qids[x.Wikidata] = x.ID
+		}
+	}
+	checkParts(c, d.Municipalities, func(c *checker, i int, x *Municipality) {
 		t, id := TypeMunicipality, x.ID
 		switch x.Kind {
 		case "", KindMunicipality, KindMunicipalAssociation, KindDistrict, KindUncertain:
@@ -213,7 +260,7 @@ func (d *Dataset) Validate() error {
 		}
 		c.names(t, id, "names", x.Names)
 		c.aliases(t, id, x.Aliases)
-		ref(t, id, "country", TypeCountry, x.Country)
+		refIn(c, t, id, "country", TypeCountry, x.Country)
 		if p := x.Coordinates; p != nil {
 			switch {
 			case p.Lat < -90 || p.Lat > 90:
@@ -227,11 +274,8 @@ func (d *Dataset) Validate() error {
 			}
 		}
 		c.qid(t, id, "wikidata", x.Wikidata)
-		if x.Wikidata != "" {
-			if other, dup := qids[x.Wikidata]; dup {
-				c.add(t, id, "wikidata", "%s is already the Wikidata item of municipality %q", x.Wikidata, other)
-			}
-			qids[x.Wikidata] = id
+		if other, dup := dupQID[i]; dup {
+			c.add(t, id, "wikidata", "%s is already the Wikidata item of municipality %q", x.Wikidata, other)
 		}
 		for i, q := range x.WikidataCandidates {
 			c.qid(t, id, fmt.Sprintf("wikidata_candidates[%d]", i), q)
@@ -269,11 +313,11 @@ func (d *Dataset) Validate() error {
 			c.add(t, id, "status", "%q is not one of active, withdrawn, unknown", x.Status)
 		}
 		c.stamps(t, id, x.Stamps)
-	}
-	for _, x := range d.Memberships {
+	})
+	checkParts(c, d.Memberships, func(c *checker, _ int, x *Membership) {
 		t, id := TypeMembership, x.ID
-		ref(t, id, "municipality", TypeMunicipality, x.Municipality)
-		ref(t, id, "network", TypeNetwork, x.Network)
+		refIn(c, t, id, "municipality", TypeMunicipality, x.Municipality)
+		refIn(c, t, id, "network", TypeNetwork, x.Network)
 		if !x.Since.IsZero() && !x.Until.IsZero() && x.Until.Before(x.Since) {
 			c.add(t, id, "until", "%s is before since %s", x.Until, x.Since)
 		}
@@ -287,7 +331,7 @@ func (d *Dataset) Validate() error {
 			c.source(t, id, "source", *x.Source)
 		}
 		c.stamps(t, id, x.Stamps)
-	}
+	})
 	for _, x := range d.Approaches {
 		t, id := TypeApproach, x.ID
 		c.text(t, id, "title", x.Title, true)
