@@ -3,6 +3,8 @@ package dataset
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -451,5 +453,43 @@ func TestPartialDateUnmarshalAgreesWithEncodingJSON(t *testing.T) {
 		if s2, ok := plainString([]byte(in)); ok && wantErr == nil && s2 != s {
 			t.Errorf("%s: plainString %q, encoding/json %q", in, s2, s)
 		}
+	}
+}
+
+// SnapshotOf keeps a collection whose times are stamped already (as the
+// stores load them) and copies one that needs stamping: it never writes
+// to the dataset, and indexes it as NewSnapshot does.
+func TestSnapshotOfKeepsStampedRecords(t *testing.T) {
+	d, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	for i := range d.Municipalities {
+		d.Municipalities[i].Stamps = Stamps{Created: Stamp(at), Modified: Stamp(at.Add(time.Hour))}
+	}
+	// Times at a finer precision than Stamp's, in another location.
+	odd := time.Date(2024, 5, 6, 9, 8, 9, 123456789, time.FixedZone("CEST", 2*3600))
+	for i := range d.Memberships {
+		d.Memberships[i].Stamps = Stamps{Created: odd, Modified: odd}
+	}
+	before := *d
+	before.Memberships = slices.Clone(d.Memberships)
+	want := NewSnapshot(d, 3)
+	got := SnapshotOf(d, 3)
+	if &d.Municipalities[0] != got.Municipalities[0] {
+		t.Error("stamped municipalities were copied")
+	}
+	if &d.Memberships[0] == got.Memberships[0] {
+		t.Error("memberships to stamp were kept, and stamped in the dataset")
+	}
+	if !reflect.DeepEqual(d.Memberships, before.Memberships) {
+		t.Error("the dataset's memberships were written to")
+	}
+	if !reflect.DeepEqual(got.Dataset(), want.Dataset()) || !got.Modified.Equal(want.Modified) {
+		t.Error("SnapshotOf and NewSnapshot index different records")
+	}
+	if m := got.Memberships[0]; m.Created != Stamp(odd) {
+		t.Errorf("membership created %v, want %v", m.Created, Stamp(odd))
 	}
 }

@@ -208,10 +208,11 @@ func (p *Publisher) build(ctx context.Context) (*dataset.Snapshot, error) {
 	// Validating and indexing both only read d: they run at once, on two
 	// cores, and the snapshot is dropped if the data is not valid. Done
 	// one after the other they were a third of start-up at 100k
-	// municipalities (issue 18).
+	// municipalities (issue 18). d is the snapshot's alone: SnapshotOf
+	// keeps its records rather than copies.
 	var snap *dataset.Snapshot
 	var wg sync.WaitGroup
-	wg.Go(func() { snap = dataset.NewSnapshot(d, rev) })
+	wg.Go(func() { snap = dataset.SnapshotOf(d, rev) })
 	err = d.Validate()
 	wg.Wait()
 	if err != nil {
