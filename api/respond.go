@@ -239,7 +239,10 @@ func (rep *rendered) serve(w http.ResponseWriter, r *http.Request, status int, c
 // 12.5.3) accepts gzip: named, as x-gzip or through "*", with a q above 0.
 func acceptsGzip(header string) bool {
 	star := false
-	for _, part := range strings.Split(header, ",") {
+	for header != "" {
+		// Cut, not Split: no slice allocated per request.
+		var part string
+		part, header, _ = strings.Cut(header, ",")
 		coding, params, _ := strings.Cut(part, ";")
 		coding = strings.ToLower(strings.TrimSpace(coding))
 		q := 1.0

@@ -37,7 +37,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	// Buffered (logging.go): deferred first, so written out last, after
+	// everything the shutdown logs.
+	log, closeLog := bufferedLogger(e.stderr)
+	defer closeLog()
 
 	// Listen first: without --base-uri, the base follows the address
 	// really bound (port 0 included).
