@@ -144,6 +144,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// Answers made in advance leave in one write (api.Listener).
+		ConnContext: api.ConnContext,
 	}
 	// Metrics on a listener of their own, when asked: operators keep it
 	// off the public network, and the public port then has no /metrics.
@@ -173,7 +175,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		e.ready(ln.Addr().String())
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(api.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
