@@ -184,6 +184,32 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 	}
 }
 
+// documentPrefixes are the paths under which entity documents are
+// served: "/municipalities/"…
+var documentPrefixes = func() []string {
+	var out []string
+	for _, t := range dataset.Types {
+		out = append(out, "/"+t.Plural()+"/")
+	}
+	return out
+}()
+
+// readsDocument reports whether r asks for an entity document, of the
+// snapshot in force (no query: ?revision= reads the history): it is
+// answered from memory, rendered once per snapshot, and waits on no I/O
+// and no context, so the request timeout could not stop it.
+func readsDocument(r *http.Request) bool {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" {
+		return false
+	}
+	for _, p := range documentPrefixes {
+		if id, ok := strings.CutPrefix(r.URL.Path, p); ok {
+			return id != "" && !strings.Contains(id, "/")
+		}
+	}
+	return false
+}
+
 // render renders the document of t/id, or the tombstone gone, in f.
 func (s *Server) render(snap *dataset.Snapshot, t dataset.Type, id string, gone *dataset.Retired, f *exporters.Format) (*rendered, error) {
 	base := s.cfg.BaseURI

@@ -71,7 +71,9 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 		timeout = DefaultRequestTimeout
 	}
 	if timeout > 0 {
-		mws = append(mws, timeoutAfter(timeout))
+		// Entity documents are answered from memory, with no context to
+		// stop: a deadline's context and timer would be all they cost.
+		mws = append(mws, timeoutAfter(timeout, readsDocument))
 	}
 	return append(mws,
 		compressExcept(dumpFilesPrefix, middleware.Compress(5, compressible...)),
@@ -375,11 +377,16 @@ func limitBody(max int64) func(http.Handler) http.Handler {
 	}
 }
 
-// timeoutAfter gives every request a deadline. Handlers stop at it through
-// their context; one that gave up before answering gets a 503 problem.
-func timeoutAfter(d time.Duration) func(http.Handler) http.Handler {
+// timeoutAfter gives every request a deadline, but those exempt reports
+// (nil: none). Handlers stop at it through their context; one that gave
+// up before answering gets a 503 problem.
+func timeoutAfter(d time.Duration, exempt func(*http.Request) bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if exempt != nil && exempt(r) {
+				next.ServeHTTP(w, r)
+				return
+			}
 			ctx, cancel := context.WithTimeout(r.Context(), d)
 			defer cancel()
 			rec := &recorder{ResponseWriter: w}
