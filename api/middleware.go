@@ -224,7 +224,12 @@ func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Hand
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
 			rec := &recorder{ResponseWriter: w, html: true}
-			id := r.Header.Get("X-Request-ID")
+			// The canonical key, not Header.Get: canonicalising a key
+			// net/http does not know allocates on every request.
+			var id string
+			if v := r.Header["X-Request-Id"]; len(v) > 0 {
+				id = v[0]
+			}
 			if !validRequestID(id) {
 				ids.fill(&rec.id)
 				id = string(rec.id[:])
