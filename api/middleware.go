@@ -76,7 +76,7 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 		mws = append(mws, timeoutAfter(timeout, readsDocument))
 	}
 	return append(mws,
-		compressExcept(dumpFilesPrefix, middleware.Compress(5, compressible...)),
+		compressExcept(dumpFilesPrefix, newCompressor(5, compressible...).Handler),
 		middleware.GetHead,
 	)
 }
