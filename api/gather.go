@@ -134,11 +134,16 @@ func (c *gatherConn) release() {
 	c.held = nil
 }
 
-// flushed runs f after writing out what c holds.
+// flushed runs f after writing out what c holds. A write under way (the
+// lock taken) is not waited for: it writes what is held itself, and a
+// close or deadline from another goroutine is what ends a write stuck
+// on a slow client, as on any connection.
 func (c *gatherConn) flushed(f func() error) error {
-	c.mu.Lock()
-	err := c.flush()
-	c.mu.Unlock()
+	var err error
+	if c.mu.TryLock() {
+		err = c.flush()
+		c.mu.Unlock()
+	}
 	if ferr := f(); err == nil {
 		err = ferr
 	}
@@ -166,11 +171,12 @@ func (c *gatherConn) Close() error {
 // deadline ends it after the answer; one that began late writes out what
 // is held.
 func (c *gatherConn) Read(p []byte) (int, error) {
-	c.mu.Lock()
-	err := c.writeHeld()
-	c.mu.Unlock()
-	if err != nil {
-		return 0, err
+	if c.mu.TryLock() {
+		err := c.writeHeld()
+		c.mu.Unlock()
+		if err != nil {
+			return 0, err
+		}
 	}
 	return c.Conn.Read(p)
 }
