@@ -67,10 +67,9 @@ var heldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); retu
 
 // gatherConn holds the full buffers net/http writes while gathering, and
 // writes them with the next write of another size: the end of the answer,
-// or a large write net/http passes through. Any other use of the
-// connection (a deadline, which net/http sets between requests, a read,
-// a close) writes out what it holds first, so nothing waits past the
-// request.
+// or a large write net/http passes through. A deadline (net/http sets
+// one after every request), a close, a half-close or sendfile writes out
+// what it holds first, so nothing waits past the request.
 type gatherConn struct {
 	net.Conn
 	mu        sync.Mutex
@@ -166,20 +165,11 @@ func (c *gatherConn) Close() error {
 	return c.flushed(c.Conn.Close)
 }
 
-// Read never waits with an answer held. net/http reads in the background
-// while a handler runs: that read began before anything was held, and a
-// deadline ends it after the answer; one that began late writes out what
-// is held.
-func (c *gatherConn) Read(p []byte) (int, error) {
-	if c.mu.TryLock() {
-		err := c.writeHeld()
-		c.mu.Unlock()
-		if err != nil {
-			return 0, err
-		}
-	}
-	return c.Conn.Read(p)
-}
+// Reads do not write out what is held: net/http's background read of a
+// request runs while the handler writes, starting late at times, and
+// would split the answer again; nothing waits on a read with an answer
+// held, as the answer ends with a write or a deadline from the goroutine
+// that wrote it.
 
 // ReadFrom keeps net/http's sendfile for files (io.ReaderFrom on the
 // connection).
