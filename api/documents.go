@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -106,9 +107,14 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 		if f == nil {
 			return
 		}
-		if rev := r.URL.Query()["revision"]; rev != nil {
+		// Most requests have no query: parsing none would allocate a map.
+		var q url.Values
+		if r.URL.RawQuery != "" {
+			q = r.URL.Query()
+		}
+		if rev := q["revision"]; rev != nil {
 			// An earlier version (issue 13), from the history: JSON only.
-			if f != jsonFormat || len(r.URL.Query()) != 1 {
+			if f != jsonFormat || len(q) != 1 {
 				problem(w, http.StatusUnprocessableEntity, fmt.Sprintf("revision= is served as JSON only, alone: %s.json?revision=n", path), nil)
 				return
 			}
@@ -120,7 +126,7 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 			f = jsonldFlattened
 			w.Header().Del("Content-Location")
 		}
-		for name := range r.URL.Query() {
+		for name := range q {
 			if f != htmlFormat || name != "lang" {
 				problem(w, http.StatusUnprocessableEntity, fmt.Sprintf("unknown query parameter %s: documents take no query parameters (pages take ?lang=)", name), nil)
 				return
@@ -176,6 +182,32 @@ func (s *Server) document(t dataset.Type) http.HandlerFunc {
 		}
 		rep.serve(w, r, status, maxAge5m)
 	}
+}
+
+// documentPrefixes are the paths under which entity documents are
+// served: "/municipalities/"…
+var documentPrefixes = func() []string {
+	var out []string
+	for _, t := range dataset.Types {
+		out = append(out, "/"+t.Plural()+"/")
+	}
+	return out
+}()
+
+// readsDocument reports whether r asks for an entity document, of the
+// snapshot in force (no query: ?revision= reads the history): it is
+// answered from memory, rendered once per snapshot, and waits on no I/O
+// and no context, so the request timeout could not stop it.
+func readsDocument(r *http.Request) bool {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawQuery != "" {
+		return false
+	}
+	for _, p := range documentPrefixes {
+		if id, ok := strings.CutPrefix(r.URL.Path, p); ok {
+			return id != "" && !strings.Contains(id, "/")
+		}
+	}
+	return false
 }
 
 // render renders the document of t/id, or the tombstone gone, in f.

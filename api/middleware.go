@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -10,10 +11,12 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -37,20 +40,19 @@ const (
 )
 
 // plumbing returns the middleware every request goes through, outermost
-// first: request ID, access log, metrics and panic recovery, /metrics,
-// CORS, the rate limit, the body-size limit, the timeout, compression and
+// first: request ID, access log, metrics, panic recovery and the security
+// headers of HTML answers, /metrics, CORS, the rate limit, the body-size limit, the timeout, compression and
 // HEAD for GET routes. It must be installed with router.Use, so that the
 // route pattern is known to the log and the metrics.
 func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 	m := newMetrics(cfg.Metrics)
 	mws := []func(http.Handler) http.Handler{
-		requestID,
-		observe(log, m, cfg.MetricsElsewhere),
+		observe(log, m, cfg.MetricsElsewhere), // request ID and HTML security headers too
 	}
 	if !cfg.MetricsElsewhere {
 		mws = append(mws, m.serve("/metrics"))
 	}
-	mws = append(mws, htmlHeaders, cors)
+	mws = append(mws, cors)
 	// Two budgets per client: /fragments, and everything else.
 	general := configLimiter(cfg, cfg.RateLimit, cfg.RateBurst, DefaultRateLimit, DefaultRateBurst)
 	fragments := configLimiter(cfg, cfg.FragmentsRateLimit, cfg.FragmentsRateBurst, DefaultFragmentsRateLimit, DefaultFragmentsRateBurst)
@@ -69,10 +71,12 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 		timeout = DefaultRequestTimeout
 	}
 	if timeout > 0 {
-		mws = append(mws, timeoutAfter(timeout))
+		// Entity documents are answered from memory, with no context to
+		// stop: a deadline's context and timer would be all they cost.
+		mws = append(mws, timeoutAfter(timeout, readsDocument))
 	}
 	return append(mws,
-		compressExcept(dumpFilesPrefix, middleware.Compress(5, compressible...)),
+		compressExcept(dumpFilesPrefix, newCompressor(5, compressible...).Handler),
 		middleware.GetHead,
 	)
 }
@@ -82,12 +86,14 @@ func plumbing(cfg Config, log *slog.Logger) []func(http.Handler) http.Handler {
 // itself, and its large files are compressed already.
 const dumpFilesPrefix = "/dumps/"
 
-// compressExcept applies compress to every request but those under prefix.
+// compressExcept applies compress to every request but those under prefix
+// and those that accept no encoding (no Accept-Encoding), which it would
+// pass through unchanged after allocating its wrapper.
 func compressExcept(prefix string, compress func(http.Handler) http.Handler) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		compressed := compress(next)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasPrefix(r.URL.Path, prefix) {
+			if strings.HasPrefix(r.URL.Path, prefix) || r.Header.Get("Accept-Encoding") == "" {
 				next.ServeHTTP(w, r)
 				return
 			}
@@ -105,15 +111,35 @@ var compressible = []string{
 	"application/sparql-results+json", "image/svg+xml",
 }
 
-// recorder notes what a handler answered. It forwards Flush and unwraps
-// for http.ResponseController.
+// recorder notes what a handler answered, and gives every HTML answer
+// its security headers (see htmlHeaders). It forwards Flush and unwraps
+// for http.ResponseController. One is made per request, with room for the
+// request ID and the access-log line, so that neither allocates.
 type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int64
+	html   bool // set the security headers of HTML answers
+	headed bool // the headers were looked at
+
+	id   [16]byte  // the request ID we made, in hex
+	idH  [1]string // the X-Request-Id header value
+	line accessLine
+}
+
+// head runs once, before the status is sent.
+func (r *recorder) head() {
+	if r.headed {
+		return
+	}
+	r.headed = true
+	if r.html {
+		secureHTML(r.ResponseWriter.Header())
+	}
 }
 
 func (r *recorder) WriteHeader(code int) {
+	r.head()
 	if r.status == 0 {
 		r.status = code
 	}
@@ -121,6 +147,7 @@ func (r *recorder) WriteHeader(code int) {
 }
 
 func (r *recorder) Write(b []byte) (int, error) {
+	r.head()
 	if r.status == 0 {
 		r.status = http.StatusOK
 	}
@@ -130,6 +157,7 @@ func (r *recorder) Write(b []byte) (int, error) {
 }
 
 func (r *recorder) Flush() {
+	r.head()
 	if r.status == 0 {
 		r.status = http.StatusOK
 	}
@@ -138,23 +166,39 @@ func (r *recorder) Flush() {
 
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-type ctxKey int
+// accessLine is the attributes of one access-log line: a LogValuer whose
+// value is a group with no key, which slog handlers write inline, so the
+// line reads as if each attribute were passed on its own, without a slice
+// allocated for those beyond the five a slog.Record holds.
+type accessLine struct{ attrs [10]slog.Attr }
 
-const requestIDKey ctxKey = 0
+func (l *accessLine) LogValue() slog.Value { return slog.GroupValue(l.attrs[:]...) }
 
-// requestID gives every request an ID, the client's X-Request-ID when it
-// is short and printable, and echoes it in the answer.
-func requestID(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get("X-Request-ID")
-		if len(id) == 0 || len(id) > 64 || strings.ContainsFunc(id, func(c rune) bool { return c < '!' || c > '~' }) {
-			var b [8]byte
-			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
-		}
-		w.Header().Set("X-Request-ID", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
-	})
+// requestIDs makes the IDs of requests that bring none: 16 hex digits,
+// a random start per process counted up by one a request, as unique as
+// random IDs within a process and across processes (whose ranges of 2^64
+// hardly meet), without reading randomness per request.
+type requestIDs struct{ next atomic.Uint64 }
+
+func newRequestIDs() *requestIDs {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	ids := &requestIDs{}
+	ids.next.Store(binary.BigEndian.Uint64(b[:]))
+	return ids
+}
+
+// fill writes the next ID into dst.
+func (ids *requestIDs) fill(dst *[16]byte) {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], ids.next.Add(1))
+	hex.Encode(dst[:], b[:])
+}
+
+// validRequestID reports whether a client's X-Request-ID is taken as the
+// request's ID: short and printable.
+func validRequestID(id string) bool {
+	return len(id) > 0 && len(id) <= 64 && !strings.ContainsFunc(id, func(c rune) bool { return c < '!' || c > '~' })
 }
 
 // routeOf is the route pattern a request matched, the label of its
@@ -168,13 +212,30 @@ func routeOf(r *http.Request) string {
 	return "unmatched"
 }
 
-// observe logs every request, counts it in m and turns a panic into a 500
-// problem.
+// observe gives every request an ID (the client's X-Request-ID when it is
+// short and printable) and echoes it in the answer, logs every request,
+// counts it in m, turns a panic into a 500 problem and gives HTML answers
+// their security headers (htmlHeaders). The access log goes to the
+// handler of log directly, as one record without the caller's program
+// counter: slog.Logger would look it up on every request.
 func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Handler) http.Handler {
+	ids := newRequestIDs()
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
-			rec := &recorder{ResponseWriter: w}
+			rec := &recorder{ResponseWriter: w, html: true}
+			// The canonical key, not Header.Get: canonicalising a key
+			// net/http does not know allocates on every request.
+			var id string
+			if v := r.Header["X-Request-Id"]; len(v) > 0 {
+				id = v[0]
+			}
+			if !validRequestID(id) {
+				ids.fill(&rec.id)
+				id = string(rec.id[:])
+			}
+			rec.idH[0] = id
+			w.Header()["X-Request-Id"] = rec.idH[:]
 			m.inFlight.Inc()
 			defer func() {
 				m.inFlight.Dec()
@@ -205,41 +266,41 @@ func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Hand
 				case route == "/healthz" || route == "/readyz" || route == "/metrics":
 					level = slog.LevelDebug
 				}
-				id, _ := r.Context().Value(requestIDKey).(string)
-				log.LogAttrs(r.Context(), level, "request",
+				ctx := r.Context()
+				h := log.Handler()
+				if !h.Enabled(ctx, level) {
+					return
+				}
+				rec.line.attrs = [10]slog.Attr{
 					slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("query", r.URL.RawQuery),
 					slog.String("route", route), slog.Int("status", status), slog.Int64("bytes", rec.bytes),
 					slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
 					slog.String("remote", r.RemoteAddr), slog.String("user_agent", r.UserAgent()),
-					slog.String("request_id", id))
+					slog.String("request_id", id)}
+				line := slog.NewRecord(time.Now(), level, "request", 0)
+				line.AddAttrs(slog.Any("", &rec.line))
+				_ = h.Handle(ctx, line)
 			}()
 			next.ServeHTTP(rec, r)
 		})
 	}
 }
 
-// htmlHeaders makes sure every HTML answer, whoever wrote it (pages, the
-// API reference, reconciliation previews, error pages), carries the
-// security headers (issue 16, item 8): a Content-Security-Policy that
-// says who may frame it, no MIME sniffing and a Referrer-Policy. A
-// policy without frame-ancestors gets frame-ancestors 'none'.
+// htmlHeaders: every HTML answer, whoever wrote it (pages, the API
+// reference, reconciliation previews, error pages), carries the security
+// headers (issue 16, item 8): a Content-Security-Policy that says who may
+// frame it, no MIME sniffing and a Referrer-Policy. A policy without
+// frame-ancestors gets frame-ancestors 'none'. observe's recorder sets
+// them, before the status goes out; this wraps a handler on its own.
 func htmlHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&htmlHeaderWriter{ResponseWriter: w}, r)
+		next.ServeHTTP(&recorder{ResponseWriter: w, html: true}, r)
 	})
 }
 
-type htmlHeaderWriter struct {
-	http.ResponseWriter
-	done bool
-}
-
-func (h *htmlHeaderWriter) set() {
-	if h.done {
-		return
-	}
-	h.done = true
-	hd := h.ResponseWriter.Header()
+// secureHTML sets the security headers in hd when it is an HTML
+// answer's.
+func secureHTML(hd http.Header) {
 	if !strings.HasPrefix(strings.ToLower(hd.Get("Content-Type")), "text/html") {
 		return
 	}
@@ -255,28 +316,18 @@ func (h *htmlHeaderWriter) set() {
 	}
 }
 
-func (h *htmlHeaderWriter) WriteHeader(code int) {
-	h.set()
-	h.ResponseWriter.WriteHeader(code)
-}
-
-func (h *htmlHeaderWriter) Write(b []byte) (int, error) {
-	h.set()
-	return h.ResponseWriter.Write(b)
-}
-
-func (h *htmlHeaderWriter) Flush() {
-	h.set()
-	_ = http.NewResponseController(h.ResponseWriter).Flush()
-}
-
-func (h *htmlHeaderWriter) Unwrap() http.ResponseWriter { return h.ResponseWriter }
-
 // CORS: the API is public and read-only, so any origin may read it.
 const (
 	corsMethods = "GET, HEAD, OPTIONS"
 	corsHeaders = "Accept, Accept-Language, Cache-Control, Content-Type, If-Match, If-Modified-Since, If-None-Match, X-Request-ID"
 	corsExposed = "Content-Language, Content-Location, ETag, Last-Modified, Link, Location, Retry-After, Vary, X-Request-ID"
+)
+
+// The header values as slices, shared by every answer (a header value is
+// replaced, never appended to in place: capacity is length).
+var (
+	corsOriginH  = []string{"*"}
+	corsExposedH = []string{corsExposed}
 )
 
 // corsPostPrefixes are the paths where POST is a read too: queries too
@@ -297,8 +348,8 @@ func corsMethodsFor(path string) string {
 func cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Access-Control-Allow-Origin", "*")
-		h.Set("Access-Control-Expose-Headers", corsExposed)
+		h["Access-Control-Allow-Origin"] = corsOriginH
+		h["Access-Control-Expose-Headers"] = corsExposedH
 		if r.Method == http.MethodOptions {
 			methods := corsMethodsFor(r.URL.Path)
 			h.Set("Allow", methods)
@@ -331,11 +382,16 @@ func limitBody(max int64) func(http.Handler) http.Handler {
 	}
 }
 
-// timeoutAfter gives every request a deadline. Handlers stop at it through
-// their context; one that gave up before answering gets a 503 problem.
-func timeoutAfter(d time.Duration) func(http.Handler) http.Handler {
+// timeoutAfter gives every request a deadline, but those exempt reports
+// (nil: none). Handlers stop at it through their context; one that gave
+// up before answering gets a 503 problem.
+func timeoutAfter(d time.Duration, exempt func(*http.Request) bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if exempt != nil && exempt(r) {
+				next.ServeHTTP(w, r)
+				return
+			}
 			ctx, cancel := context.WithTimeout(r.Context(), d)
 			defer cancel()
 			rec := &recorder{ResponseWriter: w}
@@ -463,7 +519,9 @@ func (l *limiter) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		client := l.client(r)
 		if !l.loopback {
-			if ip := net.ParseIP(client); ip != nil && ip.IsLoopback() {
+			// netip, not net.ParseIP: it allocates nothing. A zone
+			// (fe80::1%eth0) is no address net.ParseIP reads: limited.
+			if ip, err := netip.ParseAddr(client); err == nil && ip.Zone() == "" && ip.IsLoopback() {
 				next.ServeHTTP(w, r)
 				return
 			}

@@ -302,7 +302,7 @@ func TestTimeoutAndBodyLimit(t *testing.T) {
 		<-r.Context().Done()
 	})
 	w := httptest.NewRecorder()
-	timeoutAfter(10*time.Millisecond)(slow).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	timeoutAfter(10*time.Millisecond, nil)(slow).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
 	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Content-Type") != "application/problem+json" {
 		t.Errorf("timeout: %d %s", w.Code, w.Body)
 	}
@@ -405,6 +405,45 @@ func TestCompressionSkipsDumpFiles(t *testing.T) {
 		}
 		if !tc.gzip && w.Body.String() != body {
 			t.Errorf("%s: body changed", tc.path)
+		}
+	}
+}
+
+// Entity documents of the snapshot in force skip the request timeout:
+// they are answered from memory. Everything else keeps it.
+func TestReadsDocument(t *testing.T) {
+	for _, tc := range []struct {
+		method, target string
+		want           bool
+	}{
+		{http.MethodGet, "/municipalities/gdansk.ttl", true},
+		{http.MethodHead, "/municipalities/gdansk", true},
+		{http.MethodGet, "/networks/eurocities", true},
+		{http.MethodGet, "/municipalities/gdansk.json?revision=3", false}, // the history
+		{http.MethodGet, "/municipalities/gdansk.html?lang=de", false},
+		{http.MethodPut, "/municipalities/gdansk", false},
+		{http.MethodGet, "/municipalities", false},
+		{http.MethodGet, "/municipalities/", false},
+		{http.MethodGet, "/municipalities/gdansk/history", false},
+		{http.MethodGet, "/networks/eurocities/members", false},
+		{http.MethodGet, "/fragments", false},
+		{http.MethodGet, "/dataset.ttl", false},
+	} {
+		if got := readsDocument(httptest.NewRequest(tc.method, tc.target, nil)); got != tc.want {
+			t.Errorf("%s %s: %v, want %v", tc.method, tc.target, got, tc.want)
+		}
+	}
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := r.Context().Deadline(); ok {
+			w.WriteHeader(http.StatusTeapot)
+		}
+	})
+	h := timeoutAfter(time.Minute, readsDocument)(slow)
+	for target, deadline := range map[string]bool{"/municipalities/gdansk.ttl": false, "/municipalities?limit=1": true} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, target, nil))
+		if got := w.Code == http.StatusTeapot; got != deadline {
+			t.Errorf("%s: deadline %v, want %v", target, got, deadline)
 		}
 	}
 }

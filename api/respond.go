@@ -231,15 +231,25 @@ func (rep *rendered) serve(w http.ResponseWriter, r *http.Request, status int, c
 	hdr["Content-Length"] = length
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
+		if len(body) >= gatherFrom {
+			gatherAnswer(r)
+		}
 		_, _ = w.Write(body)
 	}
 }
+
+// gatherFrom is the body size from which an answer may not fit net/http's
+// buffer with its header, and leaves in one write (gather.go).
+const gatherFrom = serverBufferSize / 2
 
 // acceptsGzip reports whether an Accept-Encoding value (RFC 9110, section
 // 12.5.3) accepts gzip: named, as x-gzip or through "*", with a q above 0.
 func acceptsGzip(header string) bool {
 	star := false
-	for _, part := range strings.Split(header, ",") {
+	for header != "" {
+		// Cut, not Split: no slice allocated per request.
+		var part string
+		part, header, _ = strings.Cut(header, ",")
 		coding, params, _ := strings.Cut(part, ";")
 		coding = strings.ToLower(strings.TrimSpace(coding))
 		q := 1.0

@@ -38,7 +38,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	// Buffered (logging.go): deferred first, so written out last, after
+	// everything the shutdown logs.
+	log, closeLog := bufferedLogger(e.stderr)
+	defer closeLog()
 
 	// Listen first: without --base-uri, the base follows the address
 	// really bound (port 0 included).
@@ -145,6 +148,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      10 * time.Minute, // whole-dataset downloads stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// Answers made in advance leave in one write (api.Listener).
+		ConnContext: api.ConnContext,
 	}
 	// Metrics on a listener of their own, when asked: operators keep it
 	// off the public network, and the public port then has no /metrics.
@@ -174,7 +179,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		e.ready(ln.Addr().String())
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(api.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
