@@ -401,6 +401,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	var stamps []stamp
 	var retires []*dataset.Retired
 	b := &pgx.Batch{}
+	docs := store.NewDocEncoder()
 	var added, changed, retired, restored int
 	for _, c := range changes {
 		switch c.Kind {
@@ -418,15 +419,15 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			}
 			v.Created = dataset.Stamp(v.Created)
 			v.Modified = mod
-			doc, err := marshalWithoutStamps(c.Record, st)
+			doc, err := docs.Doc(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
 			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
 				ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`,
-				string(c.Type), c.ID, string(doc), v.Created, mod, next)
+				string(c.Type), c.ID, doc, v.Created, mod, next)
 			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
-				string(c.Type), c.ID, next, string(c.Kind), string(doc), v.Created)
+				string(c.Type), c.ID, next, string(c.Kind), doc, v.Created)
 			stamps = append(stamps, stamp{st, v})
 			if c.Kind == dataset.Added {
 				added++
@@ -460,14 +461,14 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			if err != nil {
 				return 0, err
 			}
-			doc, err := marshalWithoutStamps(c.Record, st)
+			doc, err := docs.Doc(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 			}
 			b.Queue(`INSERT INTO records (type, id, doc, created, modified, revision) VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)`,
-				string(c.Type), c.ID, string(doc), v.Created, v.Modified, next)
+				string(c.Type), c.ID, doc, v.Created, v.Modified, next)
 			b.Queue(`INSERT INTO versions (type, id, revision, kind, doc, created) VALUES ($1, $2, $3, $4, $5::text::json, $6)`,
-				string(c.Type), c.ID, next, string(c.Kind), string(doc), v.Created)
+				string(c.Type), c.ID, next, string(c.Kind), doc, v.Created)
 			stamps = append(stamps, stamp{st, v})
 			restored++
 		default:
@@ -533,13 +534,6 @@ func stampsOf(rec any) *dataset.Stamps {
 		return r.StampsRef()
 	}
 	return nil
-}
-
-func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
-	saved := *st
-	*st = dataset.Stamps{}
-	defer func() { *st = saved }()
-	return json.Marshal(rec)
 }
 
 // TryLeadRelease takes the nightly release's lock unless another replica

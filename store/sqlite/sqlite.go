@@ -494,6 +494,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 		return 0, fmt.Errorf("apply: %w", err)
 	}
 	defer version.Close()
+	docs := store.NewDocEncoder()
 	var added, changed, retired, restored int
 	for _, c := range inKeyOrder(changes) {
 		switch c.Kind {
@@ -510,14 +511,15 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			}
 			st.Created = dataset.Stamp(st.Created)
 			st.Modified = mod
-			doc, err := marshalWithoutStamps(c.Record, st)
+			doc, err := docs.Doc(c.Record, st)
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
-			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, string(doc), formatTime(st.Created), formatTime(mod), next); err != nil {
+			created := formatTime(st.Created)
+			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, doc, created, formatTime(mod), next); err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
-			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(st.Created)); err != nil {
+			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), doc, created); err != nil {
 				return 0, fmt.Errorf("apply %s %s: version: %w", c.Type, c.ID, err)
 			}
 			if c.Kind == dataset.Added {
@@ -549,7 +551,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			}
 			retired++
 		case dataset.Restore:
-			if err := s.restore(ctx, tx, c, next, now); err != nil {
+			if err := s.restore(ctx, tx, c, next, now, docs); err != nil {
 				return 0, err
 			}
 			restored++
@@ -572,7 +574,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 // again (dataset.Restore). The record keeps the created time of its last
 // version before the retirement: it is the same record, back; modified
 // is now.
-func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int64, now time.Time) error {
+func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int64, now time.Time, docs *store.DocEncoder) error {
 	st := stampsOf(c.Record)
 	if st == nil {
 		return fmt.Errorf("apply restore %s %s: unsupported record %T", c.Type, c.ID, c.Record)
@@ -597,16 +599,16 @@ func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	st.Created, st.Modified = created, now
-	doc, err := marshalWithoutStamps(c.Record, st)
+	doc, err := docs.Doc(c.Record, st)
 	if err != nil {
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)`,
-		string(c.Type), c.ID, string(doc), formatTime(created), formatTime(now), next); err != nil {
+		string(c.Type), c.ID, doc, formatTime(created), formatTime(now), next); err != nil {
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`,
-		string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(created)); err != nil {
+		string(c.Type), c.ID, next, string(c.Kind), doc, formatTime(created)); err != nil {
 		return fmt.Errorf("apply restore %s %s: version: %w", c.Type, c.ID, err)
 	}
 	return nil
@@ -643,13 +645,4 @@ func stampsOf(rec any) *dataset.Stamps {
 		return r.StampsRef()
 	}
 	return nil
-}
-
-// marshalWithoutStamps encodes rec without its stamps: they live in
-// columns, and a document without them compares equal across revisions.
-func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
-	saved := *st
-	*st = dataset.Stamps{}
-	defer func() { *st = saved }()
-	return json.Marshal(rec)
 }
