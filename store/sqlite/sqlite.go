@@ -54,6 +54,10 @@ type DB struct {
 	PollInterval time.Duration
 
 	watch watcher
+
+	// batchRows is how many records a statement writes (0: the constant
+	// batchRows); tests compare other sizes.
+	batchRows int
 }
 
 var (
@@ -483,17 +487,11 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	now := dataset.Stamp(s.Now())
 	at := formatTime(now)
 
-	upsert, err := tx.PrepareContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`)
+	rows, err := newRecordRows(ctx, tx, s.batchRows)
 	if err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
-	defer upsert.Close()
-	version, err := tx.PrepareContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, fmt.Errorf("apply: %w", err)
-	}
-	defer version.Close()
+	defer rows.close()
 	docs := store.NewDocEncoder()
 	var added, changed, retired, restored int
 	for _, c := range inKeyOrder(changes) {
@@ -515,12 +513,8 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			if err != nil {
 				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
 			}
-			created := formatTime(st.Created)
-			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, doc, created, formatTime(mod), next); err != nil {
-				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
-			}
-			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), doc, created); err != nil {
-				return 0, fmt.Errorf("apply %s %s: version: %w", c.Type, c.ID, err)
+			if err := rows.add(ctx, c, doc, formatTime(st.Created), formatTime(mod), next); err != nil {
+				return 0, err
 			}
 			if c.Kind == dataset.Added {
 				added++
@@ -528,6 +522,9 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 				changed++
 			}
 		case dataset.Retire:
+			if err := rows.flush(ctx); err != nil {
+				return 0, err
+			}
 			r, ok := c.Record.(*dataset.Retired)
 			if !ok {
 				return 0, fmt.Errorf("apply retire %s %s: record is %T, not *dataset.Retired", c.Type, c.ID, c.Record)
@@ -546,11 +543,14 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			if err != nil {
 				return 0, fmt.Errorf("apply retire %s %s: %w", c.Type, c.ID, err)
 			}
-			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), at); err != nil {
+			if _, err := rows.version1.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), at); err != nil {
 				return 0, fmt.Errorf("apply retire %s %s: version: %w", c.Type, c.ID, err)
 			}
 			retired++
 		case dataset.Restore:
+			if err := rows.flush(ctx); err != nil {
+				return 0, err
+			}
 			if err := s.restore(ctx, tx, c, next, now, docs); err != nil {
 				return 0, err
 			}
@@ -558,6 +558,9 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
+	}
+	if err := rows.flush(ctx); err != nil {
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired, restored, author, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		next, at, added, changed, retired, restored, meta.Author, meta.Message); err != nil {
