@@ -3,10 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/store"
 )
 
 // batchRows is how many records one statement writes. A statement of one
@@ -111,4 +114,104 @@ func (r *recordRows) flush(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// encoded is an added or changed record ready for its rows, or why not.
+type encoded struct {
+	doc, created, modified string
+	err                    error
+}
+
+// encoder stamps and encodes the added and changed records of changes on
+// its own goroutine, in order, a batch ahead of the writer: at 100k
+// municipalities encoding took a sixth of Apply's time, which SQLite,
+// writing on one goroutine, need not wait for on a machine of two cores
+// or more (issue 18). Only the encoder touches those records until the
+// writer has their rows, and stop waits for it to end.
+type encoder struct {
+	batches chan []encoded
+	quit    chan struct{}
+	done    chan struct{}
+	batch   []encoded
+}
+
+func newEncoder(changes []dataset.Change, now time.Time, size int) *encoder {
+	e := &encoder{batches: make(chan []encoded, 4), quit: make(chan struct{}), done: make(chan struct{})}
+	go e.run(changes, now, size)
+	return e
+}
+
+func (e *encoder) run(changes []dataset.Change, now time.Time, size int) {
+	defer close(e.done)
+	defer close(e.batches)
+	docs := store.NewDocEncoder()
+	batch := make([]encoded, 0, size)
+	send := func() bool {
+		select {
+		case e.batches <- batch:
+			batch = make([]encoded, 0, size)
+			return true
+		case <-e.quit:
+			return false
+		}
+	}
+	for _, c := range changes {
+		if c.Kind != dataset.Added && c.Kind != dataset.Changed {
+			continue
+		}
+		r := encodeRecord(docs, c, now)
+		batch = append(batch, r)
+		if r.err != nil {
+			send()
+			return // the writer stops at the error
+		}
+		if len(batch) == size && !send() {
+			return
+		}
+	}
+	if len(batch) > 0 {
+		send()
+	}
+}
+
+// encodeRecord stamps c's record as the store keeps it and encodes it.
+func encodeRecord(docs *store.DocEncoder, c dataset.Change, now time.Time) encoded {
+	st := stampsOf(c.Record)
+	if st == nil {
+		return encoded{err: fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)}
+	}
+	mod := now
+	if c.KeepStamps && !st.Created.IsZero() {
+		mod = keptModified(st)
+	} else if c.Kind == dataset.Added || st.Created.IsZero() {
+		st.Created = now
+	}
+	st.Created = dataset.Stamp(st.Created)
+	st.Modified = mod
+	doc, err := docs.Doc(c.Record, st)
+	if err != nil {
+		return encoded{err: fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)}
+	}
+	return encoded{doc: doc, created: formatTime(st.Created), modified: formatTime(mod)}
+}
+
+// next returns the next added or changed record, in the order of changes.
+func (e *encoder) next() encoded {
+	if len(e.batch) == 0 {
+		b, ok := <-e.batches
+		if !ok {
+			return encoded{err: errors.New("apply: the encoder ended early")}
+		}
+		e.batch = b
+	}
+	r := e.batch[0]
+	e.batch = e.batch[1:]
+	return r
+}
+
+// stop ends the encoder and waits for it: after stop, the records are
+// the caller's again.
+func (e *encoder) stop() {
+	close(e.quit)
+	<-e.done
 }

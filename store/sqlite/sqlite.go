@@ -492,28 +492,19 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 		return 0, fmt.Errorf("apply: %w", err)
 	}
 	defer rows.close()
-	docs := store.NewDocEncoder()
+	docs := store.NewDocEncoder() // restorations'
+	sorted := inKeyOrder(changes)
+	records := newEncoder(sorted, now, rows.size)
+	defer records.stop()
 	var added, changed, retired, restored int
-	for _, c := range inKeyOrder(changes) {
+	for _, c := range sorted {
 		switch c.Kind {
 		case dataset.Added, dataset.Changed:
-			st := stampsOf(c.Record)
-			if st == nil {
-				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
+			r := records.next()
+			if r.err != nil {
+				return 0, r.err
 			}
-			mod := now
-			if c.KeepStamps && !st.Created.IsZero() {
-				mod = keptModified(st)
-			} else if c.Kind == dataset.Added || st.Created.IsZero() {
-				st.Created = now
-			}
-			st.Created = dataset.Stamp(st.Created)
-			st.Modified = mod
-			doc, err := docs.Doc(c.Record, st)
-			if err != nil {
-				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
-			}
-			if err := rows.add(ctx, c, doc, formatTime(st.Created), formatTime(mod), next); err != nil {
+			if err := rows.add(ctx, c, r.doc, r.created, r.modified, next); err != nil {
 				return 0, err
 			}
 			if c.Kind == dataset.Added {
