@@ -145,6 +145,9 @@ func runValidate(ctx context.Context, e env, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no files given")
 	}
+	// Validating holds what an import holds: the file's records and the
+	// merged ones.
+	defer limitImportMemory(e.getenv)()
 	incoming, err := readFiles(ctx, fs.Args(), s.importLimit())
 	if err != nil {
 		return err
