@@ -236,3 +236,47 @@ func TestSeedKeepsItsDatesImportsDoNot(t *testing.T) {
 		}
 	}
 }
+
+// ImportReport is Import without the snapshot: the same report, the same
+// revision stored, and nothing written on a dry run.
+func TestImportReportStoresAsImportDoes(t *testing.T) {
+	in := &dataset.Dataset{Municipalities: []dataset.Municipality{{
+		ID: "newtown", Names: dataset.Names{"en": "Newtown"}, Country: "DE", Status: dataset.StatusActive,
+	}}}
+	for _, dryRun := range []bool{true, false} {
+		t.Run(fmt.Sprintf("dry run %v", dryRun), func(t *testing.T) {
+			viaImport, snapA := openSeeded(t)
+			viaReport, snapB := openSeeded(t)
+			want, _, err := Import(context.Background(), viaImport, snapA, in, dryRun)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ImportReport(context.Background(), viaReport, snapB, in, dryRun)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The records' stamps are each store's clock: compare the rest.
+			summary := func(r Report) string {
+				s := fmt.Sprintf("revision %d, dry run %v:", r.Revision, r.DryRun)
+				for _, c := range r.Changes {
+					s += fmt.Sprintf(" %s %s %s", c.Kind, c.Type, c.ID)
+				}
+				return s
+			}
+			if summary(got) != summary(want) || len(got.Changes) != 1 {
+				t.Errorf("ImportReport reported %s; Import %s", summary(got), summary(want))
+			}
+			a, revA, errA := viaImport.Load(context.Background())
+			b, revB, errB := viaReport.Load(context.Background())
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			if revA != revB || a.Len() != b.Len() {
+				t.Errorf("ImportReport stored revision %d, %d records; Import %d, %d", revB, b.Len(), revA, a.Len())
+			}
+			if wantRev := map[bool]int64{true: 1, false: 2}[dryRun]; revB != wantRev {
+				t.Errorf("revision %d after ImportReport, want %d", revB, wantRev)
+			}
+		})
+	}
+}

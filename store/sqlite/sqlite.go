@@ -54,6 +54,10 @@ type DB struct {
 	PollInterval time.Duration
 
 	watch watcher
+
+	// batchRows is how many records a statement writes (0: the constant
+	// batchRows); tests compare other sizes.
+	batchRows int
 }
 
 var (
@@ -491,42 +495,25 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 	now := dataset.Stamp(s.Now())
 	at := formatTime(now)
 
-	upsert, err := tx.PrepareContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (type, id) DO UPDATE SET doc = excluded.doc, modified = excluded.modified, revision = excluded.revision`)
+	rows, err := newRecordRows(ctx, tx, s.batchRows)
 	if err != nil {
 		return 0, fmt.Errorf("apply: %w", err)
 	}
-	defer upsert.Close()
-	version, err := tx.PrepareContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, fmt.Errorf("apply: %w", err)
-	}
-	defer version.Close()
+	defer rows.close()
+	docs := store.NewDocEncoder() // restorations'
+	sorted := inKeyOrder(changes)
+	records := newEncoder(sorted, now, rows.size)
+	defer records.stop()
 	var added, changed, retired, restored int
-	for _, c := range inKeyOrder(changes) {
+	for _, c := range sorted {
 		switch c.Kind {
 		case dataset.Added, dataset.Changed:
-			st := stampsOf(c.Record)
-			if st == nil {
-				return 0, fmt.Errorf("apply %s %s: unsupported record %T", c.Type, c.ID, c.Record)
+			r := records.next()
+			if r.err != nil {
+				return 0, r.err
 			}
-			mod := now
-			if c.KeepStamps && !st.Created.IsZero() {
-				mod = keptModified(st)
-			} else if c.Kind == dataset.Added || st.Created.IsZero() {
-				st.Created = now
-			}
-			st.Created = dataset.Stamp(st.Created)
-			st.Modified = mod
-			doc, err := marshalWithoutStamps(c.Record, st)
-			if err != nil {
-				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
-			}
-			if _, err := upsert.ExecContext(ctx, string(c.Type), c.ID, string(doc), formatTime(st.Created), formatTime(mod), next); err != nil {
-				return 0, fmt.Errorf("apply %s %s: %w", c.Type, c.ID, err)
-			}
-			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(st.Created)); err != nil {
-				return 0, fmt.Errorf("apply %s %s: version: %w", c.Type, c.ID, err)
+			if err := rows.add(ctx, c, r.doc, r.created, r.modified, next); err != nil {
+				return 0, err
 			}
 			if c.Kind == dataset.Added {
 				added++
@@ -534,6 +521,9 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 				changed++
 			}
 		case dataset.Retire:
+			if err := rows.flush(ctx); err != nil {
+				return 0, err
+			}
 			r, ok := c.Record.(*dataset.Retired)
 			if !ok {
 				return 0, fmt.Errorf("apply retire %s %s: record is %T, not *dataset.Retired", c.Type, c.ID, c.Record)
@@ -552,18 +542,24 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 			if err != nil {
 				return 0, fmt.Errorf("apply retire %s %s: %w", c.Type, c.ID, err)
 			}
-			if _, err := version.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), at); err != nil {
+			if _, err := rows.version1.ExecContext(ctx, string(c.Type), c.ID, next, string(c.Kind), string(doc), at); err != nil {
 				return 0, fmt.Errorf("apply retire %s %s: version: %w", c.Type, c.ID, err)
 			}
 			retired++
 		case dataset.Restore:
-			if err := s.restore(ctx, tx, c, next, now); err != nil {
+			if err := rows.flush(ctx); err != nil {
+				return 0, err
+			}
+			if err := s.restore(ctx, tx, c, next, now, docs); err != nil {
 				return 0, err
 			}
 			restored++
 		default:
 			return 0, fmt.Errorf("apply %s %s: unknown change kind %q", c.Type, c.ID, c.Kind)
 		}
+	}
+	if err := rows.flush(ctx); err != nil {
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO revisions (revision, applied_at, added, changed, retired, restored, author, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		next, at, added, changed, retired, restored, meta.Author, meta.Message); err != nil {
@@ -580,7 +576,7 @@ func (s *DB) write(ctx context.Context, base int64, changes []dataset.Change, me
 // again (dataset.Restore). The record keeps the created time of its last
 // version before the retirement: it is the same record, back; modified
 // is now.
-func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int64, now time.Time) error {
+func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int64, now time.Time, docs *store.DocEncoder) error {
 	st := stampsOf(c.Record)
 	if st == nil {
 		return fmt.Errorf("apply restore %s %s: unsupported record %T", c.Type, c.ID, c.Record)
@@ -605,16 +601,16 @@ func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	st.Created, st.Modified = created, now
-	doc, err := marshalWithoutStamps(c.Record, st)
+	doc, err := docs.Doc(c.Record, st)
 	if err != nil {
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO records (type, id, doc, created, modified, revision) VALUES (?, ?, ?, ?, ?, ?)`,
-		string(c.Type), c.ID, string(doc), formatTime(created), formatTime(now), next); err != nil {
+		string(c.Type), c.ID, doc, formatTime(created), formatTime(now), next); err != nil {
 		return fmt.Errorf("apply restore %s %s: %w", c.Type, c.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO versions (type, id, revision, kind, doc, created) VALUES (?, ?, ?, ?, ?, ?)`,
-		string(c.Type), c.ID, next, string(c.Kind), string(doc), formatTime(created)); err != nil {
+		string(c.Type), c.ID, next, string(c.Kind), doc, formatTime(created)); err != nil {
 		return fmt.Errorf("apply restore %s %s: version: %w", c.Type, c.ID, err)
 	}
 	return nil
@@ -651,13 +647,4 @@ func stampsOf(rec any) *dataset.Stamps {
 		return r.StampsRef()
 	}
 	return nil
-}
-
-// marshalWithoutStamps encodes rec without its stamps: they live in
-// columns, and a document without them compares equal across revisions.
-func marshalWithoutStamps(rec any, st *dataset.Stamps) ([]byte, error) {
-	saved := *st
-	*st = dataset.Stamps{}
-	defer func() { *st = saved }()
-	return json.Marshal(rec)
 }
