@@ -20,7 +20,9 @@ import (
 
 // Listener wraps ln's connections so that the answers rendered.serve
 // writes leave in one write. A server on it sets ConnContext.
-func Listener(ln net.Listener) net.Listener { return gatherListener{ln} }
+func Listener(ln net.Listener) net.Listener {
+	return gatherListener{Listener: ln, buffers: &sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}}
+}
 
 // ConnContext is the http.Server ConnContext of a server on Listener: it
 // puts the connection in the context of its requests.
@@ -41,14 +43,19 @@ func gatherAnswer(r *http.Request) {
 	}
 }
 
-type gatherListener struct{ net.Listener }
+// gatherListener's buffers are those of its connections that hold an
+// answer, for the time they hold it.
+type gatherListener struct {
+	net.Listener
+	buffers *sync.Pool
+}
 
 func (l gatherListener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err
 	}
-	return &gatherConn{Conn: c}, nil
+	return &gatherConn{Conn: c, buffers: l.buffers}, nil
 }
 
 const (
@@ -61,10 +68,6 @@ const (
 	maxHeld = 64 << 10
 )
 
-// heldBuffers are the buffers of connections that hold an answer, for
-// the time they hold it.
-var heldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
-
 // gatherConn holds the full buffers net/http writes while gathering, and
 // writes them with the next write of another size: the end of the answer,
 // or a large write net/http passes through. A deadline (net/http sets
@@ -72,6 +75,7 @@ var heldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); retu
 // what it holds first, so nothing waits past the request.
 type gatherConn struct {
 	net.Conn
+	buffers   *sync.Pool // the listener's
 	mu        sync.Mutex
 	gathering bool
 	held      *[]byte // nil unless holding
@@ -91,7 +95,7 @@ func (c *gatherConn) Write(p []byte) (int, error) {
 	}
 	if len(p) == serverBufferSize && (c.held == nil || len(*c.held)+len(p) <= maxHeld) {
 		if c.held == nil {
-			c.held = heldBuffers.Get().(*[]byte)
+			c.held = c.buffers.Get().(*[]byte)
 		}
 		*c.held = append(*c.held, p...)
 		return len(p), nil
@@ -128,7 +132,7 @@ func (c *gatherConn) writeHeld() error {
 func (c *gatherConn) release() {
 	*c.held = (*c.held)[:0]
 	if cap(*c.held) <= maxHeld+serverBufferSize {
-		heldBuffers.Put(c.held)
+		c.buffers.Put(c.held)
 	}
 	c.held = nil
 }
