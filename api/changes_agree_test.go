@@ -34,6 +34,7 @@ func (c changeSet) String() string {
 // there is none) and the change feed in JSON and ActivityStreams name the
 // same records with the same kinds of change over the same revisions.
 func TestDumpChangesAgreeWithFeed(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	ctx := context.Background()
 	clock := func() time.Time { return time.Date(2026, 11, 28, 3, 0, 0, 0, time.UTC) }

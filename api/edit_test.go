@@ -175,6 +175,7 @@ func (p problemBody) text() string {
 const testNetwork = `{"id": "test-network", "names": {"en": "Test network"}, "scope": "european"}`
 
 func TestWriteAuthorisation(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	tests := []struct {
 		name, method, path, key, body string
@@ -208,6 +209,7 @@ func TestWriteAuthorisation(t *testing.T) {
 }
 
 func TestWriteConcurrencyAndVisibility(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	path := "/municipalities/a-coruna"
 	patch := `{"summary": {"en": "Edited by a test."}}`
@@ -257,6 +259,7 @@ func TestWriteConcurrencyAndVisibility(t *testing.T) {
 }
 
 func TestWriteCreateRenameDelete(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	w := a.req(http.MethodPost, "/networks", a.editor, testNetwork)
 	if w.Code != http.StatusCreated || w.Header().Get("Location") != testBase+"/networks/test-network" || w.Header().Get("ETag") == "" {
@@ -298,6 +301,7 @@ func TestWriteCreateRenameDelete(t *testing.T) {
 }
 
 func TestWriteRefusesBadInput(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	coruna := a.etag("/municipalities/a-coruna")
 	membership := a.etag("/memberships/a-coruna-ciudades-refugio")
@@ -348,6 +352,7 @@ func jsonString(s string) string {
 }
 
 func TestBatchIsOneRevision(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	before := a.revision()
 	body := `{"message": "two networks", "ops": [
@@ -368,6 +373,7 @@ func TestBatchIsOneRevision(t *testing.T) {
 }
 
 func TestHistoryDiffAndEarlierVersions(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	path := "/municipalities/a-coruna"
 	first := a.revision()
@@ -416,6 +422,7 @@ func itoa(n int64) string { return strings.TrimSpace(strings.Repeat(" ", 0) + js
 func jsonNumber(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestChangeFeed(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	start := a.revision()
 	for i := range 5 {
@@ -465,6 +472,7 @@ func TestChangeFeed(t *testing.T) {
 // TestKeyNeverLogged sends keys (good, revoked, malformed) through the
 // whole handler and looks for them in the logs and the metrics.
 func TestKeyNeverLogged(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	keys := []string{a.editor, a.admin, auth.Prefix + "not-a-real-key-but-secret"}
 	for _, key := range keys {

@@ -16,6 +16,7 @@ import (
 )
 
 func TestProposalAcceptedIntoRevision(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	body := `{"kind": "city", "text": "Testville declared itself a safe harbour.", "source": "https://example.org/testville",
 		"contact": "proposer@example.org",
@@ -65,6 +66,7 @@ func TestProposalAcceptedIntoRevision(t *testing.T) {
 }
 
 func TestProposalRejected(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	w := a.req(http.MethodPost, "/proposals", "", `{"kind": "correction", "text": "Munich left.", "source": "https://example.org/m"}`)
 	if w.Code != http.StatusAccepted {
@@ -91,6 +93,7 @@ func TestProposalRejected(t *testing.T) {
 }
 
 func TestProposalChecks(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	tests := []struct {
 		name, body string
@@ -125,6 +128,7 @@ func TestProposalChecks(t *testing.T) {
 }
 
 func TestProposeForm(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	w := a.req(http.MethodGet, "/propose", "", "")
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `<form method="post" action="/propose">`) || !strings.Contains(w.Body.String(), `<div hidden>`) {
@@ -193,6 +197,7 @@ func (r racingProposals) Proposal(ctx context.Context, id string) (store.Proposa
 // transaction: a proposal decided elsewhere between the check and the
 // write makes no revision, and keeps the other editor's decision.
 func TestProposalDecidedMeanwhileMakesNoRevision(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	body := `{"kind": "city", "text": "Testville", "source": "https://example.org/testville",
 		"ops": [{"op": "create", "type": "municipality", "record": {"id": "testville", "names": {"en": "Testville"}, "country": "GR", "status": "active"}}]}`

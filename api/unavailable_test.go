@@ -27,6 +27,7 @@ func (l lostWrites) ApplyRevision(context.Context, int64, []dataset.Change, stor
 // /readyz asks) is a 503 with Retry-After, to retry later; the same
 // failure on a store that answers is a 500.
 func TestWriteWhileStoreDownIs503WithRetryAfter(t *testing.T) {
+	t.Parallel() // its own database, publisher and handler
 	a := newEditAPI(t)
 	tests := []struct {
 		name       string

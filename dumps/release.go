@@ -14,8 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parquet-go/parquet-go/compress/zstd"
-
 	"github.com/moving-cities/opendata/catalog"
 	"github.com/moving-cities/opendata/dataset"
 	"github.com/moving-cities/opendata/guide"
@@ -196,7 +194,7 @@ type releaseInfo struct {
 	earlier []*Manifest
 	stats   *catalog.Stats
 	// parquetCodec compresses every Parquet file of the release.
-	parquetCodec *zstd.Codec
+	parquetCodec *parquetCodec
 }
 
 // output is one file of a release: its name, media type, what its count

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	kzstd "github.com/klauspost/compress/zstd"
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
 
@@ -156,11 +157,40 @@ func parquetMeta(rel *releaseInfo) []parquet.WriterOption {
 	}
 }
 
-// newParquetCodec is the compression of the Parquet files. A release
-// shares one, as it keeps its encoders for the next file: each holds an
-// 8 MB window, and a codec per file made them anew for every file (a
-// fifth of what the tables allocated, issue 18). The bytes are the same.
-func newParquetCodec() *zstd.Codec { return &zstd.Codec{Level: zstd.SpeedDefault, Concurrency: 1} }
+// parquetCodec is the compression of the Parquet files: parquet-go's
+// zstd codec (its name, format code and decoding), encoding with one
+// encoder that it holds. A release shares one, as an encoder holds an
+// 8 MB window: a codec per file made them anew for every file (a fifth of
+// what the tables allocated, issue 18). parquet-go's codec keeps its
+// encoders in a sync.Pool, which drops them at each garbage collection
+// (and, under the race detector, one Put in four, making the test suite
+// spend most of a small release initialising encoders); EncodeAll is
+// safe for concurrent use, so one encoder needs no pool. The options are
+// parquet-go's, and the bytes are the same (the release golden).
+type parquetCodec struct {
+	zstd.Codec
+	enc *kzstd.Encoder
+}
+
+func newParquetCodec() *parquetCodec {
+	c := &parquetCodec{Codec: zstd.Codec{Level: zstd.SpeedDefault, Concurrency: 1}}
+	enc, err := kzstd.NewWriter(nil,
+		kzstd.WithEncoderConcurrency(int(c.Concurrency)),
+		kzstd.WithEncoderLevel(c.Level),
+		kzstd.WithZeroFrames(true),
+		kzstd.WithEncoderCRC(false),
+	)
+	if err != nil { // only for invalid options, which these are not
+		panic(fmt.Sprintf("dumps: zstd encoder: %v", err))
+	}
+	c.enc = enc
+	return c
+}
+
+// Encode compresses src into dst's storage, as parquet-go's codec does.
+func (c *parquetCodec) Encode(dst, src []byte) ([]byte, error) {
+	return c.enc.EncodeAll(src, dst[:0]), nil
+}
 
 // rowGroupRows bounds the rows of a Parquet row group, so that writing
 // takes bounded memory.
@@ -170,7 +200,7 @@ const rowGroupRows = 64 * 1024
 // version 1 (which every reader reads), real logical types, lists as
 // LISTs. fill gets a row of one value per column and returns false when
 // there are no more rows.
-func writeParquet(w io.Writer, name string, codec *zstd.Codec, cols []parquetColumn, opts []parquet.WriterOption,
+func writeParquet(w io.Writer, name string, codec *parquetCodec, cols []parquetColumn, opts []parquet.WriterOption,
 	each func(fn func(row []cell) error) (int64, error)) (int64, error) {
 	schema := schemaOf(name, cols)
 	if codec == nil {
