@@ -112,7 +112,7 @@ var compressible = []string{
 }
 
 // recorder notes what a handler answered, and gives every HTML answer
-// its security headers (see htmlHeaders). It forwards Flush and unwraps
+// its security headers (see secureHTML). It forwards Flush and unwraps
 // for http.ResponseController. One is made per request, with room for the
 // request ID and the access-log line, so that neither allocates.
 type recorder struct {
@@ -215,7 +215,7 @@ func routeOf(r *http.Request) string {
 // observe gives every request an ID (the client's X-Request-ID when it is
 // short and printable) and echoes it in the answer, logs every request,
 // counts it in m, turns a panic into a 500 problem and gives HTML answers
-// their security headers (htmlHeaders). The access log goes to the
+// their security headers (secureHTML). The access log goes to the
 // handler of log directly, as one record without the caller's program
 // counter: slog.Logger would look it up on every request.
 func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Handler) http.Handler {
@@ -286,17 +286,12 @@ func observe(log *slog.Logger, m *metrics, metricsElsewhere bool) func(http.Hand
 	}
 }
 
-// htmlHeaders: every HTML answer, whoever wrote it (pages, the API
-// reference, reconciliation previews, error pages), carries the security
-// headers (issue 16, item 8): a Content-Security-Policy that says who may
-// frame it, no MIME sniffing and a Referrer-Policy. A policy without
+// Every HTML answer, whoever wrote it (pages, the API reference,
+// reconciliation previews, error pages), carries the security headers
+// (issue 16, item 8): a Content-Security-Policy that says who may frame
+// it, no MIME sniffing and a Referrer-Policy. A policy without
 // frame-ancestors gets frame-ancestors 'none'. observe's recorder sets
-// them, before the status goes out; this wraps a handler on its own.
-func htmlHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(&recorder{ResponseWriter: w, html: true}, r)
-	})
-}
+// them, before the status goes out.
 
 // secureHTML sets the security headers in hd when it is an HTML
 // answer's.
