@@ -22,12 +22,6 @@ type Doc struct {
 	Retired *dataset.Retired
 }
 
-// IRI is the document's IRI (without a format suffix).
-func (d *Doc) IRI() string { return vocab.DocumentIRI(d.Base, d.Type, d.ID) }
-
-// Topic is the IRI of the entity the document is about.
-func (d *Doc) Topic() string { return vocab.EntityIRI(d.Base, d.Type, d.ID) }
-
 // Context is the document's "@context" value.
 func (d *Doc) Context() any {
 	if d.Retired != nil {

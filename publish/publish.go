@@ -383,26 +383,3 @@ func snapRecords(s *dataset.Snapshot) int {
 	return len(s.Countries) + len(s.Categories) + len(s.Networks) + len(s.Municipalities) +
 		len(s.Memberships) + len(s.Approaches)
 }
-
-// Fixed is a States that serves what it is given: for tests and commands
-// that serve one snapshot. Set swaps in a new one.
-type Fixed struct {
-	cur atomic.Pointer[State]
-}
-
-// NewFixed serves snap (nil: nothing yet) with the release rel.
-func NewFixed(snap *dataset.Snapshot, rel *dumps.Manifest) *Fixed {
-	f := &Fixed{}
-	if snap != nil {
-		f.Set(snap, rel)
-	}
-	return f
-}
-
-// Current returns the State set last, or nil.
-func (f *Fixed) Current() *State { return f.cur.Load() }
-
-// Set serves snap with the release rel, in a new read model.
-func (f *Fixed) Set(snap *dataset.Snapshot, rel *dumps.Manifest) {
-	f.cur.Store(&State{View: query.NewView(snap), Release: rel})
-}

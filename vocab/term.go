@@ -183,17 +183,6 @@ func LookupCURIE(curie string) (*Term, bool) {
 	return nil, false
 }
 
-// Terms returns our own terms (namespace MC) of kind k, in table order.
-func Terms(k Kind) []*Term {
-	var out []*Term
-	for _, t := range Ours {
-		if t.Kind == k {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 var byIRI = func() map[string]*Term {
 	m := make(map[string]*Term, len(All))
 	for _, t := range All {
