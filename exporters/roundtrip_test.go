@@ -188,7 +188,7 @@ func readJSONLD(doc []byte) ([]vocab.Triple, error) {
 func rapperRead(t *testing.T, doc []byte, syntax string) ([]vocab.Triple, string) {
 	t.Helper()
 	if _, err := exec.LookPath("rapper"); err != nil {
-		t.Skip("rapper (raptor2-utils) is not installed")
+		graphtest.Unavailable(t, "rapper (raptor2-utils) is not installed")
 	}
 	cmd := exec.Command("rapper", "-q", "-i", syntax, "-o", "ntriples", "-", "http://base.invalid/")
 	cmd.Stdin = bytes.NewReader(doc)
@@ -210,10 +210,10 @@ func jsonldRead(t *testing.T, doc []byte) []vocab.Triple {
 	t.Helper()
 	modules, _ := filepath.Abs("../e2e/node_modules/jsonld")
 	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not installed")
+		graphtest.Unavailable(t, "node is not installed")
 	}
 	if _, err := os.Stat(modules); err != nil {
-		t.Skip("e2e/node_modules/jsonld is not installed (npm ci in e2e)")
+		graphtest.Unavailable(t, "e2e/node_modules/jsonld is not installed (npm ci in e2e)")
 	}
 	script := `const jsonld = require(process.argv[1]);
 let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", async () => {
@@ -239,10 +239,10 @@ func n3Read(t *testing.T, doc []byte, format string) []vocab.Triple {
 	t.Helper()
 	modules, _ := filepath.Abs("../e2e/node_modules/n3")
 	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not installed")
+		graphtest.Unavailable(t, "node is not installed")
 	}
 	if _, err := os.Stat(modules); err != nil {
-		t.Skip("e2e/node_modules/n3 is not installed (npm ci in e2e)")
+		graphtest.Unavailable(t, "e2e/node_modules/n3 is not installed (npm ci in e2e)")
 	}
 	script := `const N3 = require(process.argv[1]);
 let s = ""; process.stdin.setEncoding("utf8").on("data", d => s += d).on("end", () => {

@@ -391,7 +391,7 @@ func quads(t *testing.T, f *exporters.Format, doc []byte) ([]vocab.Triple, map[s
 	_, file, _, _ := runtime.Caller(0)
 	mods := filepath.Join(filepath.Dir(file), "..", "e2e", "node_modules")
 	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node is not installed")
+		graphtest.Unavailable(t, "node is not installed")
 	}
 	cmd := exec.Command("node", "-e", quadsScript, mods, f.Name)
 	cmd.Stdin = bytes.NewReader(doc)
@@ -399,7 +399,7 @@ func quads(t *testing.T, f *exporters.Format, doc []byte) ([]vocab.Triple, map[s
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		if strings.Contains(errb.String(), "Cannot find module") {
-			t.Skip("e2e/node_modules is not installed (npm ci in e2e)")
+			graphtest.Unavailable(t, "e2e/node_modules is not installed (npm ci in e2e)")
 		}
 		t.Fatalf("%s: %v\n%s", f.Name, err, errb.String())
 	}
