@@ -188,10 +188,11 @@ func (dec *Decoder) fail(err error) {
 // decodeBatches is a worker: it decodes batches until the work ends,
 // skipping them once a record failed.
 func (dec *Decoder) decodeBatches() {
+	f := newFastDecoder()
 	for b := range dec.work {
 		if !dec.failed.Load() {
 			for _, it := range b.items {
-				if err := dec.decode(it, b.buf[it.doc:it.end]); err != nil {
+				if err := dec.decode(f, it, b.buf[it.doc:it.end]); err != nil {
 					dec.fail(fmt.Errorf("load %s %s: %w", it.t, b.buf[it.id:it.doc], err))
 					break
 				}
@@ -204,7 +205,7 @@ func (dec *Decoder) decodeBatches() {
 	}
 }
 
-func (dec *Decoder) decode(it decodeItem, doc []byte) error {
+func (dec *Decoder) decode(f *fastDecoder, it decodeItem, doc []byte) error {
 	d := dec.d
 	switch it.t {
 	case dataset.TypeCountry:
@@ -214,9 +215,21 @@ func (dec *Decoder) decode(it decodeItem, doc []byte) error {
 	case dataset.TypeNetwork:
 		return decodeRecord(&d.Networks[it.slot], doc, it.st)
 	case dataset.TypeMunicipality:
-		return decodeRecord(&d.Municipalities[it.slot], doc, it.st)
+		m := &d.Municipalities[it.slot]
+		if f.municipality(m, doc) {
+			m.Stamps = it.st
+			return nil
+		}
+		*m = dataset.Municipality{}
+		return decodeRecord(m, doc, it.st)
 	case dataset.TypeMembership:
-		return decodeRecord(&d.Memberships[it.slot], doc, it.st)
+		m := &d.Memberships[it.slot]
+		if f.membership(m, doc) {
+			m.Stamps = it.st
+			return nil
+		}
+		*m = dataset.Membership{}
+		return decodeRecord(m, doc, it.st)
 	case dataset.TypeApproach:
 		return decodeRecord(&d.Approaches[it.slot], doc, it.st)
 	}
