@@ -43,6 +43,8 @@ const DefaultPollInterval = 150 * time.Millisecond
 // IMMEDIATE transactions, so writers queue at BEGIN instead of failing at
 // COMMIT. A DB opened with OpenReadOnly has no writer at all.
 type DB struct {
+	path string // the database file; Load opens its own connection (rawConn)
+
 	r *sql.DB // readers: mode=ro, query_only, deferred transactions
 	w *sql.DB // the writer: one connection, BEGIN IMMEDIATE; nil when read-only
 
@@ -83,7 +85,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	s := newDB(r, w)
+	s := newDB(path, r, w)
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -110,7 +112,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s read-only: %w", path, err)
 	}
-	s := newDB(r, nil)
+	s := newDB(path, r, nil)
 	if err := s.checkSchema(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open sqlite %s read-only: %w", path, err)
@@ -118,8 +120,8 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	return s, nil
 }
 
-func newDB(r, w *sql.DB) *DB {
-	s := &DB{r: r, w: w, Now: time.Now}
+func newDB(path string, r, w *sql.DB) *DB {
+	s := &DB{path: path, r: r, w: w, Now: time.Now}
 	s.watch.init()
 	return s
 }
@@ -345,99 +347,90 @@ func parseTime(s string) (time.Time, error) {
 	return dataset.Stamp(t), err
 }
 
-// Load implements store.Store.
+// Load implements store.Store. It reads through a connection of its own
+// to the C API (rawConn), in one read transaction: records, tombstones
+// and revision agree.
 func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	if err := s.open(); err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
-	// One read transaction: records, tombstones and revision agree.
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	c, err := openRaw(s.path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
-	defer tx.Rollback()
-	rev, err := revision(ctx, tx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("load: %w", err)
+	defer c.close()
+	if err := c.exec(ctx, "load", `BEGIN`); err != nil {
+		return nil, 0, err
+	}
+	defer c.exec(context.WithoutCancel(ctx), "load", `ROLLBACK`)
+	var rev int64
+	if err := c.query(ctx, "load", `SELECT coalesce(max(revision), 0) FROM revisions`, func(r *rawRow) error {
+		rev = r.int64(0)
+		return nil
+	}); err != nil {
+		return nil, 0, err
 	}
 	d := &dataset.Dataset{}
 	dec := store.NewDecoder(d)
 	defer dec.Close()
-	if err := reserve(ctx, tx, dec); err != nil {
-		return nil, 0, fmt.Errorf("load records: %w", err)
+	// Each collection is sized from its count of records, so that the
+	// decoder fills it in place: appending to slices that grow would copy
+	// 100,000 municipalities again each time one outgrew its array.
+	if err := c.query(ctx, "load records", `SELECT type, count(*) FROM records GROUP BY type`, func(r *rawRow) error {
+		if err := dec.Reserve(dataset.Type(r.text(0)), int(r.int64(1))); err != nil {
+			return fmt.Errorf("load records: %w", err)
+		}
+		return nil
+	}); err != nil {
+		return nil, 0, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT type, id, doc, created, modified FROM records ORDER BY type, id`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("load records: %w", err)
-	}
-	defer rows.Close()
-	// The row's bytes are scanned into buffers reused from row to row:
-	// the decoder copies what it keeps.
-	var typ, id, doc sql.RawBytes
-	var created, modified string
-	for rows.Next() {
-		if err := rows.Scan(&typ, &id, &doc, &created, &modified); err != nil {
-			return nil, 0, fmt.Errorf("load records: %w", err)
+	// The row's bytes are the connection's, reused from row to row: the
+	// decoder copies what it keeps. Rows come by type, and most records
+	// of a database share their stamps (an import stamps them all): the
+	// type and the last stamps read are kept rather than made again.
+	var t dataset.Type
+	var lastCreated, lastModified []byte
+	var st dataset.Stamps
+	if err := c.query(ctx, "load records", `SELECT type, id, doc, created, modified FROM records ORDER BY type, id`, func(r *rawRow) error {
+		typ, id, doc, created, modified := r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)
+		if string(typ) != string(t) {
+			t = dataset.Type(typ)
 		}
-		var st dataset.Stamps
-		if st.Created, err = parseTime(created); err != nil {
-			return nil, 0, fmt.Errorf("load %s %s: created: %w", typ, id, err)
+		var err error
+		if lastCreated == nil || string(created) != string(lastCreated) {
+			if st.Created, err = parseTime(string(created)); err != nil {
+				return fmt.Errorf("load %s %s: created: %w", typ, id, err)
+			}
+			lastCreated = append(created[:0:0], created...)
 		}
-		if st.Modified, err = parseTime(modified); err != nil {
-			return nil, 0, fmt.Errorf("load %s %s: modified: %w", typ, id, err)
+		if lastModified == nil || string(modified) != string(lastModified) {
+			if st.Modified, err = parseTime(string(modified)); err != nil {
+				return fmt.Errorf("load %s %s: modified: %w", typ, id, err)
+			}
+			lastModified = append(modified[:0:0], modified...)
 		}
-		if err := dec.Add(dataset.Type(typ), id, doc, st); err != nil {
-			return nil, 0, err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("load records: %w", err)
+		return dec.Add(t, id, doc, st)
+	}); err != nil {
+		return nil, 0, err
 	}
 	if err := dec.Wait(); err != nil {
 		return nil, 0, err
 	}
-	trows, err := tx.QueryContext(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("load retired: %w", err)
-	}
-	defer trows.Close()
-	for trows.Next() {
-		var r dataset.Retired
-		var at string
-		if err := trows.Scan(&r.Type, &r.ID, &r.ReplacedBy, &r.Reason, &at); err != nil {
-			return nil, 0, fmt.Errorf("load retired: %w", err)
+	if err := c.query(ctx, "load retired", `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`, func(r *rawRow) error {
+		x := dataset.Retired{
+			Type: dataset.Type(r.text(0)), ID: string(r.text(1)),
+			ReplacedBy: string(r.text(2)), Reason: string(r.text(3)),
 		}
-		if r.Retired, err = parseTime(at); err != nil {
-			return nil, 0, fmt.Errorf("load retired %s %s: %w", r.Type, r.ID, err)
+		var err error
+		if x.Retired, err = parseTime(string(r.text(4))); err != nil {
+			return fmt.Errorf("load retired %s %s: %w", x.Type, x.ID, err)
 		}
-		d.Retired = append(d.Retired, r)
-	}
-	if err := trows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("load retired: %w", err)
+		d.Retired = append(d.Retired, x)
+		return nil
+	}); err != nil {
+		return nil, 0, err
 	}
 	return d, rev, nil
-}
-
-// reserve sizes each collection from its count of records, so that the
-// decoder fills it in place: appending to slices that grow would copy
-// 100,000 municipalities again each time one outgrew its array (issue 18).
-func reserve(ctx context.Context, tx *sql.Tx, dec *store.Decoder) error {
-	rows, err := tx.QueryContext(ctx, `SELECT type, count(*) FROM records GROUP BY type`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t string
-		var n int
-		if err := rows.Scan(&t, &n); err != nil {
-			return err
-		}
-		if err := dec.Reserve(dataset.Type(t), n); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 type querier interface {
