@@ -72,13 +72,6 @@ func runServe(ctx context.Context, e env, args []string) error {
 	followCtx, stopFollowing := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopFollowing()
 	pub := publish.New(publish.Config{Store: db, DumpsDir: s.dumpsDir, BaseURI: s.base(), Log: log})
-	restoreGC := laxGC()
-	err = pub.Start(followCtx)
-	restoreGC()
-	if err != nil {
-		return err
-	}
-
 	metricsReg := api.NewRegistry()
 	if err := metricsReg.Register(pub.Metrics()); err != nil {
 		return err
@@ -101,23 +94,6 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if pg, ok := db.(*postgres.DB); ok {
 		dumpSchedule.Leader = dumps.LeaderFunc(pg.TryLeadRelease)
 	}
-	dumpSchedule.Start()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := dumpSchedule.Stop(ctx); err != nil {
-			log.Warn("dump run still in progress at shutdown", "err", err)
-		}
-	}()
-
-	if s.syncCMSURL != "" {
-		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, metricsReg, log)
-		if err != nil {
-			return err
-		}
-		defer stop()
-	}
-
 	handler, err := api.New(api.Config{
 		BaseURI:            s.base(),
 		Version:            version,
@@ -151,6 +127,41 @@ func runServe(ctx context.Context, e env, args []string) error {
 		// Answers made in advance leave in one write (api.Listener).
 		ConnContext: api.ConnContext,
 	}
+	// The first snapshot is loaded once everything that does not need it
+	// is built: its full-text indexes start building in the background
+	// as it is put in force, and at 100k municipalities they took most of
+	// the CPU from what came after, the handler's construction included
+	// (issue 18). Nothing reads the publisher before it has a snapshot:
+	// the dump schedule and the CMS sync start after it, and the server
+	// after them. A bad CMS address still stops start-up before the load.
+	if s.syncCMSURL != "" {
+		if err := checkCMSURL(s.syncCMSURL); err != nil {
+			return fmt.Errorf("--sync-cms-url: %w", err)
+		}
+	}
+	restoreGC := laxGC()
+	err = pub.Start(followCtx)
+	restoreGC()
+	if err != nil {
+		return err
+	}
+	dumpSchedule.Start()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := dumpSchedule.Stop(ctx); err != nil {
+			log.Warn("dump run still in progress at shutdown", "err", err)
+		}
+	}()
+
+	if s.syncCMSURL != "" {
+		stop, err := startCMSSync(s, e.getenv(cmsTokenEnv), db, pub, metricsReg, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+
 	// Metrics on a listener of their own, when asked: operators keep it
 	// off the public network, and the public port then has no /metrics.
 	var metricsSrv *http.Server
