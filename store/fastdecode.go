@@ -24,6 +24,12 @@ import (
 type fastDecoder struct {
 	s      scanner
 	intern map[string]string
+	// Arrays are read into these, reused, then copied into a slice of
+	// their length: appending to the record's own slices made a third of
+	// their bytes garbage as they grew.
+	aliases []dataset.Alias
+	strs    []string
+	sources []dataset.Source
 }
 
 func newFastDecoder() *fastDecoder { return &fastDecoder{intern: map[string]string{}} }
@@ -76,13 +82,12 @@ func (f *fastDecoder) municipality(m *dataset.Municipality, doc []byte) bool {
 			m.Names = n
 		case "aliases":
 			bit = 1 << 3
-			m.Aliases = []dataset.Alias{}
+			f.aliases = f.aliases[:0]
 			ok = s.array(func() bool {
-				var a dataset.Alias
-				ok := f.alias(&a)
-				m.Aliases = append(m.Aliases, a)
-				return ok
+				f.aliases = append(f.aliases, dataset.Alias{})
+				return f.alias(&f.aliases[len(f.aliases)-1])
 			})
+			m.Aliases = append(make([]dataset.Alias, 0, len(f.aliases)), f.aliases...)
 		case "country":
 			bit = 1 << 4
 			var v []byte
@@ -97,12 +102,13 @@ func (f *fastDecoder) municipality(m *dataset.Municipality, doc []byte) bool {
 			m.Wikidata, ok = s.str()
 		case "wikidata_candidates":
 			bit = 1 << 7
-			m.WikidataCandidates = []string{}
+			f.strs = f.strs[:0]
 			ok = s.array(func() bool {
 				v, ok := s.str()
-				m.WikidataCandidates = append(m.WikidataCandidates, v)
+				f.strs = append(f.strs, v)
 				return ok
 			})
+			m.WikidataCandidates = append(make([]string, 0, len(f.strs)), f.strs...)
 		case "geonames":
 			bit = 1 << 8
 			m.GeoNames, ok = s.str()
@@ -142,11 +148,12 @@ func (f *fastDecoder) municipality(m *dataset.Municipality, doc []byte) bool {
 			m.Website, ok = s.str()
 		case "sources":
 			bit = 1 << 17
-			m.Sources = []dataset.Source{}
+			f.sources = f.sources[:0]
 			ok = s.array(func() bool {
-				m.Sources = append(m.Sources, dataset.Source{})
-				return f.source(&m.Sources[len(m.Sources)-1])
+				f.sources = append(f.sources, dataset.Source{})
+				return f.source(&f.sources[len(f.sources)-1])
 			})
+			m.Sources = append(make([]dataset.Source, 0, len(f.sources)), f.sources...)
 		case "id_coined":
 			bit = 1 << 18
 			m.IDCoined, ok = s.bool()
