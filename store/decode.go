@@ -231,7 +231,13 @@ func (dec *Decoder) decode(f *fastDecoder, it decodeItem, doc []byte) error {
 		*m = dataset.Membership{}
 		return decodeRecord(m, doc, it.st)
 	case dataset.TypeApproach:
-		return decodeRecord(&d.Approaches[it.slot], doc, it.st)
+		a := &d.Approaches[it.slot]
+		if f.approach(a, doc) {
+			a.Stamps = it.st
+			return nil
+		}
+		*a = dataset.Approach{}
+		return decodeRecord(a, doc, it.st)
 	}
 	return fmt.Errorf("unknown record type %q", it.t)
 }

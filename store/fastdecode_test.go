@@ -14,7 +14,7 @@ import (
 // encoding/json does (the first fastTaken), and documents it may give up
 // on (it must then leave them to the slow path, never decode them
 // differently).
-const fastTaken = 9
+const fastTaken = 10
 
 var fastDocs = []string{
 	`{"id":"x","names":{},"aliases":[],"wikidata_candidates":[],"sources":[]}`,
@@ -25,6 +25,7 @@ var fastDocs = []string{
 	`{"id":"x","aliases":[{"lang":"de","name":"X"},{"name":"Y","lang":"fr"}],"wikidata_candidates":["Q1","Q2"]}`,
 	`{"id":"x","lau":"1","nuts3":"DE1","geonames":"5","website":"https://x.example/","country":"DE"}`,
 	`{"id":"m","municipality":"a","network":"n","since":"2019","until":"2020-05","attested":"2018-01-02","source":{"url":"u"}}`,
+	`{"id":"a","title":{"en":"T"},"title_origin":{"en":"own"},"aliases":["b"],"municipality":"m","categories":[],"summary":{"en":"s"},"summary_origin":{"en":"platform"},"year_started":2018,"status":"active","related":["c","d"],"sources":[{"url":"u"}],"id_coined":true,"own_categories":false}`,
 	`{"id":"x","website":"https://x.example/?a=1\u0026b=2","sources":[{"url":"u","note":"\"Stadt Ö\"\n"}]}`,
 	// The fast path may give up from here on: surrogates, keys in
 	// another case, nulls, duplicate keys, content fields, numbers out
@@ -53,6 +54,10 @@ var fastDocs = []string{
 	`{"id":"x","coordinates":{"lat":+1,"lon":0}}`,
 	`{"id":"x","sources":[{"url":"u","accessed":"2019-13-01"}]}`,
 	`{"id":"m","since":null}`,
+	`{"id":"a","categories":null}`,
+	`{"id":"a","year_started":1e3}`,
+	`{"id":"a","title_origin":{"en":5}}`,
+	`{"id":"a","steps":{"en":"x"}}`,
 	`{"id":"x","names":{"en":"` + "\xff" + `"}}`,
 	`{"id":"x","featured":tru}`,
 	`{"id":"x","featured":truex}`,
@@ -95,6 +100,23 @@ func TestFastDecodeAgreesWithEncodingJSON(t *testing.T) {
 			if taken == 0 {
 				t.Error("the fast path took no municipality")
 			}
+			takenApproaches := 0
+			for i := range d.Approaches {
+				a := d.Approaches[i]
+				a.Stamps = dataset.Stamps{}
+				doc, err := json.Marshal(&a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if checkFastApproach(t, f, doc) {
+					takenApproaches++
+				} else if reflect.DeepEqual(a.ApproachContent, dataset.ApproachContent{}) {
+					t.Errorf("the fast path gave up on %s", doc)
+				}
+			}
+			if takenApproaches == 0 {
+				t.Error("the fast path took no approach")
+			}
 			for i := range d.Memberships {
 				m := d.Memberships[i]
 				m.Stamps = dataset.Stamps{}
@@ -111,9 +133,14 @@ func TestFastDecodeAgreesWithEncodingJSON(t *testing.T) {
 	f := newFastDecoder()
 	for _, doc := range fastDocs {
 		checkFast(t, f, []byte(doc))
+		checkFastApproach(t, f, []byte(doc))
 	}
 	for _, doc := range fastDocs[:fastTaken] {
-		if !checkFast(t, f, []byte(doc)) {
+		take := checkFast
+		if strings.HasPrefix(doc, `{"id":"a"`) {
+			take = checkFastApproach
+		}
+		if !take(t, f, []byte(doc)) {
 			t.Errorf("the fast path gave up on %s", doc)
 		}
 	}
@@ -153,6 +180,20 @@ func checkFastMembership(t *testing.T, f *fastDecoder, doc []byte) bool {
 	return true
 }
 
+func checkFastApproach(t *testing.T, f *fastDecoder, doc []byte) bool {
+	t.Helper()
+	var got, want dataset.Approach
+	if !f.approach(&got, doc) {
+		return false
+	}
+	if err := json.Unmarshal(doc, &want); err != nil {
+		t.Errorf("%s: the fast path took what encoding/json refuses: %v", doc, err)
+	} else if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s:\nfast path     %#v\nencoding/json %#v", doc, got, want)
+	}
+	return true
+}
+
 // Whatever the fast path takes, encoding/json decodes to the same value.
 func FuzzFastDecode(f *testing.F) {
 	for _, doc := range fastDocs {
@@ -162,6 +203,7 @@ func FuzzFastDecode(f *testing.F) {
 		f := newFastDecoder()
 		checkFast(t, f, doc)
 		checkFastMembership(t, f, doc)
+		checkFastApproach(t, f, doc)
 	})
 }
 
