@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -271,7 +272,8 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	if err := s.open(); err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	readOnly := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+	tx, err := s.pool.BeginTx(ctx, readOnly)
 	if err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
@@ -280,36 +282,51 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(revision), 0) FROM revisions`).Scan(&rev); err != nil {
 		return nil, 0, fmt.Errorf("load: %w", err)
 	}
+	// The records are read in two parts, those of the types before
+	// municipalities and the rest, each with a decoder of its own (they
+	// fill different collections). Turning each stored document into text
+	// is the server's work, and the larger part of a load: with a pool of
+	// two connections or more, the second part is read at the same time on
+	// another connection, whose transaction imports this one's snapshot
+	// (pg_export_snapshot), so both parts are the same revision's data,
+	// with no need to check or retry (issue 18).
 	d := &dataset.Dataset{}
-	dec := store.NewDecoder(d)
-	defer dec.Close()
-	if err := reserve(ctx, tx, dec); err != nil {
+	first, rest := store.NewDecoder(d), store.NewDecoder(d)
+	defer first.Close()
+	defer rest.Close()
+	if err := reserve(ctx, tx, first, rest); err != nil {
 		return nil, 0, fmt.Errorf("load records: %w", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT type, id, doc::text, created, modified FROM records ORDER BY type, id`)
-	if err != nil {
-		return nil, 0, fmt.Errorf("load records: %w", err)
-	}
-	for rows.Next() {
-		// The row's bytes are read in place: the decoder copies what it
-		// keeps.
-		vals := rows.RawValues()
-		var st dataset.Stamps
-		if err := rows.Scan(nil, nil, nil, &st.Created, &st.Modified); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("load records: %w", err)
+	const (
+		firstPart = `SELECT type, id, doc::text, created, modified FROM records WHERE type < 'municipality' ORDER BY type, id`
+		restPart  = `SELECT type, id, doc::text, created, modified FROM records WHERE type >= 'municipality' ORDER BY type, id`
+	)
+	var firstErr, restErr error
+	if s.pool.Config().MaxConns < 2 {
+		if firstErr = readRecords(ctx, tx, firstPart, first); firstErr == nil {
+			restErr = readRecords(ctx, tx, restPart, rest)
 		}
-		st.Created, st.Modified = dataset.Stamp(st.Created), dataset.Stamp(st.Modified)
-		if err := dec.Add(dataset.Type(vals[0]), vals[1], vals[2], st); err != nil {
-			rows.Close()
-			return nil, 0, err
+	} else {
+		var snapshot string
+		if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
+			return nil, 0, fmt.Errorf("load: %w", err)
 		}
+		restCtx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		wg.Go(func() { restErr = s.readInSnapshot(restCtx, readOnly, snapshot, restPart, rest) })
+		if firstErr = readRecords(ctx, tx, firstPart, first); firstErr != nil {
+			cancel()
+		}
+		wg.Wait()
+		cancel()
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("load records: %w", err)
+	// The first part's rows come first: its error is the one reading
+	// them all in order would have met first.
+	if firstErr != nil {
+		return nil, 0, firstErr
 	}
-	if err := dec.Wait(); err != nil {
-		return nil, 0, err
+	if restErr != nil {
+		return nil, 0, restErr
 	}
 	trows, err := tx.Query(ctx, `SELECT type, id, replaced_by, reason, retired_at FROM retired ORDER BY type, id`)
 	if err != nil {
@@ -332,10 +349,56 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	return d, rev, nil
 }
 
+// readInSnapshot reads the records query selects into dec, in a
+// transaction of its own that imports the exported snapshot.
+func (s *DB) readInSnapshot(ctx context.Context, opts pgx.TxOptions, snapshot, query string, dec *store.Decoder) error {
+	tx, err := s.pool.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	// SET takes no parameters; an exported snapshot's name is hex digits
+	// and hyphens, quoted as a literal anyway.
+	if _, err := tx.Exec(ctx, "SET TRANSACTION SNAPSHOT '"+strings.ReplaceAll(snapshot, "'", "''")+"'"); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	return readRecords(ctx, tx, query, dec)
+}
+
+// readRecords reads the records query selects into dec, and waits for
+// them to be decoded.
+func readRecords(ctx context.Context, tx pgx.Tx, query string, dec *store.Decoder) error {
+	rows, err := tx.Query(ctx, query)
+	if err != nil {
+		return fmt.Errorf("load records: %w", err)
+	}
+	for rows.Next() {
+		// The row's bytes are read in place: the decoder copies what it
+		// keeps.
+		vals := rows.RawValues()
+		var st dataset.Stamps
+		if err := rows.Scan(nil, nil, nil, &st.Created, &st.Modified); err != nil {
+			rows.Close()
+			return fmt.Errorf("load records: %w", err)
+		}
+		st.Created, st.Modified = dataset.Stamp(st.Created), dataset.Stamp(st.Modified)
+		if err := dec.Add(dataset.Type(vals[0]), vals[1], vals[2], st); err != nil {
+			rows.Close()
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load records: %w", err)
+	}
+	return dec.Wait()
+}
+
 // reserve sizes each collection from its count of records, so that the
-// decoder fills it in place: appending to slices that grow would copy
-// 100,000 municipalities again each time one outgrew its array (issue 18).
-func reserve(ctx context.Context, tx pgx.Tx, dec *store.Decoder) error {
+// decoders fill it in place: appending to slices that grow would copy
+// 100,000 municipalities again each time one outgrew its array (issue
+// 18). Types before municipalities are first's to fill, the others
+// rest's (see Load).
+func reserve(ctx context.Context, tx pgx.Tx, first, rest *store.Decoder) error {
 	rows, err := tx.Query(ctx, `SELECT type, count(*) FROM records GROUP BY type`)
 	if err != nil {
 		return err
@@ -346,6 +409,10 @@ func reserve(ctx context.Context, tx pgx.Tx, dec *store.Decoder) error {
 		var n int
 		if err := rows.Scan(&t, &n); err != nil {
 			return err
+		}
+		dec := rest
+		if t < string(dataset.TypeMunicipality) {
+			dec = first
 		}
 		if err := dec.Reserve(dataset.Type(t), n); err != nil {
 			return err
