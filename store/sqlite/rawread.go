@@ -33,7 +33,7 @@ type rawConn struct {
 // openRaw opens path read-only, as readerDSN does.
 func openRaw(path string) (*rawConn, error) {
 	c := &rawConn{tls: libc.NewTLS()}
-	if c.out = libc.Xmalloc(c.tls, uint64(unsafe.Sizeof(uintptr(0)))); c.out == 0 {
+	if c.out = libc.Xmalloc(c.tls, 8); c.out == 0 { // room for a pointer on any platform
 		c.close()
 		return nil, fmt.Errorf("sqlite: cannot allocate memory")
 	}
