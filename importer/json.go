@@ -800,6 +800,23 @@ func (d *jsonDecoder) rawStr() (b []byte, valid bool, err error) {
 	b = d.buf[:0]
 	valid = true
 	for {
+		// The plain bytes already buffered are taken in one run, as
+		// next would take them one by one (issue 18: reading byte by
+		// byte was most of the decoding's time).
+		if buf, _ := d.r.Peek(d.r.Buffered()); len(buf) > 0 {
+			n := 0
+			for ; n < len(buf); n++ {
+				c := buf[n]
+				if c == '"' || c == '\\' || c < 0x20 {
+					break
+				}
+				if c&0xC0 != 0x80 { // as next counts columns
+					d.col++
+				}
+			}
+			b = append(b, buf[:n]...)
+			d.r.Discard(n)
+		}
 		c, err := d.next()
 		if err != nil {
 			return nil, false, err
