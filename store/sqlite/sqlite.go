@@ -631,11 +631,24 @@ func (s *DB) restore(ctx context.Context, tx *sql.Tx, c dataset.Change, next int
 // and at 100k municipalities the page cache spills to the WAL and reads
 // it back (issue 18). One transaction applies them all, so the order is
 // not seen outside it.
+//
+// The positions are sorted, with the position itself as the last key, so
+// that an unstable sort keeps the order of one record's changes: a stable
+// sort of the changes (insertion sorts and in-place merges of 72-byte
+// values) took 0.35 s at 100k municipalities (issue 18).
 func inKeyOrder(changes []dataset.Change) []dataset.Change {
-	sorted := slices.Clone(changes)
-	slices.SortStableFunc(sorted, func(a, b dataset.Change) int {
-		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.ID, b.ID))
+	order := make([]int, len(changes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &changes[i], &changes[j]
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.ID, b.ID), cmp.Compare(i, j))
 	})
+	sorted := make([]dataset.Change, len(changes))
+	for k, i := range order {
+		sorted[k] = changes[i]
+	}
 	return sorted
 }
 
