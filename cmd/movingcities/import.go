@@ -79,10 +79,10 @@ func runImport(ctx context.Context, e env, args []string) error {
 
 // importMemoryLimit is the Go heap an import aims to stay under. Its
 // records are held once, from decoding to the store (the merge builds
-// its result in the decoded arrays), about 250 MB at 100k
+// its result in the decoded arrays), about 230 MB at 100k
 // municipalities at the peak; the collector, left to itself, lets the
 // heap grow to twice what it last found live, which takes the import to
-// some 530 MiB of RSS (issue 18: 512 MiB at most). The limit is soft: a
+// 500-520 MiB of RSS (issue 18: 512 MiB at most). The limit is soft: a
 // larger import goes over it, with the collector working harder, rather
 // than fail.
 const importMemoryLimit = 400 << 20
