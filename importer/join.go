@@ -45,6 +45,7 @@ type joining struct {
 // Join puts parts together into one import: the records of all, in order,
 // and then every addition applied to its record, which must be in the
 // import. Every addition whose record is missing is reported at once.
+// Join takes the parts' records: the parts must not be used afterwards.
 func Join(parts ...*Part) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{}
 	adds := 0

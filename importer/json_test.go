@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,8 +13,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/moving-cities/opendata/dataset"
+	"github.com/moving-cities/opendata/synth"
 )
 
 // TestDecodeJSONAgreesWithEncodingJSON: on a valid file, the streaming
@@ -325,5 +328,39 @@ func TestReadFileStopsWhenCancelled(t *testing.T) {
 				t.Fatal("ReadFile did not stop when cancelled")
 			}
 		})
+	}
+}
+
+// TestDecodeJSONManyRecords: a file of more records than a chunk of the
+// decoder holds (records are decoded into chunks, then copied into one
+// array) decodes as encoding/json decodes it, and a problem in a late
+// record names that record and its place.
+func TestDecodeJSONManyRecords(t *testing.T) {
+	d := synth.Generate(synth.Options{Municipalities: 3*maxChunk + 5, Seed: 1})
+	in, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want dataset.Dataset
+	if err := json.Unmarshal(in, &want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeJSON(bytes.NewReader(in))
+	if err != nil {
+		t.Fatalf("DecodeJSON: %v", err)
+	}
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatal("DecodeJSON and encoding/json differ")
+	}
+
+	last := d.Municipalities[len(d.Municipalities)-1].ID
+	head := `{"id":"` + last + `",`
+	at := bytes.LastIndex(in, []byte(head)) + len(head)
+	bad := append(append(bytes.Clone(in[:at]), `"bogus":1,`...), in[at:]...)
+	_, err = DecodeJSON(bytes.NewReader(bad))
+	// Columns count characters.
+	wantErr := fmt.Sprintf("municipality %s: line 1, column %d, field bogus: unknown field", last, utf8.RuneCount(in[:at])+1)
+	if err == nil || !strings.Contains(err.Error(), wantErr) {
+		t.Errorf("error %v, want %q", err, wantErr)
 	}
 }

@@ -107,9 +107,11 @@ func Import(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming
 // ImportReport is Import for a caller that publishes nothing (the import
 // command): it does not build the snapshot of the merged data, whose
 // indexes at 100k municipalities take a tenth of a second and a hundred
-// megabytes more at the import's peak (issue 18).
+// megabytes more at the import's peak (issue 18). It takes incoming,
+// which the caller must not use afterwards: the merged data are built in
+// its arrays (dataset.MergeConsuming).
 func ImportReport(ctx context.Context, st store.Store, cur *dataset.Snapshot, incoming *dataset.Dataset, dryRun bool) (Report, error) {
-	rep, _, err := apply(ctx, st, cur, incoming, dryRun, dataset.Merge)
+	rep, _, err := apply(ctx, st, cur, incoming, dryRun, dataset.MergeConsuming)
 	return rep, err
 }
 

@@ -240,18 +240,21 @@ func TestSeedKeepsItsDatesImportsDoNot(t *testing.T) {
 // ImportReport is Import without the snapshot: the same report, the same
 // revision stored, and nothing written on a dry run.
 func TestImportReportStoresAsImportDoes(t *testing.T) {
-	in := &dataset.Dataset{Municipalities: []dataset.Municipality{{
-		ID: "newtown", Names: dataset.Names{"en": "Newtown"}, Country: "DE", Status: dataset.StatusActive,
-	}}}
+	// ImportReport takes its input: each import is given its own.
+	in := func() *dataset.Dataset {
+		return &dataset.Dataset{Municipalities: []dataset.Municipality{{
+			ID: "newtown", Names: dataset.Names{"en": "Newtown"}, Country: "DE", Status: dataset.StatusActive,
+		}}}
+	}
 	for _, dryRun := range []bool{true, false} {
 		t.Run(fmt.Sprintf("dry run %v", dryRun), func(t *testing.T) {
 			viaImport, snapA := openSeeded(t)
 			viaReport, snapB := openSeeded(t)
-			want, _, err := Import(context.Background(), viaImport, snapA, in, dryRun)
+			want, _, err := Import(context.Background(), viaImport, snapA, in(), dryRun)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := ImportReport(context.Background(), viaReport, snapB, in, dryRun)
+			got, err := ImportReport(context.Background(), viaReport, snapB, in(), dryRun)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -78,12 +78,13 @@ func runImport(ctx context.Context, e env, args []string) error {
 }
 
 // importMemoryLimit is the Go heap an import aims to stay under. Its
-// records are held at most twice (the file's, and the data merged from
-// them: about 330 MB at 100k municipalities), and the collector, left to
-// itself, lets the heap grow to twice what it last found live, which took
-// the import to 620 MiB of RSS (issue 18: 512 MiB at most). The limit is
-// soft: a larger import goes over it, with the collector working harder,
-// rather than fail.
+// records are held once, from decoding to the store (the merge builds
+// its result in the decoded arrays), about 230 MB at 100k
+// municipalities at the peak; the collector, left to itself, lets the
+// heap grow to twice what it last found live, which takes the import to
+// 500-520 MiB of RSS (issue 18: 512 MiB at most). The limit is soft: a
+// larger import goes over it, with the collector working harder, rather
+// than fail.
 const importMemoryLimit = 400 << 20
 
 // limitImportMemory sets importMemoryLimit unless GOMEMLIMIT sets a limit

@@ -17,7 +17,7 @@ func TestInKeyOrder(t *testing.T) {
 	}
 	orig := slices.Clone(in)
 	got := inKeyOrder(in)
-	want := []dataset.Change{in[1], in[2], in[0], in[3]}
+	want := []int{1, 2, 0, 3}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("inKeyOrder = %v, want %v", got, want)
 	}

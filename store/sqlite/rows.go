@@ -123,10 +123,10 @@ type encoded struct {
 }
 
 // encoder stamps and encodes the added and changed records of changes on
-// its own goroutine, in order, a batch ahead of the writer: at 100k
-// municipalities encoding took a sixth of Apply's time, which SQLite,
-// writing on one goroutine, need not wait for on a machine of two cores
-// or more (issue 18). Only the encoder touches those records until the
+// its own goroutine, in the writer's order, a batch ahead of the writer:
+// at 100k municipalities encoding took a sixth of Apply's time, which
+// SQLite, writing on one goroutine, need not wait for on a machine of two
+// cores or more (issue 18). Only the encoder touches those records until the
 // writer has their rows, and stop waits for it to end.
 type encoder struct {
 	batches chan []encoded
@@ -135,13 +135,13 @@ type encoder struct {
 	batch   []encoded
 }
 
-func newEncoder(changes []dataset.Change, now time.Time, size int) *encoder {
+func newEncoder(changes []dataset.Change, order []int, now time.Time, size int) *encoder {
 	e := &encoder{batches: make(chan []encoded, 4), quit: make(chan struct{}), done: make(chan struct{})}
-	go e.run(changes, now, size)
+	go e.run(changes, order, now, size)
 	return e
 }
 
-func (e *encoder) run(changes []dataset.Change, now time.Time, size int) {
+func (e *encoder) run(changes []dataset.Change, order []int, now time.Time, size int) {
 	defer close(e.done)
 	defer close(e.batches)
 	docs := store.NewDocEncoder()
@@ -155,7 +155,8 @@ func (e *encoder) run(changes []dataset.Change, now time.Time, size int) {
 			return false
 		}
 	}
-	for _, c := range changes {
+	for _, i := range order {
+		c := changes[i]
 		if c.Kind != dataset.Added && c.Kind != dataset.Changed {
 			continue
 		}
