@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/moving-cities/opendata/dataset"
 )
@@ -126,5 +127,30 @@ func TestLoadBadDocument(t *testing.T) {
 				t.Errorf("Load: %v, want an error starting %q", err, want)
 			}
 		})
+	}
+}
+
+// A load needs one connection: with the rest of a small pool held by
+// others (a CMS sync holds one for its lock and waits for another to
+// write), it reads on the one it has instead of waiting for a second.
+func TestLoadWithPoolHeld(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	db := openSeeded(t, 2)
+	want, wantRev, err := db.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := db.pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	got, rev, err := db.Load(ctx)
+	if err != nil {
+		t.Fatalf("load with one connection free: %v", err)
+	}
+	if rev != wantRev || !reflect.DeepEqual(got, want) {
+		t.Fatalf("load with one connection free read revision %d and other data than with two (revision %d)", rev, wantRev)
 	}
 }

@@ -285,11 +285,14 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	// The records are read in two parts, those of the types before
 	// municipalities and the rest, each with a decoder of its own (they
 	// fill different collections). Turning each stored document into text
-	// is the server's work, and the larger part of a load: with a pool of
-	// two connections or more, the second part is read at the same time on
-	// another connection, whose transaction imports this one's snapshot
+	// is the server's work, and the larger part of a load: when a second
+	// connection is free, the second part is read at the same time on it,
+	// in a transaction that imports this one's snapshot
 	// (pg_export_snapshot), so both parts are the same revision's data,
-	// with no need to check or retry (issue 18).
+	// with no need to check or retry (issue 18). Otherwise, or where the
+	// second transaction cannot import the snapshot, the rest is read on
+	// this transaction after the first part, as one connection always
+	// did.
 	d := &dataset.Dataset{}
 	first, rest := store.NewDecoder(d), store.NewDecoder(d)
 	defer first.Close()
@@ -302,23 +305,28 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 		restPart  = `SELECT type, id, doc::text, created, modified FROM records WHERE type >= 'municipality' ORDER BY type, id`
 	)
 	var firstErr, restErr error
-	if s.pool.Config().MaxConns < 2 {
-		if firstErr = readRecords(ctx, tx, firstPart, first); firstErr == nil {
-			restErr = readRecords(ctx, tx, restPart, rest)
-		}
-	} else {
-		var snapshot string
-		if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
-			return nil, 0, fmt.Errorf("load: %w", err)
+	firstDone, restDone := false, false
+	if conn := s.spareConn(ctx); conn != nil {
+		defer conn.Release()
+		snapshot, err := exportSnapshot(ctx, tx)
+		if err != nil {
+			return nil, 0, err
 		}
 		restCtx, cancel := context.WithCancel(ctx)
 		var wg sync.WaitGroup
-		wg.Go(func() { restErr = s.readInSnapshot(restCtx, readOnly, snapshot, restPart, rest) })
+		wg.Go(func() { restDone, restErr = readInSnapshot(restCtx, conn, readOnly, snapshot, restPart, rest) })
 		if firstErr = readRecords(ctx, tx, firstPart, first); firstErr != nil {
 			cancel()
 		}
+		firstDone = true
 		wg.Wait()
 		cancel()
+	}
+	if !firstDone {
+		firstErr = readRecords(ctx, tx, firstPart, first)
+	}
+	if firstErr == nil && !restDone && restErr == nil {
+		restErr = readRecords(ctx, tx, restPart, rest)
 	}
 	// The first part's rows come first: its error is the one reading
 	// them all in order would have met first.
@@ -349,20 +357,53 @@ func (s *DB) Load(ctx context.Context) (*dataset.Dataset, int64, error) {
 	return d, rev, nil
 }
 
-// readInSnapshot reads the records query selects into dec, in a
-// transaction of its own that imports the exported snapshot.
-func (s *DB) readInSnapshot(ctx context.Context, opts pgx.TxOptions, snapshot, query string, dec *store.Decoder) error {
-	tx, err := s.pool.BeginTx(ctx, opts)
+// spareConnWait is how long Load waits for a second connection. A
+// pool held by others (a CMS sync holds one for its lock and needs
+// another for its write) must not make a load wait for it: reading on
+// one connection only takes longer.
+const spareConnWait = 50 * time.Millisecond
+
+// spareConn is a second connection for Load, or nil when the pool has
+// none free soon.
+func (s *DB) spareConn(ctx context.Context) *pgxpool.Conn {
+	if s.pool.Config().MaxConns < 2 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, spareConnWait)
+	defer cancel()
+	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
-		return fmt.Errorf("load: %w", err)
+		return nil
+	}
+	return conn
+}
+
+// exportSnapshot names tx's snapshot for another transaction to import.
+// (Not in a savepoint: a subtransaction cannot export one.)
+func exportSnapshot(ctx context.Context, tx pgx.Tx) (string, error) {
+	var snapshot string
+	if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
+		return "", fmt.Errorf("load: %w", err)
+	}
+	return snapshot, nil
+}
+
+// readInSnapshot reads the records query selects into dec, on conn in a
+// transaction of its own that imports the exported snapshot. It reports
+// whether it read them: false with no error when the snapshot could not
+// be imported, and nothing was given to dec.
+func readInSnapshot(ctx context.Context, conn *pgxpool.Conn, opts pgx.TxOptions, snapshot, query string, dec *store.Decoder) (bool, error) {
+	tx, err := conn.BeginTx(ctx, opts)
+	if err != nil {
+		return false, nil
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	// SET takes no parameters; an exported snapshot's name is hex digits
 	// and hyphens, quoted as a literal anyway.
 	if _, err := tx.Exec(ctx, "SET TRANSACTION SNAPSHOT '"+strings.ReplaceAll(snapshot, "'", "''")+"'"); err != nil {
-		return fmt.Errorf("load: %w", err)
+		return false, nil
 	}
-	return readRecords(ctx, tx, query, dec)
+	return true, readRecords(ctx, tx, query, dec)
 }
 
 // readRecords reads the records query selects into dec, and waits for
