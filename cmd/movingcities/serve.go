@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"runtime/debug"
@@ -223,13 +224,15 @@ const startupMemoryLimit = 1 << 30
 // municipalities, with 0.2 s of CPU, write barriers and faults on its
 // own metadata. Past the limit the collector runs as usual. The
 // operator's GOGC, when set, is kept during start-up too; getenv is the
-// command's environment.
+// command's environment. The limit in force is asked of the runtime,
+// which read GOMEMLIMIT when the process started: with none (or "off"),
+// the collector would otherwise be off with no bound at all.
 func startupGC(getenv func(string) string) (restore func()) {
 	if getenv("GOGC") != "" {
 		return func() {}
 	}
 	prevLimit := debug.SetMemoryLimit(-1) // reads it
-	if getenv("GOMEMLIMIT") == "" {
+	if prevLimit == math.MaxInt64 {
 		debug.SetMemoryLimit(startupMemoryLimit)
 	}
 	prevPercent := debug.SetGCPercent(-1)
