@@ -5,6 +5,7 @@
 package api
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"log/slog"
@@ -97,6 +98,9 @@ type Server struct {
 	// decisions on proposals (issue 13).
 	proposalLimit *limiter
 	decideMu      sync.Mutex
+	// gzBest and gzFast gzip what the server renders: documents served
+	// for long at the best level, fragment pages at a fast one.
+	gzBest, gzFast *gzippers
 }
 
 // New builds the service's HTTP handler.
@@ -125,6 +129,7 @@ func NewServer(cfg Config, states States, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, states: states, log: log, pages: p, jsonLinks: map[dataset.Type][]string{},
+		gzBest: newGzippers(gzip.BestCompression), gzFast: newGzippers(gzip.BestSpeed),
 		proposalLimit: newLimiter(1/proposalEvery.Seconds(), proposalBurst, cfg.RateLimitLoopback, cfg.ClientIPHeader, time.Now)}
 	for _, t := range dataset.Types {
 		s.jsonLinks[t] = []string{s.contextLink(), "<" + cfg.BaseURI + "/schemas/" + className(t) + `.json>; rel="describedBy"`}

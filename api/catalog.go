@@ -139,7 +139,7 @@ func (s *Server) renderCatalog(st *publish.State) (*catalogDocs, error) {
 			if err := catalog.Write(&b, f, doc.ts); err != nil {
 				return nil, fmt.Errorf("render as %s: %w", f.Name, err)
 			}
-			doc.out[f] = newRendered(b.Bytes(), f.ContentType, modified)
+			doc.out[f] = newRendered(s.gzBest, b.Bytes(), f.ContentType, modified)
 		}
 	}
 	if d.datasetJSONLD, err = catalog.SchemaOrgJSON(in); err != nil {
@@ -202,7 +202,7 @@ func (s *Server) serveCatalog(w http.ResponseWriter, r *http.Request, path strin
 		if err != nil {
 			return nil, err
 		}
-		return newRendered(b, htmlFormat.ContentType, d.modified), nil
+		return newRendered(s.gzBest, b, htmlFormat.ContentType, d.modified), nil
 	})
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "render catalogue page", "path", path, "err", err)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,7 +18,7 @@ import (
 // back from the pool used).
 func TestLazyEncodersWriteChisBytes(t *testing.T) {
 	text := strings.Repeat("municipality,country\nGdańsk,PL\n", 300)
-	rep := newRendered([]byte(text), "text/turtle; charset=utf-8", time.Time{})
+	rep := newRendered(newGzippers(gzip.BestCompression), []byte(text), "text/turtle; charset=utf-8", time.Time{})
 	handlers := map[string]http.HandlerFunc{
 		"text": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/csv")
@@ -71,7 +72,7 @@ func TestLazyEncodersWriteChisBytes(t *testing.T) {
 //	go test ./api -run '^$' -bench CompressMadeInAdvance -benchmem
 func BenchmarkCompressMadeInAdvance(b *testing.B) {
 	text := strings.Repeat("municipality,country\nGdańsk,PL\n", 300)
-	rep := newRendered([]byte(text), "text/turtle; charset=utf-8", time.Time{})
+	rep := newRendered(newGzippers(gzip.BestCompression), []byte(text), "text/turtle; charset=utf-8", time.Time{})
 	made := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { rep.serve(w, r, http.StatusOK, maxAge5m) })
 	compressed := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/csv")

@@ -222,7 +222,7 @@ func (s *Server) render(snap *dataset.Snapshot, t dataset.Type, id string, gone 
 		if err != nil {
 			return nil, err
 		}
-		return newRendered(append(b, '\n'), f.ContentType, entityModified(snap, t, id)), nil
+		return newRendered(s.gzBest, append(b, '\n'), f.ContentType, entityModified(snap, t, id)), nil
 	}
 	var d *graph.Doc
 	var err error
@@ -256,7 +256,7 @@ func (s *Server) render(snap *dataset.Snapshot, t dataset.Type, id string, gone 
 	if err != nil {
 		return nil, fmt.Errorf("%s %s as %s: %w", t, id, f.Name, err)
 	}
-	return newRendered(bytes.Clone(b.Bytes()), f.ContentType, d.Modified), nil // held long: no spare capacity
+	return newRendered(s.gzBest, bytes.Clone(b.Bytes()), f.ContentType, d.Modified), nil // held long: no spare capacity
 }
 
 // writeJSONLD writes a document as JSON-LD: its @context, then the API's

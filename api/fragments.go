@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -130,7 +129,7 @@ func (s *Server) renderFragment(r *http.Request, v *query.View, req tpf.Request,
 	}
 	// Most pages are asked once (a client binding a pattern to each
 	// solution of another): compress them fast, not best.
-	rep := newRenderedLevel(bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified, gzip.BestSpeed)
+	rep := newRendered(s.gzFast, bytes.Clone(b.Bytes()), f.ContentType, v.Snap.Modified)
 	rep.etag, rep.gzETag = etag, etag
 	rep.etagH, rep.gzETagH = []string{etag}, []string{etag}
 	return rep, nil

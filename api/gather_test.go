@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"net"
@@ -47,12 +48,13 @@ func TestGatheredAnswers(t *testing.T) {
 	counted := &countingListener{Listener: ln}
 	mux := http.NewServeMux()
 	bodies := map[string][]byte{}
+	gz := newGzippers(gzip.BestCompression)
 	for _, n := range []int{10, gatherFrom - 1, gatherFrom, 3500, 4096 - 200, 4096, 6755, 8192, 20000, maxHeld - 300, maxHeld, 200_000} {
 		// Not compressible: Accept-Encoding is not sent anyway.
 		b := bytes.Repeat([]byte(fmt.Sprintf("%07d ", n)), n/8+1)[:n]
 		path := fmt.Sprintf("/doc/%d", n)
 		bodies[path] = b
-		rep := newRendered(b, "text/turtle; charset=utf-8", time.Time{})
+		rep := newRendered(gz, b, "text/turtle; charset=utf-8", time.Time{})
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) { rep.serve(w, r, http.StatusOK, maxAge5m) })
 	}
 	streamed := strings.Repeat("streamed answer ", 1000)

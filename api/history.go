@@ -333,7 +333,7 @@ func (s *Server) versionDocument(w http.ResponseWriter, r *http.Request, t datas
 	}
 	w.Header().Set("Content-Location", fmt.Sprintf("/%s/%s.json?revision=%d", t.Plural(), id, v.Revision))
 	// A version never changes: caches may keep it.
-	newRendered(append(b, '\n'), jsonFormat.ContentType, v.Time).serve(w, r, http.StatusOK, []string{"public, max-age=86400, immutable"})
+	newRendered(s.gzBest, append(b, '\n'), jsonFormat.ContentType, v.Time).serve(w, r, http.StatusOK, []string{"public, max-age=86400, immutable"})
 }
 
 // versionBody decodes a stored version into the API's JSON of its type.
@@ -477,7 +477,7 @@ func (s *Server) changesAtom(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusInternalServerError, "the feed could not be rendered", nil)
 		return
 	}
-	rep := newRendered(append([]byte(xml.Header), append(b, '\n')...), "application/atom+xml; charset=utf-8", time.Time{})
+	rep := newRendered(s.gzBest, append([]byte(xml.Header), append(b, '\n')...), "application/atom+xml; charset=utf-8", time.Time{})
 	rep.serve(w, r, http.StatusOK, []string{"public, max-age=5"})
 }
 
@@ -530,6 +530,6 @@ func (s *Server) changesAS2(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusInternalServerError, "the feed could not be rendered", nil)
 		return
 	}
-	rep := newRendered(append(b, '\n'), `application/activity+json`, time.Time{})
+	rep := newRendered(s.gzBest, append(b, '\n'), `application/activity+json`, time.Time{})
 	rep.serve(w, r, http.StatusOK, []string{"public, max-age=5"})
 }

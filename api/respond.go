@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moving-cities/opendata/exporters"
@@ -151,26 +153,87 @@ type rendered struct {
 // for every client that accepts gzip.
 const gzipFrom = 512
 
-func newRendered(body []byte, contentType string, modified time.Time) *rendered {
-	return newRenderedLevel(body, contentType, modified, gzip.BestCompression)
-}
-
-// newRenderedLevel is newRendered with the gzip level: representations
-// made once and served for long take the best compression; those that
-// many are asked once (fragment pages) a fast one.
-func newRenderedLevel(body []byte, contentType string, modified time.Time, level int) *rendered {
+// newRendered makes a representation of body, gzipped by gz when it is
+// large enough.
+func newRendered(gz *gzippers, body []byte, contentType string, modified time.Time) *rendered {
 	rep := newRenderedCompressed(body, contentType, modified)
 	if len(body) >= gzipFrom {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, level)
-		_, _ = zw.Write(body) // a bytes.Buffer does not fail
-		_ = zw.Close()
 		// A strong ETag names one encoding of the representation.
 		tag := strings.Trim(rep.etag, `"`)
-		rep.gz, rep.gzETag = bytes.Clone(b.Bytes()), `"`+tag+`-gzip"`
-		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(b.Len())}
+		rep.gz, rep.gzETag = gz.compress(body), `"`+tag+`-gzip"`
+		rep.gzETagH, rep.gzLength = []string{rep.gzETag}, []string{strconv.Itoa(len(rep.gz))}
 	}
 	return rep
+}
+
+// gzippers is a free list of gzip writers at one level, each with the
+// buffer it writes to, owned by the server that renders with them.
+// Representations made once and served for long take the best
+// compression; those that many are asked once (fragment pages) a fast
+// one. A gzip writer holds about 800 KB of compression state: made anew
+// for every document, it was most of rendering's allocations, and under
+// -race each of its pages faulted on first write (issue 18). A writer
+// that is Reset writes the bytes a new one would
+// (TestGzippersWriteNewWritersBytes). Not a sync.Pool: it drops its
+// items at every GC, and at random under -race.
+type gzippers struct {
+	level int
+	keep  int // writers kept free at most: more render at once only in bursts
+	// keepBuffer is the largest output buffer kept with a free writer:
+	// a larger one (a big catalog page) is let go rather than held.
+	keepBuffer int
+	mu         sync.Mutex
+	free       []*gzipper
+}
+
+// gzipper is a gzip writer and its output buffer.
+type gzipper struct {
+	zw  *gzip.Writer
+	buf bytes.Buffer
+}
+
+func newGzippers(level int) *gzippers {
+	return &gzippers{level: level, keep: runtime.GOMAXPROCS(0), keepBuffer: 1 << 20}
+}
+
+// compress returns body gzipped, in a slice of its own.
+func (p *gzippers) compress(body []byte) []byte {
+	g := p.get()
+	g.buf.Reset()
+	g.zw.Reset(&g.buf)
+	_, _ = g.zw.Write(body) // a bytes.Buffer does not fail
+	_ = g.zw.Close()
+	out := bytes.Clone(g.buf.Bytes()) // the buffer is reused
+	p.put(g)
+	return out
+}
+
+func (p *gzippers) get() *gzipper {
+	p.mu.Lock()
+	if n := len(p.free); n > 0 {
+		g := p.free[n-1]
+		p.free[n-1] = nil
+		p.free = p.free[:n-1]
+		p.mu.Unlock()
+		return g
+	}
+	p.mu.Unlock()
+	zw, err := gzip.NewWriterLevel(nil, p.level)
+	if err != nil {
+		panic(err) // the levels are constants of this package
+	}
+	return &gzipper{zw: zw}
+}
+
+func (p *gzippers) put(g *gzipper) {
+	if g.buf.Cap() > p.keepBuffer {
+		g.buf = bytes.Buffer{}
+	}
+	p.mu.Lock()
+	if len(p.free) < p.keep {
+		p.free = append(p.free, g)
+	}
+	p.mu.Unlock()
 }
 
 // newRenderedCompressed is newRendered for a body that is compressed

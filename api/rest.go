@@ -71,7 +71,7 @@ func registerREST(api huma.API, router chi.Router, s *Server) {
 		if err != nil {
 			return nil, err
 		}
-		return newRendered(b, htmlFormat.ContentType, time.Time{}), nil
+		return newRendered(s.gzBest, b, htmlFormat.ContentType, time.Time{}), nil
 	})
 	router.Get("/docs", func(w http.ResponseWriter, r *http.Request) {
 		rep, err := docs()

@@ -69,7 +69,7 @@ func (s *Server) vocabDocs(w http.ResponseWriter, r *http.Request) (*vocabDocs, 
 		problem(w, http.StatusServiceUnavailable, "no dataset snapshot loaded yet", nil)
 		return nil, false
 	}
-	d, err := query.Cached(st.View, vocabKey{}, func() (*vocabDocs, error) { return renderVocab(s.cfg.BaseURI, st.Snapshot()) })
+	d, err := query.Cached(st.View, vocabKey{}, func() (*vocabDocs, error) { return renderVocab(s.gzBest, s.cfg.BaseURI, st.Snapshot()) })
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "render vocabulary", "err", err, "revision", st.Snapshot().Revision)
 		problem(w, http.StatusInternalServerError, "the vocabulary could not be rendered", nil)
@@ -79,8 +79,8 @@ func (s *Server) vocabDocs(w http.ResponseWriter, r *http.Request) (*vocabDocs, 
 }
 
 // renderVocab renders every representation of the vocabulary and the
-// context for snap.
-func renderVocab(base string, snap *dataset.Snapshot) (*vocabDocs, error) {
+// context for snap, gzipped by gz.
+func renderVocab(gz *gzippers, base string, snap *dataset.Snapshot) (*vocabDocs, error) {
 	d := &vocabDocs{reps: map[*exporters.Format]*rendered{}}
 	d.modified, _ = time.Parse(time.DateOnly, vocab.Modified)
 	if snap.Modified.After(d.modified) {
@@ -99,13 +99,13 @@ func renderVocab(base string, snap *dataset.Snapshot) (*vocabDocs, error) {
 		if err := exporters.Write(&b, f, g, exporters.Options{}); err != nil {
 			return nil, fmt.Errorf("render vocabulary as %s: %w", f.Name, err)
 		}
-		d.reps[f] = newRendered(b.Bytes(), f.ContentType, d.modified)
+		d.reps[f] = newRendered(gz, b.Bytes(), f.ContentType, d.modified)
 	}
 	ctx, err := vocab.ContextJSON(base)
 	if err != nil {
 		return nil, err
 	}
-	d.context = newRendered(ctx, "application/ld+json", d.modified)
+	d.context = newRendered(gz, ctx, "application/ld+json", d.modified)
 	return d, nil
 }
 
@@ -184,7 +184,7 @@ func (s *Server) vocabPage(d *vocabDocs, r *http.Request) (*rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, _ := d.pages.LoadOrStore(key, newRendered(b, htmlFormat.ContentType, d.modified))
+	rep, _ := d.pages.LoadOrStore(key, newRendered(s.gzBest, b, htmlFormat.ContentType, d.modified))
 	return rep.(*rendered), nil
 }
 
