@@ -70,7 +70,8 @@ func MergeDated(current, incoming *Dataset) (*Dataset, []Change, error) {
 // import command): the result is built in incoming's own arrays, which
 // it takes, so that an import's records are not held twice at the
 // merge, once as read and once merged (issue 18: 75 MB at 100k
-// municipalities). incoming must not be used afterwards; current is not
+// municipalities). incoming must not be used afterwards, even when
+// MergeConsuming fails (it is emptied then too); current is not
 // modified.
 func MergeConsuming(current, incoming *Dataset) (*Dataset, []Change, error) {
 	m := &merger{consume: true}

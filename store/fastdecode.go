@@ -701,8 +701,8 @@ func (s *scanner) int() (int, bool) {
 }
 
 // date reads a partial date through its own UnmarshalJSON, as
-// encoding/json does, from a string with no escapes; a null, or a date
-// that does not parse, is left to the slow path.
+// encoding/json does, given the raw string, escapes and all; a null, or
+// a date that does not parse, is left to the slow path.
 func (s *scanner) date(d *dataset.PartialDate) bool {
 	s.ws()
 	start := s.i
