@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -36,63 +35,6 @@ func openSeeded(t *testing.T, pool int) *DB {
 		t.Fatal(err)
 	}
 	return db
-}
-
-// Load reads its records in two parts, on two connections when the pool
-// has them, in transactions that share one snapshot: while revisions are
-// written, each load is one revision's data, whole, and the same as one
-// connection reads.
-func TestLoadWhileWriting(t *testing.T) {
-	ctx := context.Background()
-	for _, pool := range []int{1, 4} {
-		t.Run(fmt.Sprintf("pool %d", pool), func(t *testing.T) {
-			db := openSeeded(t, pool)
-			base, rev, err := db.Load(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// Revision rev+i adds municipality i and a membership of it.
-			const writes = 20
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				for i := 1; i <= writes; i++ {
-					m := base.Municipalities[0]
-					m.ID = fmt.Sprintf("added-%d", i)
-					m.Wikidata, m.GeoNames, m.LAU, m.OSMRelation = "", "", "", 0
-					ms := dataset.Membership{ID: m.ID + "-" + base.Networks[0].ID, Municipality: m.ID, Network: base.Networks[0].ID}
-					if _, err := db.Apply(ctx, rev+int64(i-1), []dataset.Change{
-						{Kind: dataset.Added, Type: dataset.TypeMunicipality, ID: m.ID, Record: &m},
-						{Kind: dataset.Added, Type: dataset.TypeMembership, ID: ms.ID, Record: &ms},
-					}); err != nil {
-						t.Error(err)
-						return
-					}
-				}
-			})
-			for {
-				d, r, err := db.Load(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
-				added := int(r - rev)
-				if len(d.Municipalities) != len(base.Municipalities)+added || len(d.Memberships) != len(base.Memberships)+added {
-					t.Fatalf("revision %d loaded with %d municipalities and %d memberships, want %d and %d", r,
-						len(d.Municipalities), len(d.Memberships), len(base.Municipalities)+added, len(base.Memberships)+added)
-				}
-				if r == rev+writes {
-					break
-				}
-			}
-			wg.Wait()
-			again, _, err := db.Load(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if again2, _, err := db.Load(ctx); err != nil || !reflect.DeepEqual(again, again2) {
-				t.Errorf("two loads of one revision differ (%v)", err)
-			}
-		})
-	}
 }
 
 // A bad document stops the load with the record named, whichever part

@@ -3,9 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/moving-cities/opendata/dataset"
@@ -79,52 +77,4 @@ func TestLoadBadRows(t *testing.T) {
 	if _, _, err := openSeeded(t).Load(ended); !errors.Is(err, context.Canceled) {
 		t.Errorf("Load with an ended context: %v", err)
 	}
-}
-
-// Load reads in one read transaction, on a connection of its own: while
-// revisions are written, each load is one revision's data, whole.
-func TestLoadWhileWriting(t *testing.T) {
-	ctx := context.Background()
-	db := openSeeded(t)
-	base, rev, err := db.Load(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Revision rev+i adds municipality i: its data has i of them more.
-	const writes = 30
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for i := 1; i <= writes; i++ {
-			m := base.Municipalities[0]
-			m.ID = fmt.Sprintf("added-%d", i)
-			m.Wikidata, m.GeoNames, m.LAU, m.OSMRelation = "", "", "", 0
-			if _, err := db.Apply(ctx, rev+int64(i-1), []dataset.Change{{Kind: dataset.Added, Type: dataset.TypeMunicipality, ID: m.ID, Record: &m}}); err != nil {
-				t.Error(err)
-				return
-			}
-		}
-	})
-	loads := 0
-	for {
-		d, r, err := db.Load(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		loads++
-		if got, want := len(d.Municipalities), len(base.Municipalities)+int(r-rev); got != want {
-			t.Fatalf("revision %d loaded with %d municipalities, want %d", r, got, want)
-		}
-		if r == rev+writes {
-			break
-		}
-	}
-	wg.Wait()
-	final, _, err := db.Load(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(final.Municipalities) != len(base.Municipalities)+writes {
-		t.Errorf("after the writes: %d municipalities", len(final.Municipalities))
-	}
-	t.Logf("%d loads while %d revisions were written", loads, writes)
 }

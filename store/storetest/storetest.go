@@ -6,8 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"WaitForRevisionEndsWithContext", testWaitContext},
 		{"CloseEndsWaitForRevision", testWaitClose},
 		{"ExportRestoreCopiesEverything", testCopy},
+		{"LoadWhileWritingIsOneRevision", testLoadWhileWriting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, open) })
@@ -626,5 +629,59 @@ func fillHistory(t *testing.T, st editingStore, clk *clock) {
 	}
 	if err := st.RevokeKey(ctx, "ben", clk.t.Add(time.Minute)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// testLoadWhileWriting loads while revisions are written: a store may
+// read its records in parts (on connections of its own, in parts at
+// once), and each load must still be one revision's data, whole, and
+// two loads of one revision the same.
+func testLoadWhileWriting(t *testing.T, open Opener) {
+	ctx := context.Background()
+	st := open(t, newClock().now)
+	rev, _ := apply(t, st, sample(t))
+	base, _, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Revision rev+i adds municipality i and a membership of it.
+	const writes = 20
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := 1; i <= writes; i++ {
+			m := base.Municipalities[0]
+			m.ID = fmt.Sprintf("added-%d", i)
+			m.Wikidata, m.GeoNames, m.LAU, m.OSMRelation = "", "", "", 0
+			ms := dataset.Membership{ID: m.ID + "-" + base.Networks[0].ID, Municipality: m.ID, Network: base.Networks[0].ID}
+			if _, err := st.Apply(ctx, rev+int64(i-1), []dataset.Change{
+				{Kind: dataset.Added, Type: dataset.TypeMunicipality, ID: m.ID, Record: &m},
+				{Kind: dataset.Added, Type: dataset.TypeMembership, ID: ms.ID, Record: &ms},
+			}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	})
+	for {
+		d, r, err := st.Load(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added := int(r - rev)
+		if len(d.Municipalities) != len(base.Municipalities)+added || len(d.Memberships) != len(base.Memberships)+added {
+			t.Fatalf("revision %d loaded with %d municipalities and %d memberships, want %d and %d", r,
+				len(d.Municipalities), len(d.Memberships), len(base.Municipalities)+added, len(base.Memberships)+added)
+		}
+		if r >= rev+writes {
+			break
+		}
+	}
+	wg.Wait()
+	again, _, err := st.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again2, _, err := st.Load(ctx); err != nil || !reflect.DeepEqual(again, again2) {
+		t.Errorf("two loads of one revision differ (%v)", err)
 	}
 }
